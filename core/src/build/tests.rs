@@ -1,0 +1,255 @@
+//! The loader against the real content, and against broken copies of it.
+
+use super::*;
+use std::fs;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+fn real_content() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../content")
+}
+
+fn load_real() -> Content {
+    match load(&real_content()) {
+        Ok(c) => c,
+        Err(errors) => panic!("content/ has mistakes:\n{}", errors.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n")),
+    }
+}
+
+/// A copy of the real content in a fresh temporary folder, to break on purpose.
+fn copy() -> PathBuf {
+    static N: AtomicUsize = AtomicUsize::new(0);
+    let dir = std::env::temp_dir().join(format!("campaign-content-{}-{}", std::process::id(), N.fetch_add(1, Ordering::SeqCst)));
+    let _ = fs::remove_dir_all(&dir);
+    fn walk(from: &Path, to: &Path) {
+        fs::create_dir_all(to).unwrap();
+        for e in fs::read_dir(from).unwrap() {
+            let e = e.unwrap();
+            let target = to.join(e.file_name());
+            if e.file_type().unwrap().is_dir() {
+                walk(&e.path(), &target);
+            } else {
+                fs::copy(e.path(), target).unwrap();
+            }
+        }
+    }
+    walk(&real_content(), &dir);
+    dir
+}
+
+fn edit(dir: &Path, file: &str, from: &str, to: &str) {
+    let path = dir.join(file);
+    let text = fs::read_to_string(&path).unwrap();
+    assert!(text.contains(from), "{file} does not contain {from:?}");
+    fs::write(&path, text.replacen(from, to, 1)).unwrap();
+}
+
+/// Loads `dir`, expecting failure, and returns the messages as `file:line: message` with the
+/// folder's own path removed.
+fn errors(dir: &Path) -> Vec<String> {
+    let errs = load(dir).expect_err("the broken content must not load");
+    errs.iter().map(|e| e.to_string().replace(&format!("{}/", dir.display()), "")).collect()
+}
+
+fn plain(blocks: &[Block]) -> Vec<String> {
+    blocks
+        .iter()
+        .map(|b| match b {
+            Block::Paragraph(p) | Block::Heading(_, p) => Inline::plain_text(p),
+            Block::List { items, .. } => items.iter().map(|i| Inline::plain_text(i)).collect::<Vec<_>>().join("\n"),
+            Block::Quote(q) => plain(q).join("\n"),
+        })
+        .collect()
+}
+
+#[test]
+fn the_real_content_loads_with_every_part_of_the_seed() {
+    let c = load_real();
+    let issue = c.issue_page("immigration-justice").expect("the immigration justice page");
+    let quote = issue.quote.as_ref().expect("a quote");
+    assert_eq!(Inline::plain_text(&quote.text), "“Therefore, love the ger*: for you were gerim in the land of Egypt.”");
+    assert_eq!(quote.cite, "Deuteronomy 10:19");
+    let text = plain(&issue.body);
+    assert!(text[0].starts_with("Most immigrants to the U.S. come seeking safety"));
+    assert!(text[1].starts_with("But our country’s policies"));
+    assert!(text[2].starts_with("The U.S. must follow both its own laws"));
+    assert!(text[3].starts_with("Pursuing immigration justice is deeply connected"));
+    assert_eq!(text[4], "In the fight for true immigrant justice and relief, we need all hands on deck.");
+    assert_eq!(text[5], "Our work includes:");
+    match &issue.body[6] {
+        Block::List { ordered: false, items } => {
+            assert_eq!(items.len(), 5);
+            assert!(Inline::plain_text(&items[0]).starts_with("Organizing clergy through our BIMA Campaign"));
+            assert!(Inline::plain_text(&items[4]).ends_with("reduces reliance on detention and deportation."));
+        }
+        other => panic!("expected the five-item list, got {other:?}"),
+    }
+    assert_eq!(issue.footnotes.len(), 1);
+    assert_eq!(issue.footnotes[0].marker, "*");
+    assert_eq!(issue.footnotes[0].id, "ger");
+    assert!(Inline::plain_text(&issue.footnotes[0].body).starts_with("In the Torah, the word “ger” refers to"));
+    assert_eq!(issue.partners.as_ref(), ["hias", "interfaith-immigration-coalition", "all-in-for-registry"]);
+    assert_eq!(issue.resources.as_ref(), ["immigration-midrash"]);
+    assert_eq!(issue.actions.as_ref(), ["guantanamo"]);
+
+    let slugs: Vec<&str> = c.issues.iter().map(|i| i.slug.as_ref()).collect();
+    assert_eq!(slugs, ["immigration-justice", "democracy", "mass-incarceration", "worker-justice"]);
+    assert!(c.issues[1..].iter().all(|i| !i.has_page));
+    assert!(c.issue_page("democracy").is_none());
+
+    let partners: Vec<&str> = c.partners.iter().map(|p| p.name.as_ref()).collect();
+    assert_eq!(partners, ["HIAS", "Interfaith Immigration Coalition", "All In For Registry"]);
+    assert_eq!(c.resources[0].title, "Come and Learn: A Modern Immigration Midrash");
+    assert!(plain(&c.resources[0].body)[0].contains("during Magid"));
+    let action = c.action("guantanamo").unwrap();
+    assert_eq!(action.title, "Tell President Trump: Don’t Send Migrants to Guantánamo!");
+    assert!(plain(&action.body)[0].ends_with("This move is both cruel and threatens to violate U.S. law."));
+    assert_eq!(c.home.featured_issue, "immigration-justice");
+}
+
+#[test]
+fn generated_source_holds_the_content_as_literals() {
+    let src = rust_source(&load_real());
+    assert!(src.starts_with("// Generated by build.rs"));
+    assert!(src.contains("pub static CONTENT: Content = Content {"));
+    assert!(src.contains(r#"Cow::Borrowed("Deuteronomy 10:19")"#));
+    assert!(src.contains("Inline::FootnoteRef { id: Cow::Borrowed(\"ger\"), marker: Cow::Borrowed(\"*\")}"));
+}
+
+#[test]
+fn a_string_with_quotes_and_backslashes_is_emitted_as_a_valid_literal() {
+    let mut out = String::new();
+    emit::Emit::emit(&Str::from("say \"hi\" \\ there\n"), &mut out);
+    assert_eq!(out, r#"Cow::Borrowed("say \"hi\" \\ there\n")"#);
+}
+
+#[test]
+fn a_missing_title_names_the_file_and_line() {
+    let dir = copy();
+    edit(&dir, "actions/guantanamo.md", "title = \"Tell President Trump: Don’t Send Migrants to Guantánamo!\"\n", "");
+    let errs = errors(&dir);
+    assert_eq!(errs.len(), 1, "{errs:?}");
+    assert!(errs[0].starts_with("actions/guantanamo.md:2: "), "{}", errs[0]);
+    assert!(errs[0].contains("missing field `title`"), "{}", errs[0]);
+}
+
+#[test]
+fn an_empty_title_says_to_write_one() {
+    let dir = copy();
+    edit(&dir, "partners/hias.md", "name = \"HIAS\"", "name = \"  \"");
+    assert_eq!(errors(&dir), ["partners/hias.md:2: `name` is empty. Write the name between the quotes."]);
+}
+
+#[test]
+fn a_duplicate_slug_is_refused() {
+    let dir = copy();
+    fs::write(
+        dir.join("partners/hias-copy.md"),
+        "+++\nname = \"HIAS again\"\nslug = \"hias\"\nurl = \"https://hias.org/\"\nabout = \"a\"\nwork = \"b\"\n+++\n",
+    )
+    .unwrap();
+    let errs = errors(&dir);
+    assert_eq!(errs.len(), 1, "{errs:?}");
+    assert!(errs[0].starts_with("partners:1: two partners have the slug `hias`"), "{}", errs[0]);
+}
+
+#[test]
+fn an_action_naming_a_missing_issue_is_refused_with_the_choices() {
+    let dir = copy();
+    edit(&dir, "actions/guantanamo.md", "issue = \"immigration-justice\"", "issue = \"imigration-justice\"");
+    assert_eq!(
+        errors(&dir),
+        ["actions/guantanamo.md:5: action `guantanamo` names the issue `imigration-justice`, which does not exist. Use one of: immigration-justice; or add content/issues/imigration-justice.md."]
+    );
+}
+
+#[test]
+fn an_issue_naming_a_missing_partner_is_refused() {
+    let dir = copy();
+    edit(&dir, "issues/immigration-justice.md", "\"hias\"", "\"hais\"");
+    let errs = errors(&dir);
+    assert_eq!(errs.len(), 1, "{errs:?}");
+    assert!(errs[0].starts_with("issues/immigration-justice.md:7: issue `immigration-justice` names the partner `hais`, which does not exist."), "{}", errs[0]);
+    assert!(errs[0].contains("all-in-for-registry"), "{}", errs[0]);
+}
+
+#[test]
+fn an_action_may_not_point_at_an_issue_without_a_page() {
+    let dir = copy();
+    edit(&dir, "actions/guantanamo.md", "issue = \"immigration-justice\"", "issue = \"democracy\"");
+    let errs = errors(&dir);
+    assert!(errs[0].contains("which has `page = false`"), "{errs:?}");
+}
+
+#[test]
+fn a_typo_in_a_setting_name_is_caught() {
+    let dir = copy();
+    edit(&dir, "resources/immigration-midrash.md", "kind =", "knd =");
+    let errs = errors(&dir);
+    assert!(errs[0].starts_with("resources/immigration-midrash.md:3: "), "{errs:?}");
+    assert!(errs[0].contains("unknown field `knd`"), "{errs:?}");
+}
+
+#[test]
+fn broken_toml_points_at_its_line() {
+    let dir = copy();
+    edit(&dir, "partners/hias.md", "url = \"https://hias.org/\"", "url = \"https://hias.org/");
+    let errs = errors(&dir);
+    assert!(errs[0].starts_with("partners/hias.md:4: "), "{errs:?}");
+}
+
+#[test]
+fn raw_html_in_text_is_refused_at_its_line() {
+    let dir = copy();
+    edit(&dir, "actions/guantanamo.md", "This move is both cruel", "This move is <script>alert(1)</script> cruel");
+    let errs = errors(&dir);
+    assert!(errs[0].starts_with("actions/guantanamo.md:9: HTML is not allowed in content"), "{errs:?}");
+}
+
+#[test]
+fn links_must_be_safe_and_point_at_real_pages() {
+    let dir = copy();
+    edit(&dir, "resources/immigration-midrash.md", "during Magid.", "during Magid. [Act](/act/guantanamo) [x](javascript:alert(1)) [y](/act/nope)");
+    let errs = errors(&dir);
+    assert_eq!(errs.len(), 2, "{errs:?}");
+    assert!(errs.iter().any(|e| e.contains("`javascript:alert(1)` is not allowed")), "{errs:?}");
+    assert!(errs.iter().any(|e| e.contains("`/act/nope` points to no page")), "{errs:?}");
+}
+
+#[test]
+fn footnotes_must_be_used_and_defined() {
+    let dir = copy();
+    edit(&dir, "issues/immigration-justice.md", "[^ger]: In the Torah", "[^gerr]: In the Torah");
+    let errs = errors(&dir);
+    assert_eq!(errs.len(), 2, "{errs:?}");
+    assert!(errs.iter().any(|e| e.contains("[^ger] is used but never written")), "{errs:?}");
+    assert!(errs.iter().any(|e| e.contains("[^gerr] is written but never used")), "{errs:?}");
+}
+
+#[test]
+fn a_file_without_front_matter_says_how_to_start() {
+    let dir = copy();
+    fs::write(dir.join("issues/housing.md"), "title = \"Housing\"\n").unwrap();
+    let errs = errors(&dir);
+    assert_eq!(errs.len(), 1);
+    assert!(errs[0].starts_with("issues/housing.md:1: the file must start with a line `+++`"), "{errs:?}");
+}
+
+#[test]
+fn bad_slugs_are_refused() {
+    let dir = copy();
+    fs::rename(dir.join("partners/hias.md"), dir.join("partners/HIAS Partner.md")).unwrap();
+    edit(&dir, "issues/immigration-justice.md", "\"hias\", ", "");
+    let errs = errors(&dir);
+    assert!(errs[0].contains("the slug `HIAS Partner`"), "{errs:?}");
+}
+
+#[test]
+fn every_mistake_is_reported_in_one_run() {
+    let dir = copy();
+    edit(&dir, "partners/hias.md", "url = \"https://hias.org/\"", "url = \"hias.org\"");
+    edit(&dir, "home.md", "featured_action = \"guantanamo\"", "featured_action = \"guantanam\"");
+    let errs = errors(&dir);
+    assert_eq!(errs.len(), 2, "{errs:?}");
+    assert!(errs[0].starts_with("home.md:6: the home page's featured_action names the action `guantanam`"), "{errs:?}");
+    assert!(errs[1].starts_with("partners/hias.md:4: `url` must be a full web address"), "{errs:?}");
+}

@@ -1,0 +1,185 @@
+//! The content model. Every text here came from a file in `content/`.
+//!
+//! Fields use `Cow<'static, …>` so that one set of types serves both sides: the build-time loader
+//! fills them with owned values, and the generated code that the site compiles fills them with
+//! borrowed `'static` literals, at no runtime cost.
+
+use std::borrow::Cow;
+
+pub type Str = Cow<'static, str>;
+pub type List<T> = Cow<'static, [T]>;
+
+/// Site-wide settings and texts (`content/site.toml`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Site {
+    /// The organization's name as it appears in the header, e.g. "T’ruah".
+    pub org_name: Str,
+    /// What the organization is, next to its name, e.g. "The Rabbinic Call for Human Rights".
+    pub org_tagline: Str,
+    /// The organization's own website.
+    pub org_url: Str,
+    /// The campaign's name, used in page titles: "Page — Campaign".
+    pub campaign_name: Str,
+    /// The footer's call to sign up.
+    pub signup_heading: Str,
+    pub signup_text: Str,
+    /// The sentence about working in coalition, and where "here" points.
+    pub coalition_text: Str,
+    pub coalition_link_text: Str,
+    pub coalition_url: Str,
+}
+
+/// The front page (`content/home.md`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Home {
+    pub title: Str,
+    pub description: Str,
+    /// The issue whose quote and story lead the page.
+    pub featured_issue: Str,
+    /// The action the page points to as the current one.
+    pub featured_action: Str,
+    /// The one sentence of why, under the quote.
+    pub body: List<Block>,
+}
+
+/// An issue the organization works on (`content/issues/<slug>.md`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Issue {
+    pub slug: Str,
+    pub title: Str,
+    /// One or two sentences for lists and the meta description.
+    pub summary: Str,
+    /// `false` lists the issue without a link until it has a page of its own.
+    pub has_page: bool,
+    pub quote: Option<Quote>,
+    pub body: List<Block>,
+    pub footnotes: List<Footnote>,
+    /// Slugs of the partners, resources and actions shown on the issue's page, in order.
+    pub partners: List<Str>,
+    pub resources: List<Str>,
+    pub actions: List<Str>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Quote {
+    pub text: List<Inline>,
+    pub cite: Str,
+}
+
+/// A coalition partner (`content/partners/<slug>.md`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Partner {
+    pub slug: Str,
+    pub name: Str,
+    pub url: Str,
+    /// One line about the partner.
+    pub about: Str,
+    /// One line about the work done with it.
+    pub work: Str,
+}
+
+/// A resource to read or use (`content/resources/<slug>.md`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Resource {
+    pub slug: Str,
+    pub title: Str,
+    /// What kind of thing it is, e.g. "Passover seder reading".
+    pub kind: Str,
+    pub url: Str,
+    pub summary: Str,
+    /// When and how to use it.
+    pub body: List<Block>,
+}
+
+/// Something to do now (`content/actions/<slug>.md`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Action {
+    pub slug: Str,
+    pub title: Str,
+    pub summary: Str,
+    /// The issue this action belongs to.
+    pub issue: Str,
+    /// The label of the call to action, e.g. "Sign the petition".
+    pub cta: Str,
+    pub body: List<Block>,
+}
+
+/// A block of rich text, from Markdown.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Block {
+    Paragraph(List<Inline>),
+    /// A heading, level 2 to 4 (the page title is the only level 1).
+    Heading(u8, List<Inline>),
+    List { ordered: bool, items: List<List<Inline>> },
+    Quote(List<Block>),
+}
+
+/// Inline rich text, from Markdown.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Inline {
+    Text(Str),
+    Emphasis(List<Inline>),
+    Strong(List<Inline>),
+    /// A link. `href` is either a site path starting with `/` (checked at build time to be a real
+    /// route) or an absolute `https:`/`http:`/`mailto:` URL.
+    Link { href: Str, children: List<Inline> },
+    /// A reference to the footnote with this id; shown with the footnote's marker.
+    FootnoteRef { id: Str, marker: Str },
+    LineBreak,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Footnote {
+    pub id: Str,
+    /// The marker as written in the text: "*", then "†", "‡"…
+    pub marker: Str,
+    pub body: List<Inline>,
+}
+
+/// Everything in `content/`, checked: every slug unique, every reference resolved.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Content {
+    pub site: Site,
+    pub home: Home,
+    pub issues: List<Issue>,
+    pub partners: List<Partner>,
+    pub resources: List<Resource>,
+    pub actions: List<Action>,
+}
+
+impl Content {
+    pub fn issue(&self, slug: &str) -> Option<&Issue> {
+        self.issues.iter().find(|i| i.slug == slug)
+    }
+    /// An issue that has a page of its own.
+    pub fn issue_page(&self, slug: &str) -> Option<&Issue> {
+        self.issue(slug).filter(|i| i.has_page)
+    }
+    pub fn partner(&self, slug: &str) -> Option<&Partner> {
+        self.partners.iter().find(|p| p.slug == slug)
+    }
+    pub fn resource(&self, slug: &str) -> Option<&Resource> {
+        self.resources.iter().find(|r| r.slug == slug)
+    }
+    pub fn action(&self, slug: &str) -> Option<&Action> {
+        self.actions.iter().find(|a| a.slug == slug)
+    }
+}
+
+impl Inline {
+    /// The plain text of inline content, for titles and accessible names.
+    pub fn plain_text(inlines: &[Inline]) -> String {
+        let mut out = String::new();
+        for i in inlines {
+            match i {
+                Inline::Text(t) => out.push_str(t),
+                Inline::Emphasis(c) | Inline::Strong(c) | Inline::Link { children: c, .. } => {
+                    out.push_str(&Inline::plain_text(c))
+                }
+                Inline::FootnoteRef { marker, .. } => out.push_str(marker),
+                Inline::LineBreak => out.push(' '),
+            }
+        }
+        out
+    }
+}

@@ -1,0 +1,13 @@
+//! The Leptos-free core of the campaign site.
+//!
+//! - [`content`]: the typed content model that the views render. Its values are built at compile
+//!   time from the files in `content/`, so the wasm carries data, not a parser.
+//! - [`routes`]: the site's paths, shared by the views, the loader's link checks and the tests.
+//! - `build` (feature `build`, host only): reads and validates `content/`, and writes the Rust
+//!   source that `build.rs` includes.
+
+pub mod content;
+pub mod routes;
+
+#[cfg(feature = "build")]
+pub mod build;

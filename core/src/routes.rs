@@ -1,0 +1,77 @@
+//! The site's routes, in one place. Paths here are relative to the site's base path; the views
+//! prefix the base when they build links.
+
+pub const HOME: &str = "/";
+pub const ISSUES: &str = "/issues";
+pub const PARTNERS: &str = "/partners";
+pub const RESOURCES: &str = "/resources";
+pub const ACTIONS: &str = "/act";
+
+pub fn issue(slug: &str) -> String {
+    format!("{ISSUES}/{slug}")
+}
+
+pub fn action(slug: &str) -> String {
+    format!("{ACTIONS}/{slug}")
+}
+
+/// A page of the site, as its path names it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Page<'a> {
+    Home,
+    Issues,
+    Issue(&'a str),
+    Partners,
+    Resources,
+    Actions,
+    Action(&'a str),
+}
+
+impl<'a> Page<'a> {
+    /// Which page a site path names, if any. The fragment and query must already be removed;
+    /// a trailing slash is accepted. Whether a slug exists is the content's business.
+    pub fn parse(path: &'a str) -> Option<Page<'a>> {
+        let trimmed = path.strip_suffix('/').filter(|p| !p.is_empty()).unwrap_or(path);
+        let segments: Vec<&str> = trimmed.trim_start_matches('/').split('/').collect();
+        match segments.as_slice() {
+            [""] => Some(Page::Home),
+            ["issues"] => Some(Page::Issues),
+            ["issues", slug] if !slug.is_empty() => Some(Page::Issue(slug)),
+            ["partners"] => Some(Page::Partners),
+            ["resources"] => Some(Page::Resources),
+            ["act"] => Some(Page::Actions),
+            ["act", slug] if !slug.is_empty() => Some(Page::Action(slug)),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_every_route() {
+        assert_eq!(Page::parse("/"), Some(Page::Home));
+        assert_eq!(Page::parse("/issues"), Some(Page::Issues));
+        assert_eq!(Page::parse("/issues/"), Some(Page::Issues));
+        assert_eq!(Page::parse("/issues/immigration-justice"), Some(Page::Issue("immigration-justice")));
+        assert_eq!(Page::parse("/partners"), Some(Page::Partners));
+        assert_eq!(Page::parse("/resources"), Some(Page::Resources));
+        assert_eq!(Page::parse("/act"), Some(Page::Actions));
+        assert_eq!(Page::parse("/act/guantanamo"), Some(Page::Action("guantanamo")));
+    }
+
+    #[test]
+    fn rejects_unknown_paths() {
+        assert_eq!(Page::parse("/nope"), None);
+        assert_eq!(Page::parse("/issues/a/b"), None);
+        assert_eq!(Page::parse("/act//"), None);
+    }
+
+    #[test]
+    fn builders_round_trip() {
+        assert_eq!(Page::parse(&issue("x")), Some(Page::Issue("x")));
+        assert_eq!(Page::parse(&action("y")), Some(Page::Action("y")));
+    }
+}
