@@ -1,0 +1,44 @@
+# The two commands a newcomer needs (see README):
+#   make serve   build the site and serve it on http://127.0.0.1:8080 with a local signup receiver
+#   make test    run every test: host, browser components, end to end
+# Both install what is missing first.
+
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+PORT ?= 8080
+
+.PHONY: serve test test-host test-browser test-e2e dist bench
+
+serve:
+	scripts/setup.sh build
+	trunk build --release
+	@echo "Open http://127.0.0.1:$(PORT)/ (Ctrl-C stops)"
+	node tests/support/static-server.mjs --dir dist --port $(PORT)
+
+test:
+	scripts/setup.sh build browser npm
+	$(MAKE) --no-print-directory test-host test-browser dist test-e2e
+
+# 1. The Leptos-free core and the content, on the host.
+test-host:
+	cargo test --workspace --features campaign-core/build
+
+# 2. Components in headless Chromium.
+test-browser:
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+	  cargo test --target wasm32-unknown-unknown --features csr --test browser
+
+dist:
+	trunk build --release
+
+# 3. Whole journeys against the release build, served like a static host.
+test-e2e:
+	npm run --silent e2e
+
+# Sizes of everything in dist/, and of a first visit (see README, "Size").
+bench:
+	scripts/setup.sh build npm
+	trunk build --release
+	node scripts/bench.mjs

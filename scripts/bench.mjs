@@ -1,0 +1,79 @@
+// Size benchmark: every file in dist/ with raw, gzip and brotli sizes, the bytes a first visit
+// to each page downloads, and what each crate costs in the wasm (twiggy).
+//
+//   make bench            (builds the release site first)
+//   node scripts/bench.mjs [dist]
+import { readFileSync, readdirSync, statSync, existsSync } from "node:fs";
+import { join, relative } from "node:path";
+import { gzipSync, brotliCompressSync, constants } from "node:zlib";
+import { execFileSync } from "node:child_process";
+
+const dist = process.argv[2] ?? "dist";
+const BUDGET = 130 * 1024;
+const AIM = 100 * 1024;
+
+const kb = (n) => (n / 1024).toFixed(1).padStart(8);
+const sizes = (buf) => ({
+  raw: buf.length,
+  gzip: gzipSync(buf, { level: 9 }).length,
+  br: brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+});
+
+function files(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : [path];
+  });
+}
+
+const table = files(dist)
+  .map((path) => ({ file: relative(dist, path), ...sizes(readFileSync(path)) }))
+  .sort((a, b) => b.br - a.br);
+
+console.log(`\nFiles in ${dist}/ (KB)`);
+console.log(`${"file".padEnd(48)}${"raw".padStart(8)}${"gzip".padStart(8)}${"brotli".padStart(8)}`);
+for (const r of table) console.log(`${r.file.padEnd(48)}${kb(r.raw)}${kb(r.gzip)}${kb(r.br)}`);
+
+// What the browser fetches for a first view of a page: the HTML, and every asset it names.
+function firstView(htmlFile) {
+  const html = readFileSync(join(dist, htmlFile), "utf8");
+  const refs = new Set([htmlFile]);
+  for (const m of html.matchAll(/(?:href|src|data-js|data-wasm)="([^"]+)"/g)) {
+    const url = m[1];
+    if (/^(https?:)?\/\//.test(url) || url.startsWith("#") || url.startsWith("data:")) continue;
+    const path = url.replace(/^\//, "").split(/[?#]/)[0];
+    if (existsSync(join(dist, path)) && statSync(join(dist, path)).isFile()) refs.add(path);
+  }
+  const rows = [...refs].map((f) => table.find((r) => r.file === f)).filter(Boolean);
+  return { rows, br: rows.reduce((s, r) => s + r.br, 0), raw: rows.reduce((s, r) => s + r.raw, 0) };
+}
+
+const first = firstView("index.html");
+console.log(`\nFirst visit to / downloads (KB):`);
+for (const r of first.rows) console.log(`  ${r.file.padEnd(46)}${kb(r.br)} brotli`);
+const verdict = first.br <= AIM ? "within the 100 KB aim" : first.br <= BUDGET ? "within the 130 KB budget, over the 100 KB aim" : "OVER the 130 KB budget";
+console.log(`  ${"total".padEnd(46)}${kb(first.br)} brotli (${kb(first.raw).trim()} raw): ${verdict}`);
+
+// Crate by crate: twiggy on a wasm built with names (the shipped one is stripped by wasm-opt).
+const wasm = "target/wasm32-unknown-unknown/release/truah-campaign.wasm";
+let twiggy = null;
+try {
+  execFileSync("twiggy", ["--version"], { stdio: "ignore" });
+  twiggy = "twiggy";
+} catch {
+  console.log("\n(twiggy is not installed: `cargo install twiggy` adds the per-crate table)");
+}
+if (twiggy && existsSync(wasm)) {
+  const items = JSON.parse(execFileSync(twiggy, ["top", "-n", "100000", "-f", "json", wasm], { maxBuffer: 1 << 28 }).toString());
+  const byCrate = new Map();
+  for (const item of items) {
+    let name = item.name.replace(/^[<&\s*]+(mut\s+)?(dyn\s+)?/, "");
+    let crate = /^[a-z_][a-z0-9_]*::/.test(name) ? name.split("::")[0] : /^data\[/.test(name) ? "(data segments)" : "(other)";
+    byCrate.set(crate, (byCrate.get(crate) ?? 0) + item.shallow_size);
+  }
+  const total = [...byCrate.values()].reduce((a, b) => a + b, 0);
+  console.log(`\nWhat each crate costs in the wasm before wasm-opt (twiggy, shallow bytes of ${wasm}):`);
+  for (const [crate, bytes] of [...byCrate].sort((a, b) => b[1] - a[1]).slice(0, 25)) {
+    console.log(`  ${crate.padEnd(32)}${kb(bytes)} KB ${((100 * bytes) / total).toFixed(1).padStart(5)}%`);
+  }
+}

@@ -1,0 +1,6 @@
+//! Parts shared by the pages.
+
+pub mod layout;
+pub mod page_meta;
+pub mod rich;
+pub mod route_effects;

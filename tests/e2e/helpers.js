@@ -1,0 +1,46 @@
+// Shared helpers for the end-to-end tests.
+import { expect } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+
+/** Every route of the site, with a text that only that page shows. */
+export const ROUTES = [
+  { path: "/", heading: "Welcome immigrants with dignity and compassion", text: "Therefore, love the ger" },
+  { path: "/issues", heading: "Issues", text: "Worker justice" },
+  { path: "/issues/immigration-justice", heading: "Immigration Justice", text: "Organizing clergy through our BIMA Campaign" },
+  { path: "/partners", heading: "Coalition partners", text: "Interfaith Immigration Coalition" },
+  { path: "/resources", heading: "Resources", text: "during Magid" },
+  { path: "/act", heading: "Take action", text: "Tell President Trump: Don’t Send Migrants to Guantánamo!" },
+  { path: "/act/guantanamo", heading: "Tell President Trump: Don’t Send Migrants to Guantánamo!", text: "This move is both cruel and threatens to violate U.S. law." },
+];
+
+/** Fails the test on any WCAG 2.2 A/AA violation axe-core finds on the page as it is now. */
+export async function expectNoAxeViolations(page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"])
+    .analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  expect(summary, "axe-core violations").toEqual([]);
+}
+
+/** Records page errors, console errors and requests to anything but this machine. */
+export function watch(page) {
+  const seen = { errors: [], foreign: [] };
+  page.on("pageerror", (e) => seen.errors.push(String(e)));
+  page.on("console", (m) => {
+    if (m.type() !== "error") return;
+    // Until pages are prerendered, a deep link is answered by the 404.html app shell, whose
+    // 404 status the browser logs. That is the static-host fallback working, not an error.
+    const shell = m.text().includes("status of 404") && m.location().url === page.url();
+    if (!shell) seen.errors.push(m.text());
+  });
+  page.on("request", (r) => {
+    const url = new URL(r.url());
+    if (!["127.0.0.1", "localhost"].includes(url.hostname) && url.protocol !== "data:") seen.foreign.push(r.url());
+  });
+  return seen;
+}
+
+/** Waits for the app to have rendered the page's heading. */
+export async function heading(page, name) {
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+}
