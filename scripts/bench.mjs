@@ -38,8 +38,8 @@ for (const r of table) console.log(`${r.file.padEnd(48)}${kb(r.raw)}${kb(r.gzip)
 function firstView(htmlFile) {
   const html = readFileSync(join(dist, htmlFile), "utf8");
   const refs = new Set([htmlFile]);
-  for (const m of html.matchAll(/(?:href|src|data-js|data-wasm)="([^"]+)"/g)) {
-    const url = m[1];
+  for (const m of html.matchAll(/(?:href|src|data-js|data-wasm)=(?:"([^"]+)"|([^\s>"]+))/g)) {
+    const url = m[1] ?? m[2];
     if (/^(https?:)?\/\//.test(url) || url.startsWith("#") || url.startsWith("data:")) continue;
     const path = url.replace(/^\//, "").split(/[?#]/)[0];
     if (existsSync(join(dist, path)) && statSync(join(dist, path)).isFile()) refs.add(path);
@@ -54,21 +54,29 @@ for (const r of first.rows) console.log(`  ${r.file.padEnd(46)}${kb(r.br)} brotl
 const verdict = first.br <= AIM ? "within the 100 KB aim" : first.br <= BUDGET ? "within the 130 KB budget, over the 100 KB aim" : "OVER the 130 KB budget";
 console.log(`  ${"total".padEnd(46)}${kb(first.br)} brotli (${kb(first.raw).trim()} raw): ${verdict}`);
 
-// Crate by crate: twiggy on a wasm built with names (the shipped one is stripped by wasm-opt).
-const wasm = "target/wasm32-unknown-unknown/release/truah-campaign.wasm";
+// Crate by crate: twiggy on the wasm as wasm-bindgen leaves it, with its names kept (the shipped
+// file is the same code after wasm-opt, which strips the names).
+const raw = "target/wasm32-unknown-unknown/release/truah-campaign.wasm";
+const named = "target/bench/truah-campaign_bg.wasm";
 let twiggy = null;
 try {
   execFileSync("twiggy", ["--version"], { stdio: "ignore" });
+  execFileSync("wasm-bindgen", ["--target", "web", "--keep-debug", "--out-dir", "target/bench", raw], { stdio: "ignore" });
   twiggy = "twiggy";
 } catch {
-  console.log("\n(twiggy is not installed: `cargo install twiggy` adds the per-crate table)");
+  console.log("\n(twiggy and wasm-bindgen are needed for the per-crate table: `cargo install twiggy`)");
 }
+const wasm = named;
 if (twiggy && existsSync(wasm)) {
   const items = JSON.parse(execFileSync(twiggy, ["top", "-n", "100000", "-f", "json", wasm], { maxBuffer: 1 << 28 }).toString());
   const byCrate = new Map();
   for (const item of items) {
-    let name = item.name.replace(/^[<&\s*]+(mut\s+)?(dyn\s+)?/, "");
-    let crate = /^[a-z_][a-z0-9_]*::/.test(name) ? name.split("::")[0] : /^data\[/.test(name) ? "(data segments)" : "(other)";
+    // Custom sections (names, wasm-bindgen's metadata) are not shipped: wasm-opt drops them.
+    if (/^custom section|subsection$/.test(item.name)) continue;
+    // The first crate path in the name: `<char as core::fmt::Debug>::fmt` is core's,
+    // `<T as tachys::view::Render>::build` is tachys'.
+    const m = item.name.match(/([a-z_][a-z0-9_]*)(?:\[[0-9a-f]+\])?::/);
+    const crate = m ? m[1] : /^data segment|^data\[/.test(item.name) ? "(data: strings, tables)" : "(glue, unnamed)";
     byCrate.set(crate, (byCrate.get(crate) ?? 0) + item.shallow_size);
   }
   const total = [...byCrate.values()].reduce((a, b) => a + b, 0);
