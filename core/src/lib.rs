@@ -7,6 +7,7 @@
 //!   source that `build.rs` includes.
 
 pub mod content;
+pub mod petition;
 pub mod routes;
 
 #[cfg(feature = "build")]

@@ -1,0 +1,163 @@
+//! The page's query string: where a signature came from (source tracking) and what may fill the
+//! form in advance (prefill). Every value is treated as text and cut to a sane length.
+
+use super::validate::{tidy, Draft};
+
+/// Longest kept value of a tracking parameter or the referrer.
+const VALUE_MAX: usize = 300;
+
+/// Decodes `application/x-www-form-urlencoded` pairs, as `URLSearchParams` does.
+pub fn pairs(query: &str) -> Vec<(String, String)> {
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let (k, v) = p.split_once('=').unwrap_or((p, ""));
+            (decode(k), decode(v))
+        })
+        .collect()
+}
+
+fn decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() && bytes[i + 1].is_ascii_hexdigit() && bytes[i + 2].is_ascii_hexdigit() => {
+                let hex = |b: u8| (b as char).to_digit(16).unwrap_or(0) as u8;
+                out.push(hex(bytes[i + 1]) * 16 + hex(bytes[i + 2]));
+                i += 2;
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Keeps a value as plain text: no control characters, at most `VALUE_MAX` characters.
+fn clean(s: &str) -> String {
+    s.chars().filter(|c| !c.is_control()).take(VALUE_MAX).collect::<String>().trim().to_string()
+}
+
+/// Where a signature came from; in OSDI, `referrer_data`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Source {
+    /// `?source=` (e.g. `share`, `email-2026-11`).
+    pub source: String,
+    /// `document.referrer`.
+    pub referrer: String,
+    /// The referrer's host name.
+    pub website: String,
+    /// The page the signature was made on.
+    pub url: String,
+    /// `utm_source`, `utm_medium`, `utm_campaign`, `utm_term`, `utm_content`, in that order.
+    pub utm: [String; 5],
+}
+
+pub const UTM_KEYS: [&str; 5] = ["utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content"];
+
+impl Source {
+    pub fn from_page(query: &str, page_url: &str, referrer: &str) -> Source {
+        let mut s = Source { url: clean(page_url), referrer: clean(referrer), ..Default::default() };
+        s.website = host(&s.referrer).to_string();
+        for (k, v) in pairs(query) {
+            if k == "source" && s.source.is_empty() {
+                s.source = clean(&v);
+            } else if let Some(i) = UTM_KEYS.iter().position(|u| *u == k) {
+                if s.utm[i].is_empty() {
+                    s.utm[i] = clean(&v);
+                }
+            }
+        }
+        s
+    }
+}
+
+fn host(url: &str) -> &str {
+    let rest = url.split_once("://").map(|(_, r)| r).unwrap_or("");
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = authority.rsplit('@').next().unwrap_or("");
+    host.split(':').next().unwrap_or("")
+}
+
+/// The query parameters that may fill the form in advance, and the field each fills.
+pub const PREFILL: [(&str, &str); 8] = [
+    ("given_name", "given_name"),
+    ("first_name", "given_name"),
+    ("family_name", "family_name"),
+    ("last_name", "family_name"),
+    ("email", "email"),
+    ("postal_code", "postal_code"),
+    ("zip", "postal_code"),
+    ("country", "country"),
+];
+
+/// A draft filled from the allow-listed query parameters only; everything else is ignored.
+pub fn prefill(query: &str) -> Draft {
+    let mut d = Draft::default();
+    for (k, v) in pairs(query) {
+        let Some((_, field)) = PREFILL.iter().find(|(p, _)| *p == k) else { continue };
+        let v: String = tidy(&v).chars().filter(|c| !c.is_control()).take(120).collect();
+        match *field {
+            "given_name" => d.given_name = v,
+            "family_name" => d.family_name = v,
+            "email" => d.email = v,
+            "postal_code" => d.postal_code = v,
+            _ => d.country = v.to_uppercase(),
+        }
+    }
+    d
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_like_url_search_params() {
+        assert_eq!(pairs("?a=1&b=J%C3%BCrgen+M&c&d=%zz&e=100%"), [
+            ("a".into(), "1".into()),
+            ("b".into(), "Jürgen M".into()),
+            ("c".into(), "".into()),
+            ("d".into(), "%zz".into()),
+            ("e".into(), "100%".into())
+        ]);
+    }
+
+    #[test]
+    fn source_and_utm_travel_with_the_signature() {
+        let s = Source::from_page(
+            "?source=share&utm_source=newsletter&utm_campaign=gitmo&other=x",
+            "https://example.org/act/guantanamo?source=share",
+            "https://www.facebook.com/some/path?x=1",
+        );
+        assert_eq!(s.source, "share");
+        assert_eq!(s.website, "www.facebook.com");
+        assert_eq!(s.utm, ["newsletter".to_string(), "".into(), "gitmo".into(), "".into(), "".into()]);
+        assert_eq!(s.url, "https://example.org/act/guantanamo?source=share");
+    }
+
+    #[test]
+    fn tracking_values_are_cut_and_cleaned() {
+        let long = "x".repeat(1000);
+        let s = Source::from_page(&format!("?source={long}%0A"), "", "");
+        assert_eq!(s.source.len(), 300);
+        let s = Source::from_page("?source=%3Cscript%3Ea%0Ab", "", "");
+        assert_eq!(s.source, "<script>ab");
+    }
+
+    #[test]
+    fn prefill_takes_only_the_allow_list() {
+        let d = prefill("?first_name=Zo%C3%AB&last_name=O%27Brien&email=z%40example.org&zip=10001&country=us&email_opt_in=yes&given_name2=x");
+        assert_eq!(d.given_name, "Zoë");
+        assert_eq!(d.family_name, "O'Brien");
+        assert_eq!(d.email, "z@example.org");
+        assert_eq!(d.postal_code, "10001");
+        assert_eq!(d.country, "US");
+        assert!(!d.email_opt_in, "consent is never prefilled");
+    }
+}

@@ -1,0 +1,274 @@
+//! Validation of what a visitor types into the petition and signup forms.
+//!
+//! Names: every real name is accepted — any script, accents, apostrophes, hyphens, spaces, a
+//! single word. Refused is only what no name contains: control characters, invisible formatting
+//! characters, `<` or `>`, and input too long to be a name. Each refusal says what to change.
+
+use super::countries::is_country;
+use std::fmt;
+
+/// Longest accepted name, in characters. Long enough for any real name written in full.
+pub const NAME_MAX: usize = 100;
+/// Longest accepted email address (RFC 5321's path limit).
+pub const EMAIL_MAX: usize = 254;
+pub const POSTCODE_MAX: usize = 12;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Field {
+    GivenName,
+    FamilyName,
+    Email,
+    PostalCode,
+    Country,
+}
+
+impl Field {
+    /// In the form's order.
+    pub const ALL: [Field; 5] = [Field::GivenName, Field::FamilyName, Field::Email, Field::Country, Field::PostalCode];
+
+    /// The form control's id and name (also the `form` adapter's key).
+    pub fn name(self) -> &'static str {
+        match self {
+            Field::GivenName => "given_name",
+            Field::FamilyName => "family_name",
+            Field::Email => "email",
+            Field::PostalCode => "postal_code",
+            Field::Country => "country",
+        }
+    }
+}
+
+/// Why a value was refused. The message says what to change.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Problem {
+    Missing(Field),
+    TooLong(Field, usize),
+    /// A control or invisible formatting character, e.g. pasted from a document.
+    Invisible(Field),
+    AngleBrackets(Field),
+    NoLetter(Field),
+    EmailShape,
+    EmailDomain,
+    UsZip,
+    Postcode,
+    Country,
+}
+
+impl Problem {
+    pub fn field(&self) -> Field {
+        match self {
+            Problem::Missing(f) | Problem::TooLong(f, _) | Problem::Invisible(f) | Problem::AngleBrackets(f) | Problem::NoLetter(f) => *f,
+            Problem::EmailShape | Problem::EmailDomain => Field::Email,
+            Problem::UsZip | Problem::Postcode => Field::PostalCode,
+            Problem::Country => Field::Country,
+        }
+    }
+}
+
+fn label(f: Field) -> &'static str {
+    match f {
+        Field::GivenName => "first name",
+        Field::FamilyName => "last name",
+        Field::Email => "email address",
+        Field::PostalCode => "ZIP or postal code",
+        Field::Country => "country",
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Problem::Missing(Field::Country) => write!(f, "Choose your country."),
+            Problem::Missing(field) => write!(f, "Enter your {}.", label(*field)),
+            Problem::TooLong(field, max) => write!(f, "Your {} is too long: shorten it to {max} characters or fewer.", label(*field)),
+            Problem::Invisible(field) => write!(
+                f,
+                "Your {} contains an invisible or control character, perhaps from copying and pasting. Type it again by hand.",
+                label(*field)
+            ),
+            Problem::AngleBrackets(field) => write!(f, "Remove the < or > from your {}.", label(*field)),
+            Problem::NoLetter(field) => write!(f, "Your {} needs at least one letter.", label(*field)),
+            Problem::EmailShape => write!(f, "Enter your email address in the form name@example.com."),
+            Problem::EmailDomain => write!(f, "Check the part of your email address after the @: it needs a domain like example.com."),
+            Problem::UsZip => write!(f, "Enter a 5-digit ZIP code, like 10001, or ZIP+4, like 10001-1234."),
+            Problem::Postcode => write!(f, "Enter your postal code using only letters, numbers, spaces and hyphens."),
+            Problem::Country => write!(f, "Choose your country from the list."),
+        }
+    }
+}
+
+/// Format characters (Unicode category Cf) and separators that are invisible in a name field.
+/// ZERO WIDTH NON-JOINER (U+200C) and ZERO WIDTH JOINER (U+200D) are allowed: Persian, Indic and
+/// other names are written with them.
+fn invisible(c: char) -> bool {
+    if c == '\u{200C}' || c == '\u{200D}' {
+        return false;
+    }
+    c.is_control()
+        || matches!(c as u32,
+            0x00AD | 0x034F | 0x061C | 0x115F | 0x1160 | 0x17B4 | 0x17B5 | 0x180B..=0x180F
+            | 0x0600..=0x0605 | 0x06DD | 0x070F | 0x0890 | 0x0891 | 0x08E2
+            | 0x200B..=0x200F | 0x2028..=0x202E | 0x2060..=0x206F | 0x3164
+            | 0xFE00..=0xFE0F | 0xFEFF | 0xFFA0 | 0xFFF0..=0xFFFB
+            | 0x110BD | 0x110CD | 0x13430..=0x1343F | 0x1BCA0..=0x1BCA3 | 0x1D173..=0x1D17A
+            | 0xE0000..=0xE0FFF)
+}
+
+/// Trims and collapses runs of white space to one space.
+pub fn tidy(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A given or family name. The family name may be left empty (some people have one name).
+pub fn name(field: Field, raw: &str, required: bool) -> Result<String, Problem> {
+    let v = tidy(raw);
+    if v.is_empty() {
+        return if required { Err(Problem::Missing(field)) } else { Ok(v) };
+    }
+    if v.chars().any(invisible) {
+        return Err(Problem::Invisible(field));
+    }
+    if v.contains(['<', '>']) {
+        return Err(Problem::AngleBrackets(field));
+    }
+    if v.chars().count() > NAME_MAX {
+        return Err(Problem::TooLong(field, NAME_MAX));
+    }
+    if !v.chars().any(char::is_alphabetic) {
+        return Err(Problem::NoLetter(field));
+    }
+    Ok(v)
+}
+
+/// An email address: syntax by the `email_address` crate, plus a domain with a dot, since the
+/// address must be reachable on the internet.
+pub fn email(raw: &str) -> Result<String, Problem> {
+    let v = raw.trim().to_string();
+    if v.is_empty() {
+        return Err(Problem::Missing(Field::Email));
+    }
+    if v.chars().any(|c| invisible(c) || c.is_whitespace()) {
+        return Err(if v.chars().any(invisible) { Problem::Invisible(Field::Email) } else { Problem::EmailShape });
+    }
+    if v.chars().count() > EMAIL_MAX {
+        return Err(Problem::TooLong(Field::Email, EMAIL_MAX));
+    }
+    if !email_address::EmailAddress::is_valid(&v) {
+        return Err(Problem::EmailShape);
+    }
+    let domain = v.rsplit('@').next().unwrap_or("");
+    if !domain.contains('.') || domain.starts_with('.') || domain.ends_with('.') || domain.starts_with('[') {
+        return Err(Problem::EmailDomain);
+    }
+    Ok(v)
+}
+
+/// A postal code: a US ZIP (5 digits or ZIP+4) for the US, free-form elsewhere.
+pub fn postal_code(raw: &str, country: &str) -> Result<String, Problem> {
+    let v = tidy(raw);
+    if v.is_empty() {
+        return Err(Problem::Missing(Field::PostalCode));
+    }
+    if country == "US" {
+        let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+        let ok = match v.split_once('-') {
+            None => digits(&v, 5),
+            Some((a, b)) => digits(a, 5) && digits(b, 4),
+        };
+        return if ok { Ok(v) } else { Err(Problem::UsZip) };
+    }
+    if v.chars().any(invisible) {
+        return Err(Problem::Invisible(Field::PostalCode));
+    }
+    if v.chars().count() > POSTCODE_MAX {
+        return Err(Problem::TooLong(Field::PostalCode, POSTCODE_MAX));
+    }
+    if !v.chars().all(|c| c.is_alphanumeric() || c == ' ' || c == '-') {
+        return Err(Problem::Postcode);
+    }
+    Ok(v.to_uppercase())
+}
+
+pub fn country(raw: &str) -> Result<String, Problem> {
+    let v = raw.trim();
+    if v.is_empty() {
+        return Err(Problem::Missing(Field::Country));
+    }
+    if is_country(v) {
+        Ok(v.to_string())
+    } else {
+        Err(Problem::Country)
+    }
+}
+
+/// What the visitor typed, as typed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Draft {
+    pub given_name: String,
+    pub family_name: String,
+    pub email: String,
+    pub postal_code: String,
+    pub country: String,
+    pub email_opt_in: bool,
+}
+
+/// What the visitor typed, checked and tidied.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Signer {
+    pub given_name: String,
+    pub family_name: String,
+    pub email: String,
+    pub postal_code: String,
+    pub country: String,
+    pub email_opt_in: bool,
+}
+
+impl Draft {
+    /// The value of one field as typed.
+    pub fn get(&self, field: Field) -> &str {
+        match field {
+            Field::GivenName => &self.given_name,
+            Field::FamilyName => &self.family_name,
+            Field::Email => &self.email,
+            Field::PostalCode => &self.postal_code,
+            Field::Country => &self.country,
+        }
+    }
+
+    pub fn set(&mut self, field: Field, value: String) {
+        match field {
+            Field::GivenName => self.given_name = value,
+            Field::FamilyName => self.family_name = value,
+            Field::Email => self.email = value,
+            Field::PostalCode => self.postal_code = value,
+            Field::Country => self.country = value,
+        }
+    }
+
+    /// Checks one field (the postal code against the chosen country).
+    pub fn check(&self, field: Field) -> Option<Problem> {
+        match field {
+            Field::GivenName => name(field, &self.given_name, true).err(),
+            Field::FamilyName => name(field, &self.family_name, false).err(),
+            Field::Email => email(&self.email).err(),
+            Field::PostalCode => postal_code(&self.postal_code, self.country.trim()).err(),
+            Field::Country => country(&self.country).err(),
+        }
+    }
+
+    /// Every problem, in the form's order; or the tidied signer.
+    pub fn validate(&self) -> Result<Signer, Vec<Problem>> {
+        let problems: Vec<Problem> = Field::ALL.iter().filter_map(|f| self.check(*f)).collect();
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        Ok(Signer {
+            given_name: tidy(&self.given_name),
+            family_name: tidy(&self.family_name),
+            email: self.email.trim().to_string(),
+            postal_code: postal_code(&self.postal_code, self.country.trim()).unwrap_or_default(),
+            country: self.country.trim().to_string(),
+            email_opt_in: self.email_opt_in,
+        })
+    }
+}
