@@ -8,14 +8,21 @@ SHELL := bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 PORT ?= 8080
+RECEIVER_PORT ?= 8787
+# `make serve` and `make test` build for this machine: signatures go to the local receiver.
+LOCAL := SIGNUP_CONFIG=config/signup.local.toml LOCAL_BUILD=1
 
 .PHONY: serve test test-host test-browser test-e2e dist bench
 
 serve:
 	scripts/setup.sh build
-	trunk build --release
-	@echo "Open http://127.0.0.1:$(PORT)/ (Ctrl-C stops)"
-	node tests/support/static-server.mjs --dir dist --port $(PORT)
+	$(LOCAL) trunk build --release
+	cargo build --release -p signup-receiver
+	@echo "Open http://127.0.0.1:$(PORT)/ — signatures go to the local receiver on port $(RECEIVER_PORT),"
+	@echo "which appends them to receiver-data/signatures.jsonl. Ctrl-C stops both."
+	target/release/signup-receiver --addr 127.0.0.1:$(RECEIVER_PORT) --site http://127.0.0.1:$(PORT) & \
+	  trap 'kill $$!' EXIT INT TERM; \
+	  node tests/support/static-server.mjs --dir dist --port $(PORT)
 
 test:
 	scripts/setup.sh build browser npm
@@ -31,14 +38,15 @@ test-browser:
 	  cargo test --target wasm32-unknown-unknown --features csr --test browser
 
 dist:
-	trunk build --release
+	$(LOCAL) trunk build --release
 
 # 3. Whole journeys against the release build, served like a static host.
 test-e2e:
+	cargo build -p signup-receiver
 	npm run --silent e2e
 
 # Sizes of everything in dist/, and of a first visit (see README, "Size").
 bench:
 	scripts/setup.sh build npm
-	trunk build --release
+	$(LOCAL) trunk build --release
 	node scripts/bench.mjs

@@ -7,8 +7,10 @@
 //! - `components/`: the site chrome, rich text, route effects (focus, scroll).
 //! - `pages/`: one routed view each.
 
+pub mod api;
 pub mod app;
 pub mod components;
+pub mod config;
 pub mod content;
 pub mod pages;
 pub mod paths;

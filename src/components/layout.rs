@@ -1,5 +1,6 @@
 //! The site chrome: skip link, header with navigation, main, footer with the signup call.
 
+use crate::components::sign_form::{Mode, SignForm};
 use crate::content::content;
 use crate::paths::href;
 use campaign_core::routes;
@@ -49,6 +50,7 @@ fn Footer() -> impl IntoView {
                 <section class="signup-call" aria-labelledby="signup-heading">
                     <h2 id="signup-heading">{site.signup_heading.as_ref()}</h2>
                     <p>{site.signup_text.as_ref()}</p>
+                    <SignForm mode=Mode::Updates id_prefix="footer-signup" />
                 </section>
                 <p class="site-footer__org">
                     "A campaign of "

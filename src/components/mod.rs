@@ -3,4 +3,5 @@
 pub mod layout;
 pub mod page_meta;
 pub mod rich;
+pub mod sign_form;
 pub mod route_effects;

@@ -2,6 +2,7 @@
 
 use crate::components::page_meta::PageMeta;
 use crate::components::rich::{blocks, NotesAt};
+use crate::components::sign_form::{Mode, SignForm};
 use crate::content::content;
 use crate::pages::NotFound;
 use crate::paths::href;
@@ -55,6 +56,10 @@ fn ActionView(action: &'static Action) -> impl IntoView {
             <div class="prose">{blocks(&action.body, NotesAt::ThisPage)}</div>
             <section id="sign" class="petition" aria-labelledby="petition-heading">
                 <h2 id="petition-heading">{action.cta.as_ref()}</h2>
+                <SignForm
+                    mode=Mode::Petition { action: action.slug.to_string(), cta: action.cta.to_string() }
+                    id_prefix="petition"
+                />
             </section>
         </article>
     }

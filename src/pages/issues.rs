@@ -2,6 +2,7 @@
 
 use crate::components::page_meta::PageMeta;
 use crate::components::rich::{blocks, inlines, Footnotes, NotesAt};
+use crate::components::sign_form::{Mode, SignForm};
 use crate::content::content;
 use crate::pages::{NotFound, PartnerList, ResourceCard};
 use crate::paths::href;
@@ -100,6 +101,7 @@ fn IssueView(issue: &'static Issue) -> impl IntoView {
             <section aria-labelledby="issue-signup-heading" class="signup-call signup-call--inline">
                 <h2 id="issue-signup-heading">{c.site.signup_heading.as_ref()}</h2>
                 <p>{c.site.signup_text.as_ref()}</p>
+                <SignForm mode=Mode::Updates id_prefix="issue-signup" />
             </section>
         </article>
     }

@@ -6,6 +6,7 @@ import { dirname, resolve } from "node:path";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const SITE_PORT = 4173;
+export const RECEIVER = "http://127.0.0.1:8787";
 
 export default defineConfig({
   testDir: ".",
@@ -35,6 +36,14 @@ export default defineConfig({
       command: `node tests/support/static-server.mjs --dir dist --port ${SITE_PORT}`,
       cwd: root,
       url: `http://127.0.0.1:${SITE_PORT}/`,
+      reuseExistingServer: false,
+      stdout: "ignore",
+    },
+    {
+      // The local signup receiver the build points at (config/signup.local.toml).
+      command: `target/debug/signup-receiver --addr 127.0.0.1:8787 --site http://127.0.0.1:${SITE_PORT} --data target/e2e/signatures.jsonl`,
+      cwd: root,
+      url: "http://127.0.0.1:8787/",
       reuseExistingServer: false,
       stdout: "ignore",
     },

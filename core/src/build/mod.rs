@@ -1,10 +1,11 @@
 //! The content loader, run by `build.rs` (and by host tests): reads `content/`, checks it, and
 //! reports every mistake with its file, its line and what to change.
 
+pub mod config;
 mod emit;
 mod markdown;
 
-pub use emit::rust_source;
+pub use emit::{endpoint_source, rust_source};
 
 use crate::content::*;
 use crate::routes::Page;

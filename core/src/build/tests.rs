@@ -253,3 +253,30 @@ fn every_mistake_is_reported_in_one_run() {
     assert!(errs[0].starts_with("home.md:6: the home page's featured_action names the action `guantanam`"), "{errs:?}");
     assert!(errs[1].starts_with("partners/hias.md:4: `url` must be a full web address"), "{errs:?}");
 }
+
+#[test]
+fn the_signup_configurations_load() {
+    let c = load_real();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let deploy = config::load(&root.join("config/signup.toml"), &c).expect("config/signup.toml loads");
+    assert!(config::deployment_problem(&deploy).is_some(), "the committed config has no endpoint yet, so a release build stops");
+    let local = config::load(&root.join("config/signup.local.toml"), &c).expect("config/signup.local.toml loads");
+    assert!(config::deployment_problem(&local).unwrap().contains("on the builder's own machine"));
+    assert_eq!(local.url_for(&crate::petition::payload::Kind::Petition { action: "guantanamo".into() }), "http://127.0.0.1:8787/osdi/petitions/guantanamo/record_signature_helper");
+    let src = endpoint_source(&local);
+    assert!(src.contains("adapter: Adapter::Osdi"), "{src}");
+}
+
+#[test]
+fn a_bad_signup_configuration_names_the_line() {
+    let c = load_real();
+    let dir = copy();
+    let path = dir.join("signup.toml");
+    fs::write(&path, "adapter = \"jsn\"\npetition_url = \"ftp://x\"\nsignup_url = \"\"\n[petitions]\nguantanamoo = \"1\"\n").unwrap();
+    let errs: Vec<String> = config::load(&path, &c).unwrap_err().iter().map(|e| e.to_string().replace(&format!("{}/", dir.display()), "")).collect();
+    assert_eq!(errs, [
+        "signup.toml:1: `adapter` is `jsn`; it must be \"osdi\", \"json\" or \"form\".",
+        "signup.toml:2: `petition_url` must be a full address starting with https://, or empty.",
+        "signup.toml:5: [petitions] names the action `guantanamoo`, which does not exist. Use one of: guantanamo.",
+    ]);
+}

@@ -67,6 +67,8 @@ pub enum Status {
     Refused(String),
     /// Sent, but the service does not confirm signatures.
     Unconfirmed,
+    /// Not sent yet, and this device cannot store it (storage blocked): kept while the page is open.
+    Waiting,
 }
 
 impl Status {
@@ -87,6 +89,7 @@ impl Status {
             Status::Saved => format!("Saved on this device. We’ll send it as soon as we can reach the {service}."),
             Status::Refused(r) => format!("The {service} refused this: {r}"),
             Status::Unconfirmed => format!("Sent; the {service} does not confirm signatures."),
+            Status::Waiting => format!("Not sent yet. Keep this page open: we’ll send it as soon as we can reach the {service}."),
         }
     }
 
@@ -101,6 +104,8 @@ impl Status {
 pub struct Entry {
     /// The idempotency key.
     pub key: String,
+    /// What it is, so a form can find its own: `petition:<slug>` or `signup`.
+    pub label: String,
     pub adapter: Adapter,
     pub url: String,
     pub content_type: String,

@@ -107,7 +107,7 @@ pub fn prefill(query: &str) -> Draft {
             "family_name" => d.family_name = v,
             "email" => d.email = v,
             "postal_code" => d.postal_code = v,
-            _ => d.country = v.to_uppercase(),
+            _ => d.country = v.to_ascii_uppercase(),
         }
     }
     d

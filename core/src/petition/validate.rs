@@ -3,6 +3,7 @@
 //! Names: every real name is accepted — any script, accents, apostrophes, hyphens, spaces, a
 //! single word. Refused is only what no name contains: control characters, invisible formatting
 //! characters, `<` or `>`, and input too long to be a name. Each refusal says what to change.
+//! (No check needs Unicode property tables, which would weigh on the wasm.)
 
 use super::countries::is_country;
 use std::fmt;
@@ -46,7 +47,6 @@ pub enum Problem {
     /// A control or invisible formatting character, e.g. pasted from a document.
     Invisible(Field),
     AngleBrackets(Field),
-    NoLetter(Field),
     EmailShape,
     EmailDomain,
     UsZip,
@@ -57,7 +57,7 @@ pub enum Problem {
 impl Problem {
     pub fn field(&self) -> Field {
         match self {
-            Problem::Missing(f) | Problem::TooLong(f, _) | Problem::Invisible(f) | Problem::AngleBrackets(f) | Problem::NoLetter(f) => *f,
+            Problem::Missing(f) | Problem::TooLong(f, _) | Problem::Invisible(f) | Problem::AngleBrackets(f) => *f,
             Problem::EmailShape | Problem::EmailDomain => Field::Email,
             Problem::UsZip | Problem::Postcode => Field::PostalCode,
             Problem::Country => Field::Country,
@@ -87,11 +87,10 @@ impl fmt::Display for Problem {
                 label(*field)
             ),
             Problem::AngleBrackets(field) => write!(f, "Remove the < or > from your {}.", label(*field)),
-            Problem::NoLetter(field) => write!(f, "Your {} needs at least one letter.", label(*field)),
             Problem::EmailShape => write!(f, "Enter your email address in the form name@example.com."),
             Problem::EmailDomain => write!(f, "Check the part of your email address after the @: it needs a domain like example.com."),
             Problem::UsZip => write!(f, "Enter a 5-digit ZIP code, like 10001, or ZIP+4, like 10001-1234."),
-            Problem::Postcode => write!(f, "Enter your postal code using only letters, numbers, spaces and hyphens."),
+            Problem::Postcode => write!(f, "Remove the < or > from your postal code."),
             Problem::Country => write!(f, "Choose your country from the list."),
         }
     }
@@ -134,9 +133,6 @@ pub fn name(field: Field, raw: &str, required: bool) -> Result<String, Problem> 
     if v.chars().count() > NAME_MAX {
         return Err(Problem::TooLong(field, NAME_MAX));
     }
-    if !v.chars().any(char::is_alphabetic) {
-        return Err(Problem::NoLetter(field));
-    }
     Ok(v)
 }
 
@@ -171,6 +167,10 @@ pub fn postal_code(raw: &str, country: &str) -> Result<String, Problem> {
     }
     if country == "US" {
         let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+        // ZIP+4 typed without its hyphen (a numeric keypad has none) is accepted too.
+        if digits(&v, 9) {
+            return Ok(format!("{}-{}", &v[..5], &v[5..]));
+        }
         let ok = match v.split_once('-') {
             None => digits(&v, 5),
             Some((a, b)) => digits(a, 5) && digits(b, 4),
@@ -183,10 +183,12 @@ pub fn postal_code(raw: &str, country: &str) -> Result<String, Problem> {
     if v.chars().count() > POSTCODE_MAX {
         return Err(Problem::TooLong(Field::PostalCode, POSTCODE_MAX));
     }
-    if !v.chars().all(|c| c.is_alphanumeric() || c == ' ' || c == '-') {
+    if v.contains(['<', '>']) {
         return Err(Problem::Postcode);
     }
-    Ok(v.to_uppercase())
+    // ASCII only: full Unicode case tables would cost every visitor kilobytes of wasm, and
+    // postcodes that use letters use Latin ones.
+    Ok(v.to_ascii_uppercase())
 }
 
 pub fn country(raw: &str) -> Result<String, Problem> {

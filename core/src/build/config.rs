@@ -1,0 +1,120 @@
+//! The signup endpoint's configuration (`config/signup.toml`), checked like content.
+
+use super::{ContentError, Doc, Problems};
+use crate::content::Content;
+use crate::petition::payload::{Adapter, Endpoint, PetitionId};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::Path;
+use toml::Spanned;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SignupFile {
+    adapter: Spanned<String>,
+    petition_url: Spanned<String>,
+    signup_url: Spanned<String>,
+    #[serde(default)]
+    fallback_url: Option<Spanned<String>>,
+    cors: Option<bool>,
+    #[serde(default = "super::yes")]
+    autoresponse: bool,
+    #[serde(default)]
+    tags: Vec<String>,
+    #[serde(default)]
+    petitions: BTreeMap<String, Spanned<String>>,
+}
+
+fn url_ok(u: &str) -> bool {
+    u.is_empty() || ((u.starts_with("https://") || u.starts_with("http://")) && !u.contains(char::is_whitespace))
+}
+
+/// Whether a URL points at this machine.
+pub fn is_loopback(url: &str) -> bool {
+    let rest = url.split_once("://").map(|(_, r)| r).unwrap_or(url);
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = host.rsplit('@').next().unwrap_or("");
+    let host = if host.starts_with('[') { host.split(']').next().unwrap_or("").trim_start_matches('[') } else { host.split(':').next().unwrap_or("") };
+    host == "localhost" || host.ends_with(".localhost") || (host.starts_with("127.") && host.parse::<std::net::Ipv4Addr>().is_ok()) || host == "::1" || host == "0.0.0.0"
+}
+
+pub fn load(path: &Path, content: &Content) -> Result<Endpoint, Vec<ContentError>> {
+    let mut errors = Vec::new();
+    let text = super::read(path, &mut errors).ok_or_else(|| errors.clone())?;
+    let doc = Doc { path: path.to_path_buf(), front: text, front_line: 1, body: String::new(), body_line: 1 };
+    let mut p = Problems::default();
+    let f: Option<SignupFile> = super::front(&doc, &mut p);
+    let endpoint = f.map(|f| {
+        let adapter = Adapter::parse(f.adapter.get_ref()).unwrap_or_else(|| {
+            p.at(doc.line(&f.adapter), format!("`adapter` is `{}`; it must be \"osdi\", \"json\" or \"form\".", f.adapter.get_ref()));
+            Adapter::Osdi
+        });
+        for (v, name) in [(&f.petition_url, "petition_url"), (&f.signup_url, "signup_url")] {
+            if !url_ok(v.get_ref()) {
+                p.at(doc.line(v), format!("`{name}` must be a full address starting with https://, or empty."));
+            }
+        }
+        if let Some(v) = &f.fallback_url {
+            if !url_ok(v.get_ref()) {
+                p.at(doc.line(v), "`fallback_url` must be a full address starting with https://, or empty.".into());
+            }
+        }
+        let mut petitions = Vec::new();
+        for (action, id) in &f.petitions {
+            if content.action(action).is_none() {
+                let known: Vec<&str> = content.actions.iter().map(|a| a.slug.as_ref()).collect();
+                p.at(doc.line(id), format!("[petitions] names the action `{action}`, which does not exist. Use one of: {}.", known.join(", ")));
+            }
+            if !id.get_ref().is_empty() {
+                petitions.push(PetitionId { action: action.clone().into(), id: id.get_ref().clone().into() });
+            }
+        }
+        Endpoint {
+            adapter,
+            petition_url: f.petition_url.into_inner().into(),
+            signup_url: f.signup_url.into_inner().into(),
+            fallback_url: f.fallback_url.map(|v| v.into_inner()).unwrap_or_default().into(),
+            // OSDI and JSON bodies need CORS anyway; a form endpoint is posted to blind unless it
+            // says it answers CORS.
+            cors: f.cors.unwrap_or(adapter != Adapter::Form),
+            autoresponse: f.autoresponse,
+            tags: f.tags.into_iter().map(Into::into).collect::<Vec<_>>().into(),
+            petitions: petitions.into(),
+        }
+    });
+    for (line, message) in p.0 {
+        errors.push(ContentError { file: path.to_path_buf(), line, message });
+    }
+    match endpoint {
+        Some(e) if errors.is_empty() => Ok(e),
+        _ => Err(errors),
+    }
+}
+
+/// Why a deployment build must not use this endpoint, if it must not.
+pub fn deployment_problem(e: &Endpoint) -> Option<String> {
+    for (url, name) in [(&e.petition_url, "petition_url"), (&e.signup_url, "signup_url")] {
+        if url.is_empty() {
+            return Some(format!("`{name}` is not set, so signatures would go nowhere."));
+        }
+        if is_loopback(url) {
+            return Some(format!("`{name}` is {url}, on the builder's own machine, so visitors' signatures would be lost."));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn loopback_hosts() {
+        for u in ["http://127.0.0.1:8787/x", "http://localhost/x", "http://[::1]:80/", "http://a.localhost", "http://0.0.0.0"] {
+            assert!(is_loopback(u), "{u}");
+        }
+        for u in ["https://actionnetwork.org/api/v2/people/", "https://127.example.org/"] {
+            assert!(!is_loopback(u), "{u}");
+        }
+    }
+}

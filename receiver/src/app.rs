@@ -1,0 +1,760 @@
+//! The routes, the faults, and the CORS and logging middleware.
+//!
+//! Signature endpoints (faults apply to these only):
+//!
+//! | route | adapter | body |
+//! | --- | --- | --- |
+//! | `POST /osdi/petitions/{petition}/record_signature_helper` | osdi | JSON, petition signature |
+//! | `POST /osdi/people/person_signup_helper` | osdi | JSON, updates signup |
+//! | `POST /json` | json | flat JSON |
+//! | `POST /form` | form | flat urlencoded; a plain HTML form post gets a 303 to the thanks page |
+//!
+//! Control endpoints, for tests (loopback clients only):
+//!
+//! - `POST /__control` with JSON `{"fail_next": N, "reset_next": N, "delay_ms": N, "blind": bool}`,
+//!   every key optional: sets those, leaves the rest, answers the faults now in force
+//!   (`GET /__control` answers them too).
+//! - `GET /__signatures`: every accepted record, in order.
+//! - `POST /__reset`: forgets the records, the idempotency keys and the faults
+//!   (the data file keeps its lines).
+
+use std::{
+    fmt,
+    sync::{Arc, Mutex, MutexGuard, PoisonError},
+    time::{Duration, Instant},
+};
+
+use axum::{
+    body::{to_bytes, Bytes},
+    extract::{Request, State},
+    http::{header, HeaderMap, HeaderValue, Method, StatusCode, Uri},
+    middleware::{self, Next},
+    response::{IntoResponse, Response},
+    routing::{get, post},
+    Router,
+};
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+
+use crate::{
+    server::{DropConnection, Peer},
+    store::{now_rfc3339, Adapter, Outcome, Record, Store},
+    validate::{self, FlatAdapter, OsdiHelper, KEY_PREFIX},
+};
+
+/// Bodies larger than this are refused; a signature is well under 2 KiB.
+const BODY_LIMIT: usize = 64 * 1024;
+
+/// The misbehaviour in force. The counters count down, one per signature post.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Faults {
+    /// Answer this many of the next signature posts with 503 (not recorded).
+    pub fail_next: u64,
+    /// Drop the connection of this many of the next ones, without an answer (not recorded).
+    pub reset_next: u64,
+    /// Wait this long before answering each one.
+    pub delay_ms: u64,
+    /// Answer each one `200 {}` without checking it, like Action Network's background
+    /// processing. Still recorded, and repeats still dropped when a key can be found.
+    pub blind: bool,
+}
+
+impl Faults {
+    /// The fault for the next signature post, after the delay: reset, then fail, then blind.
+    fn take(&mut self) -> Option<Fault> {
+        if self.reset_next > 0 {
+            self.reset_next -= 1;
+            Some(Fault::Reset)
+        } else if self.fail_next > 0 {
+            self.fail_next -= 1;
+            Some(Fault::Fail)
+        } else if self.blind {
+            Some(Fault::Blind)
+        } else {
+            None
+        }
+    }
+}
+
+impl fmt::Display for Faults {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if *self == Faults::default() {
+            return f.write_str("none");
+        }
+        let Faults {
+            fail_next,
+            reset_next,
+            delay_ms,
+            blind,
+        } = self;
+        write!(
+            f,
+            "fail_next={fail_next} reset_next={reset_next} delay_ms={delay_ms} blind={blind}"
+        )
+    }
+}
+
+enum Fault {
+    Reset,
+    Fail,
+    Blind,
+}
+
+/// The receiver's state, shared by every request.
+pub type AppState = Arc<Receiver>;
+
+pub struct Receiver {
+    /// The site's origin, for the redirect after a plain HTML form post.
+    site: String,
+    inner: Mutex<Inner>,
+}
+
+struct Inner {
+    faults: Faults,
+    store: Store,
+}
+
+impl Receiver {
+    pub fn new(store: Store, site: String, faults: Faults) -> AppState {
+        Arc::new(Receiver {
+            site,
+            inner: Mutex::new(Inner { faults, store }),
+        })
+    }
+
+    /// The lock is only ever held for a few lines, never across an `.await`.
+    fn lock(&self) -> MutexGuard<'_, Inner> {
+        self.inner.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+/// The whole receiver as an axum router.
+pub fn router(state: AppState) -> Router {
+    let signatures = Router::new()
+        .route(
+            "/osdi/petitions/{petition}/record_signature_helper",
+            post(|State(state): State<AppState>, request: Request| {
+                receive(state, Endpoint::Osdi(OsdiHelper::Petition), request)
+            }),
+        )
+        .route(
+            "/osdi/people/person_signup_helper",
+            post(|State(state): State<AppState>, request: Request| {
+                receive(state, Endpoint::Osdi(OsdiHelper::Signup), request)
+            }),
+        )
+        .route(
+            "/json",
+            post(|State(state): State<AppState>, request: Request| {
+                receive(state, Endpoint::Json, request)
+            }),
+        )
+        .route(
+            "/form",
+            post(|State(state): State<AppState>, request: Request| {
+                receive(state, Endpoint::Form, request)
+            }),
+        );
+    let control = Router::new()
+        .route("/__control", get(show_control).post(set_control))
+        .route("/__signatures", get(list_signatures))
+        .route("/__reset", post(reset_everything))
+        .route_layer(middleware::from_fn(loopback_only));
+
+    Router::new()
+        .route("/", get(index))
+        .merge(signatures)
+        .merge(control)
+        .fallback(not_found)
+        // The last layer added runs first: log, then CORS, then the route.
+        .layer(middleware::from_fn(cors))
+        .layer(middleware::from_fn(log))
+        .with_state(state)
+}
+
+// ---------------------------------------------------------------------------------------
+// Signatures
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Endpoint {
+    Osdi(OsdiHelper),
+    Json,
+    Form,
+}
+
+impl Endpoint {
+    fn adapter(self) -> Adapter {
+        match self {
+            Endpoint::Osdi(_) => Adapter::Osdi,
+            Endpoint::Json => Adapter::Json,
+            Endpoint::Form => Adapter::Form,
+        }
+    }
+}
+
+/// Every signature post: faults first, then the adapter's checks, then the store.
+async fn receive(state: AppState, endpoint: Endpoint, request: Request) -> Response {
+    let path = request.uri().path().to_owned();
+    let reply = Reply::for_request(&state, endpoint, request.headers());
+    let drop_connection = request.extensions().get::<DropConnection>().cloned();
+    let (parts, body) = request.into_parts();
+    let Ok(bytes) = to_bytes(body, BODY_LIMIT).await else {
+        return reply.refuse(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "body: larger than 64 KiB, or cut off",
+        );
+    };
+    let mut notes = Notes::default();
+
+    let delay = state.lock().faults.delay_ms;
+    if delay > 0 {
+        tokio::time::sleep(Duration::from_millis(delay)).await;
+        notes.add(format!("delayed {delay} ms"));
+    }
+    let fault = state.lock().faults.take();
+    let response = match fault {
+        Some(Fault::Reset) => match drop_connection {
+            Some(drop_connection) => {
+                // No response will come back to the log middleware, so log here.
+                eprintln!("POST {path} -> connection dropped without an answer (fault: reset)");
+                drop_connection.now();
+                // Wait for the accept loop to drop this future along with the connection.
+                return std::future::pending().await;
+            }
+            // Only when the router is called in-process, without the accept loop.
+            None => {
+                notes.add("fault: reset, but there is no connection to drop; answered 503");
+                reply.unavailable()
+            }
+        },
+        Some(Fault::Fail) => {
+            notes.add("fault: 503");
+            reply.unavailable()
+        }
+        Some(Fault::Blind) => {
+            notes.add("blind");
+            blind(&state, endpoint, path, &bytes, &mut notes)
+        }
+        None => match endpoint {
+            Endpoint::Osdi(helper) => {
+                osdi(&state, helper, path, &parts.headers, &bytes, &mut notes)
+            }
+            Endpoint::Json | Endpoint::Form => flat(
+                &state,
+                endpoint,
+                path,
+                &parts.headers,
+                &bytes,
+                &reply,
+                &mut notes,
+            ),
+        },
+    };
+    with_notes(response, notes)
+}
+
+/// `record_signature_helper` and `person_signup_helper`.
+fn osdi(
+    state: &Receiver,
+    helper: OsdiHelper,
+    path: String,
+    headers: &HeaderMap,
+    bytes: &[u8],
+    notes: &mut Notes,
+) -> Response {
+    if !has_content_type(headers, "application/json") {
+        return json_error(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "content-type: must be application/json",
+        );
+    }
+    let body: Value = match serde_json::from_slice(bytes) {
+        Ok(body) => body,
+        Err(e) => {
+            return json_error(
+                StatusCode::BAD_REQUEST,
+                format!("body: not valid JSON ({e})"),
+            )
+        }
+    };
+    let key = match validate::osdi(&body, helper) {
+        Ok(key) => key,
+        Err(reason) => return json_error(StatusCode::BAD_REQUEST, reason),
+    };
+    // A small OSDI signature (or person) resource.
+    let now = now_rfc3339();
+    let answer =
+        json!({ "identifiers": body["identifiers"], "created_date": now, "modified_date": now });
+    let record = Record {
+        received_at: now,
+        adapter: Adapter::Osdi,
+        endpoint: path,
+        idempotency_key: Some(key),
+        body,
+    };
+    match save(state, record, answer, notes) {
+        Ok(answer) => json_response(StatusCode::CREATED, &answer),
+        Err(reason) => json_error(StatusCode::INTERNAL_SERVER_ERROR, reason),
+    }
+}
+
+/// `/json` and `/form`: the same flat keys, as JSON or as a urlencoded form.
+fn flat(
+    state: &Receiver,
+    endpoint: Endpoint,
+    path: String,
+    headers: &HeaderMap,
+    bytes: &[u8],
+    reply: &Reply,
+    notes: &mut Notes,
+) -> Response {
+    let (adapter, content_type) = match endpoint {
+        Endpoint::Form => (FlatAdapter::Form, "application/x-www-form-urlencoded"),
+        _ => (FlatAdapter::Json, "application/json"),
+    };
+    if !has_content_type(headers, content_type) {
+        return reply.refuse(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            format!("content-type: must be {content_type}"),
+        );
+    }
+    let fields = match adapter {
+        FlatAdapter::Form => validate::form_fields(bytes),
+        FlatAdapter::Json => match serde_json::from_slice::<Value>(bytes) {
+            Ok(Value::Object(fields)) => Ok(fields),
+            Ok(_) => Err("body: must be a JSON object".to_owned()),
+            Err(e) => Err(format!("body: not valid JSON ({e})")),
+        },
+    };
+    let checked =
+        fields.and_then(|fields| validate::flat(&fields, adapter).map(|flat| (fields, flat)));
+    let (fields, flat) = match checked {
+        Ok(checked) => checked,
+        Err(reason) => return reply.refuse(StatusCode::BAD_REQUEST, reason),
+    };
+    let record = Record {
+        received_at: now_rfc3339(),
+        adapter: endpoint.adapter(),
+        endpoint: path,
+        idempotency_key: Some(flat.idempotency_key),
+        body: Value::Object(fields),
+    };
+    let answer = match save(state, record, json!({ "ok": true }), notes) {
+        Ok(answer) => answer,
+        Err(reason) => return reply.refuse(StatusCode::INTERNAL_SERVER_ERROR, reason),
+    };
+    match reply {
+        Reply::Html { .. } => {
+            let query =
+                serde_urlencoded::to_string([("kind", &flat.kind), ("action", &flat.action)])
+                    .unwrap_or_default();
+            let location = format!("{}/thanks/?{query}", state.site);
+            match HeaderValue::try_from(location) {
+                Ok(location) => {
+                    (StatusCode::SEE_OTHER, [(header::LOCATION, location)]).into_response()
+                }
+                Err(_) => reply.refuse(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "--site: not usable in a Location header",
+                ),
+            }
+        }
+        Reply::Json => json_response(StatusCode::CREATED, &answer),
+    }
+}
+
+/// Blind mode: record whatever came, as best it parses, and answer `200 {}`.
+fn blind(
+    state: &Receiver,
+    endpoint: Endpoint,
+    path: String,
+    bytes: &[u8],
+    notes: &mut Notes,
+) -> Response {
+    let as_text = || Value::String(String::from_utf8_lossy(bytes).into_owned());
+    let body = match endpoint {
+        // Leniently: a name given twice keeps its last value.
+        Endpoint::Form => serde_urlencoded::from_bytes::<Vec<(String, String)>>(bytes).map_or_else(
+            |_| as_text(),
+            |pairs| {
+                Value::Object(
+                    pairs
+                        .into_iter()
+                        .map(|(name, value)| (name, Value::String(value)))
+                        .collect(),
+                )
+            },
+        ),
+        _ => serde_json::from_slice(bytes).unwrap_or_else(|_| as_text()),
+    };
+    let key = match endpoint {
+        Endpoint::Osdi(_) => body["identifiers"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .find_map(|identifier| identifier.as_str()?.strip_prefix(KEY_PREFIX)),
+        _ => body["idempotency_key"].as_str(),
+    }
+    .map(str::to_owned);
+    let record = Record {
+        received_at: now_rfc3339(),
+        adapter: endpoint.adapter(),
+        endpoint: path,
+        idempotency_key: key,
+        body,
+    };
+    match save(state, record, json!({}), notes) {
+        Ok(_) => json_response(StatusCode::OK, &json!({})),
+        Err(reason) => json_error(StatusCode::INTERNAL_SERVER_ERROR, reason),
+    }
+}
+
+/// Stores the record. Answers with the body to send (the first one's, for a repeat), or
+/// with the reason to answer 500 if the data file could not be written.
+fn save(
+    state: &Receiver,
+    record: Record,
+    answer: Value,
+    notes: &mut Notes,
+) -> Result<Value, String> {
+    let outcome = state.lock().store.accept(record, answer);
+    match outcome {
+        Ok(Outcome::Accepted(answer)) => Ok(answer),
+        Ok(Outcome::Duplicate {
+            response,
+            same_body,
+        }) => {
+            notes.add(if same_body {
+                "duplicate"
+            } else {
+                "duplicate, and its body differs from the first"
+            });
+            Ok(response)
+        }
+        Err(e) => {
+            notes.add(format!("could not write the data file: {e}"));
+            Err(format!("could not save the signature: {e}"))
+        }
+    }
+}
+
+/// How to answer: JSON for scripts, or pages and redirects for a plain HTML form post
+/// (a `POST /form` whose Accept asks for text/html and not for JSON).
+enum Reply {
+    Json,
+    Html { back: String },
+}
+
+impl Reply {
+    fn for_request(state: &Receiver, endpoint: Endpoint, headers: &HeaderMap) -> Reply {
+        let accept = header_text(headers, header::ACCEPT).to_ascii_lowercase();
+        if endpoint != Endpoint::Form
+            || !accept.contains("text/html")
+            || accept.contains("application/json")
+        {
+            return Reply::Json;
+        }
+        // Back to the page the form was on, if the browser says which; only http(s) links.
+        let referer = header_text(headers, header::REFERER);
+        let back = if referer.starts_with("http://") || referer.starts_with("https://") {
+            referer.to_owned()
+        } else {
+            format!("{}/", state.site)
+        };
+        Reply::Html { back }
+    }
+
+    fn refuse(&self, status: StatusCode, reason: impl Into<String>) -> Response {
+        let reason = reason.into();
+        match self {
+            Reply::Json => json_error(status, reason),
+            Reply::Html { back } => html_page(
+                status,
+                "Your form was not sent",
+                &format!("Something in it was not accepted: {reason}."),
+                back,
+            ),
+        }
+    }
+
+    fn unavailable(&self) -> Response {
+        match self {
+            Reply::Json => json_error(StatusCode::SERVICE_UNAVAILABLE, "temporarily unavailable (fault injected by the test receiver)"),
+            Reply::Html { back } => html_page(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "Please try again in a moment",
+                "The signup service is busy, and nothing was saved. Please go back and send the form again.",
+                back,
+            ),
+        }
+    }
+}
+
+/// A short, plain page for a visitor whose browser posted the form without JavaScript.
+fn html_page(status: StatusCode, heading: &str, message: &str, back: &str) -> Response {
+    let page = format!(
+        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>{heading}</title>\n</head>\n<body>\n<main>\n<h1>{heading}</h1>\n<p>{message}</p>\n\
+         <p><a href=\"{back}\">Go back to the form</a></p>\n</main>\n</body>\n</html>\n",
+        heading = escape_html(heading),
+        message = escape_html(message),
+        back = escape_html(back),
+    );
+    let content_type = HeaderValue::from_static("text/html; charset=utf-8");
+    (status, [(header::CONTENT_TYPE, content_type)], page).into_response()
+}
+
+fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------
+// Control endpoints
+
+/// The body of `POST /__control`: each key present is set, each absent one left as it is.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Control {
+    fail_next: Option<u64>,
+    reset_next: Option<u64>,
+    delay_ms: Option<u64>,
+    blind: Option<bool>,
+}
+
+async fn show_control(State(state): State<AppState>) -> Response {
+    let faults = state.lock().faults;
+    json_response(StatusCode::OK, &json!(faults))
+}
+
+async fn set_control(State(state): State<AppState>, body: Bytes) -> Response {
+    let control: Control = if body.iter().all(u8::is_ascii_whitespace) {
+        Control::default()
+    } else {
+        match serde_json::from_slice(&body) {
+            Ok(control) => control,
+            Err(e) => return json_error(StatusCode::BAD_REQUEST, format!("body: {e}")),
+        }
+    };
+    let faults = {
+        let mut inner = state.lock();
+        let faults = &mut inner.faults;
+        faults.fail_next = control.fail_next.unwrap_or(faults.fail_next);
+        faults.reset_next = control.reset_next.unwrap_or(faults.reset_next);
+        faults.delay_ms = control.delay_ms.unwrap_or(faults.delay_ms);
+        faults.blind = control.blind.unwrap_or(faults.blind);
+        *faults
+    };
+    with_notes(
+        json_response(StatusCode::OK, &json!(faults)),
+        Notes(vec![format!("faults: {faults}")]),
+    )
+}
+
+async fn list_signatures(State(state): State<AppState>) -> Response {
+    let records = json!(state.lock().store.records());
+    json_response(StatusCode::OK, &records)
+}
+
+async fn reset_everything(State(state): State<AppState>) -> Response {
+    let mut inner = state.lock();
+    inner.store.clear();
+    inner.faults = Faults::default();
+    json_response(StatusCode::OK, &json!({ "ok": true }))
+}
+
+/// The control endpoints are for tests on this machine, whatever address is listened on.
+/// (Called in-process there is no [`Peer`], and nothing to check.)
+async fn loopback_only(request: Request, next: Next) -> Response {
+    if let Some(Peer(peer)) = request.extensions().get::<Peer>() {
+        if !peer.ip().to_canonical().is_loopback() {
+            return json_error(
+                StatusCode::FORBIDDEN,
+                "the control endpoints answer loopback clients only",
+            );
+        }
+    }
+    next.run(request).await
+}
+
+// ---------------------------------------------------------------------------------------
+// Everything else
+
+async fn index(State(state): State<AppState>) -> Response {
+    // Read both under one lock: a second `lock()` in the same statement would deadlock.
+    let (count, path) = {
+        let inner = state.lock();
+        (
+            inner.store.records().len(),
+            inner.store.path().display().to_string(),
+        )
+    };
+    let text = format!(
+        "signup receiver: a local stand-in for Action Network (see docs/signup-contract.md)\n\n\
+         POST /osdi/petitions/{{petition}}/record_signature_helper   OSDI petition signature (JSON)\n\
+         POST /osdi/people/person_signup_helper                    OSDI updates signup (JSON)\n\
+         POST /json                                                flat JSON\n\
+         POST /form                                                flat urlencoded form\n\n\
+         GET  /__signatures   what was accepted ({count} so far; also appended to {path})\n\
+         POST /__control      {{\"fail_next\": N, \"reset_next\": N, \"delay_ms\": N, \"blind\": bool}}\n\
+         POST /__reset        forget records, keys and faults\n",
+    );
+    (StatusCode::OK, text).into_response()
+}
+
+async fn not_found(uri: Uri) -> Response {
+    json_error(
+        StatusCode::NOT_FOUND,
+        format!("{}: no such endpoint (GET / lists them)", uri.path()),
+    )
+}
+
+/// CORS for every path: preflights answered here, and `Access-Control-Allow-Origin` on
+/// every response, errors included, so the site's script can read why it was refused.
+async fn cors(request: Request, next: Next) -> Response {
+    let origin = request
+        .headers()
+        .get(header::ORIGIN)
+        .cloned()
+        .unwrap_or_else(|| HeaderValue::from_static("*"));
+    if request.method() == Method::OPTIONS {
+        let mut response = StatusCode::NO_CONTENT.into_response();
+        let headers = response.headers_mut();
+        headers.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, origin);
+        headers.insert(
+            header::ACCESS_CONTROL_ALLOW_METHODS,
+            HeaderValue::from_static("POST, GET, OPTIONS"),
+        );
+        headers.insert(
+            header::ACCESS_CONTROL_ALLOW_HEADERS,
+            HeaderValue::from_static("content-type"),
+        );
+        headers.insert(
+            header::ACCESS_CONTROL_MAX_AGE,
+            HeaderValue::from_static("600"),
+        );
+        headers.insert(header::VARY, HeaderValue::from_static("Origin"));
+        // Chromium's Private Network Access asks this when a public page calls a local address.
+        if header_text(request.headers(), "access-control-request-private-network") == "true" {
+            headers.insert(
+                "access-control-allow-private-network",
+                HeaderValue::from_static("true"),
+            );
+        }
+        return response;
+    }
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    headers.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, origin);
+    headers.append(header::VARY, HeaderValue::from_static("Origin"));
+    response
+}
+
+/// Notes for the log line ("duplicate", "fault: 503"…), carried in the response's extensions.
+#[derive(Debug, Clone, Default)]
+struct Notes(Vec<String>);
+
+impl Notes {
+    fn add(&mut self, note: impl Into<String>) {
+        self.0.push(note.into());
+    }
+}
+
+fn with_notes(mut response: Response, notes: Notes) -> Response {
+    if !notes.0.is_empty() {
+        response.extensions_mut().insert(notes);
+    }
+    response
+}
+
+/// One line per request on stderr: method, path, status, time, notes.
+async fn log(request: Request, next: Next) -> Response {
+    let method = request.method().clone();
+    let path = request.uri().path().to_owned();
+    let started = Instant::now();
+    let response = next.run(request).await;
+    let notes = match response.extensions().get::<Notes>() {
+        Some(Notes(notes)) => format!(" ({})", notes.join("; ")),
+        None => String::new(),
+    };
+    let status = response.status().as_u16();
+    eprintln!(
+        "{method} {path} {status} {} ms{notes}",
+        started.elapsed().as_millis()
+    );
+    response
+}
+
+// ---------------------------------------------------------------------------------------
+// Small helpers
+
+fn json_response(status: StatusCode, body: &Value) -> Response {
+    let content_type = HeaderValue::from_static("application/json");
+    (
+        status,
+        [(header::CONTENT_TYPE, content_type)],
+        body.to_string(),
+    )
+        .into_response()
+}
+
+/// The error shape the site shows the visitor: `{"error": "<reason>"}`.
+fn json_error(status: StatusCode, reason: impl Into<String>) -> Response {
+    json_response(status, &json!({ "error": reason.into() }))
+}
+
+fn header_text(headers: &HeaderMap, name: impl header::AsHeaderName) -> &str {
+    headers
+        .get(name)
+        .and_then(|value| value.to_str().ok())
+        .unwrap_or_default()
+}
+
+/// Whether the Content-Type is `expected`, ignoring parameters such as `charset`.
+fn has_content_type(headers: &HeaderMap, expected: &str) -> bool {
+    let value = header_text(headers, header::CONTENT_TYPE);
+    value
+        .split(';')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .eq_ignore_ascii_case(expected)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_html() {
+        assert_eq!(
+            escape_html(r#"<a href="x">'&'</a>"#),
+            "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"
+        );
+    }
+
+    #[test]
+    fn faults_come_in_order() {
+        let mut faults = Faults {
+            fail_next: 1,
+            reset_next: 1,
+            delay_ms: 0,
+            blind: true,
+        };
+        assert!(matches!(faults.take(), Some(Fault::Reset)));
+        assert!(matches!(faults.take(), Some(Fault::Fail)));
+        assert!(matches!(faults.take(), Some(Fault::Blind)));
+        assert!(matches!(faults.take(), Some(Fault::Blind)));
+    }
+}

@@ -1,0 +1,529 @@
+//! The checks on the bodies the site sends (see `docs/signup-contract.md`).
+//!
+//! Each check returns `Err(reason)` for the first problem it finds, where the reason starts
+//! with the path of the field at fault, e.g.
+//! `person.email_addresses[0].address: must be an email address (it has no '@')`.
+//! The site shows this reason to the visitor, and a developer reads it in the tests.
+
+use std::fmt::Display;
+
+use serde_json::{Map, Value};
+
+/// The prefix of the OSDI identifier that carries the site's idempotency key.
+pub const KEY_PREFIX: &str = "truah_campaign:";
+
+/// The email statuses OSDI defines.
+pub const OSDI_STATUSES: [&str; 6] = [
+    "subscribed",
+    "unsubscribed",
+    "bouncing",
+    "previous bounce",
+    "spam complaint",
+    "previous spam complaint",
+];
+
+/// The top-level keys of an OSDI petition signature.
+const PETITION_KEYS: [&str; 6] = [
+    "person",
+    "identifiers",
+    "action_date",
+    "referrer_data",
+    "add_tags",
+    "triggers",
+];
+
+/// The top-level keys of an OSDI signup: a petition's, plus lists to join.
+const SIGNUP_KEYS: [&str; 7] = [
+    "person",
+    "identifiers",
+    "action_date",
+    "referrer_data",
+    "add_tags",
+    "add_lists",
+    "triggers",
+];
+
+/// The two OSDI helpers the receiver answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OsdiHelper {
+    /// `record_signature_helper`: a petition signature.
+    Petition,
+    /// `person_signup_helper`: the updates signup.
+    Signup,
+}
+
+/// The two flat adapters; they differ only in how `email_opt_in` is spelled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FlatAdapter {
+    /// JSON: `email_opt_in` is `true` or `false`.
+    Json,
+    /// A urlencoded form: `email_opt_in` is `yes` or `no`.
+    Form,
+}
+
+/// What the receiver needs from a valid flat body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Flat {
+    pub idempotency_key: String,
+    /// `petition` or `signup`.
+    pub kind: String,
+    /// The action's slug; empty for the signup (and when absent).
+    pub action: String,
+}
+
+type Check<T> = Result<T, String>;
+
+fn fail<T>(field: &str, why: impl Display) -> Check<T> {
+    Err(format!("{field}: {why}"))
+}
+
+/// Checks an OSDI body against the contract's shape and returns its idempotency key
+/// (the part of the `truah_campaign:` identifier after the prefix).
+pub fn osdi(body: &Value, helper: OsdiHelper) -> Check<String> {
+    let Some(top) = body.as_object() else {
+        return fail("body", "must be a JSON object");
+    };
+    let allowed: &[&str] = match helper {
+        OsdiHelper::Petition => &PETITION_KEYS,
+        OsdiHelper::Signup => &SIGNUP_KEYS,
+    };
+    if let Some(unknown) = top.keys().find(|key| !allowed.contains(&key.as_str())) {
+        return fail(
+            unknown,
+            format!("unknown field here (expected only {})", allowed.join(", ")),
+        );
+    }
+
+    person(top.get("person"))?;
+    let key = idempotency_key(top.get("identifiers"))?;
+    if let Some(value) = top.get("action_date") {
+        let date = string("action_date", value)?;
+        if !is_rfc3339(date) {
+            return fail(
+                "action_date",
+                format!("must be an RFC 3339 time like 2026-11-26T10:00:00Z, not {date:?}"),
+            );
+        }
+    }
+    if let Some(value) = top.get("referrer_data") {
+        for (name, field) in object("referrer_data", value)? {
+            string(&format!("referrer_data.{name}"), field)?;
+        }
+    }
+    for list in ["add_tags", "add_lists"] {
+        if let Some(value) = top.get(list) {
+            strings(list, value)?;
+        }
+    }
+    if let Some(value) = top.get("triggers") {
+        let triggers = object("triggers", value)?;
+        if let Some(value) = triggers.get("autoresponse") {
+            let autoresponse = object("triggers.autoresponse", value)?;
+            if let Some(value) = autoresponse.get("enabled") {
+                boolean("triggers.autoresponse.enabled", value)?;
+            }
+        }
+    }
+    Ok(key)
+}
+
+/// `person`: a name, at least one email address, and optionally postal addresses.
+/// Fields the contract does not use (phone numbers, custom fields…) are let through,
+/// as an OSDI server would.
+fn person(value: Option<&Value>) -> Check<()> {
+    let Some(value) = value else {
+        return fail(
+            "person",
+            "missing (an object with given_name and email_addresses)",
+        );
+    };
+    let person = object("person", value)?;
+    required_string("person.given_name", person.get("given_name"))?;
+    if let Some(value) = person.get("family_name") {
+        string("person.family_name", value)?; // may be empty: not everyone has one
+    }
+
+    let Some(value) = person.get("email_addresses") else {
+        return fail(
+            "person.email_addresses",
+            "missing (a list with at least one {\"address\": …})",
+        );
+    };
+    let emails = array("person.email_addresses", value)?;
+    if emails.is_empty() {
+        return fail("person.email_addresses", "must hold at least one address");
+    }
+    for (i, email) in emails.iter().enumerate() {
+        let field = format!("person.email_addresses[{i}]");
+        let email = object(&field, email)?;
+        email_address(&format!("{field}.address"), email.get("address"))?;
+        if let Some(value) = email.get("primary") {
+            boolean(&format!("{field}.primary"), value)?;
+        }
+        if let Some(value) = email.get("status") {
+            let status = string(&format!("{field}.status"), value)?;
+            if !OSDI_STATUSES.contains(&status) {
+                return fail(
+                    &format!("{field}.status"),
+                    format!(
+                        "must be one of \"{}\", not {status:?}",
+                        OSDI_STATUSES.join("\", \"")
+                    ),
+                );
+            }
+        }
+    }
+
+    if let Some(value) = person.get("postal_addresses") {
+        for (i, address) in array("person.postal_addresses", value)?.iter().enumerate() {
+            let field = format!("person.postal_addresses[{i}]");
+            let address = object(&field, address)?;
+            for name in ["postal_code", "country"] {
+                if let Some(value) = address.get(name) {
+                    string(&format!("{field}.{name}"), value)?;
+                }
+            }
+            if let Some(value) = address.get("primary") {
+                boolean(&format!("{field}.primary"), value)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `identifiers`: strings, exactly one of them `truah_campaign:<key>`.
+fn idempotency_key(value: Option<&Value>) -> Check<String> {
+    let Some(value) = value else {
+        return fail(
+            "identifiers",
+            format!("missing (a list holding \"{KEY_PREFIX}<idempotency key>\")"),
+        );
+    };
+    let keys: Vec<&str> = strings("identifiers", value)?
+        .into_iter()
+        .filter_map(|identifier| identifier.strip_prefix(KEY_PREFIX))
+        .collect();
+    match keys[..] {
+        [key] if !key.trim().is_empty() => Ok(key.to_owned()),
+        [_] => fail(
+            "identifiers",
+            format!("the \"{KEY_PREFIX}\" identifier has no key after the prefix"),
+        ),
+        [] => fail(
+            "identifiers",
+            format!("must hold one \"{KEY_PREFIX}<idempotency key>\" (the site's idempotency key)"),
+        ),
+        _ => fail(
+            "identifiers",
+            format!("holds more than one \"{KEY_PREFIX}\" identifier"),
+        ),
+    }
+}
+
+/// Checks a flat body (the `json` and `form` adapters). For the form, every value is
+/// already a string; for JSON, every value but `email_opt_in` must be one.
+/// Keys the contract does not list are let through (as Formspree would), if they are strings.
+pub fn flat(body: &Map<String, Value>, adapter: FlatAdapter) -> Check<Flat> {
+    let kind = required_string("kind", body.get("kind"))?;
+    if kind != "petition" && kind != "signup" {
+        return fail(
+            "kind",
+            format!("must be \"petition\" or \"signup\", not {kind:?}"),
+        );
+    }
+    let idempotency_key = required_string("idempotency_key", body.get("idempotency_key"))?;
+    email_address("email", body.get("email"))?;
+    required_string("given_name", body.get("given_name"))?;
+
+    for (name, value) in body {
+        match (name.as_str(), adapter, value) {
+            ("email_opt_in", FlatAdapter::Json, Value::Bool(_)) => {}
+            ("email_opt_in", FlatAdapter::Json, _) => return fail(name, "must be true or false"),
+            ("email_opt_in", FlatAdapter::Form, Value::String(text))
+                if text == "yes" || text == "no" => {}
+            ("email_opt_in", FlatAdapter::Form, _) => {
+                return fail(name, format!("must be \"yes\" or \"no\", not {value}"))
+            }
+            (_, _, Value::String(_)) => {}
+            _ => return fail(name, format!("must be a string, not {value}")),
+        }
+    }
+
+    let action = body
+        .get("action")
+        .and_then(Value::as_str)
+        .unwrap_or_default();
+    Ok(Flat {
+        idempotency_key: idempotency_key.to_owned(),
+        kind: kind.to_owned(),
+        action: action.to_owned(),
+    })
+}
+
+/// Parses a urlencoded form body into an object of strings. A name given twice is refused:
+/// the site never sends one, and which value counts would be a guess.
+pub fn form_fields(body: &[u8]) -> Check<Map<String, Value>> {
+    let pairs: Vec<(String, String)> = serde_urlencoded::from_bytes(body)
+        .or_else(|_| fail("body", "not a valid application/x-www-form-urlencoded body"))?;
+    let mut fields = Map::new();
+    for (name, value) in pairs {
+        if fields.contains_key(&name) {
+            return fail(&name, "given more than once");
+        }
+        fields.insert(name, Value::String(value));
+    }
+    Ok(fields)
+}
+
+fn object<'a>(field: &str, value: &'a Value) -> Check<&'a Map<String, Value>> {
+    value.as_object().map_or_else(
+        || fail(field, format!("must be an object, not {value}")),
+        Ok,
+    )
+}
+
+fn array<'a>(field: &str, value: &'a Value) -> Check<&'a Vec<Value>> {
+    value
+        .as_array()
+        .map_or_else(|| fail(field, format!("must be a list, not {value}")), Ok)
+}
+
+fn string<'a>(field: &str, value: &'a Value) -> Check<&'a str> {
+    value
+        .as_str()
+        .map_or_else(|| fail(field, format!("must be a string, not {value}")), Ok)
+}
+
+fn boolean(field: &str, value: &Value) -> Check<bool> {
+    value.as_bool().map_or_else(
+        || fail(field, format!("must be true or false, not {value}")),
+        Ok,
+    )
+}
+
+/// A list of strings.
+fn strings<'a>(field: &str, value: &'a Value) -> Check<Vec<&'a str>> {
+    array(field, value)?
+        .iter()
+        .enumerate()
+        .map(|(i, item)| string(&format!("{field}[{i}]"), item))
+        .collect()
+}
+
+/// A string that is present and not blank.
+fn required_string<'a>(field: &str, value: Option<&'a Value>) -> Check<&'a str> {
+    let Some(value) = value else {
+        return fail(field, "missing");
+    };
+    let text = string(field, value)?;
+    if text.trim().is_empty() {
+        return fail(field, "must not be empty");
+    }
+    Ok(text)
+}
+
+/// An email address, as far as a receiver can tell: a non-empty string with an `@`.
+fn email_address<'a>(field: &str, value: Option<&'a Value>) -> Check<&'a str> {
+    let address = required_string(field, value)?;
+    if !address.contains('@') {
+        return fail(field, "must be an email address (it has no '@')");
+    }
+    Ok(address)
+}
+
+/// `YYYY-MM-DDTHH:MM:SS`, optional fraction, then `Z` or `±HH:MM`.
+fn is_rfc3339(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let digits = |range: std::ops::Range<usize>| {
+        bytes
+            .get(range)
+            .is_some_and(|part| part.iter().all(u8::is_ascii_digit))
+    };
+    let at = |i: usize, allowed: &[u8]| bytes.get(i).is_some_and(|b| allowed.contains(b));
+    let date_time = digits(0..4)
+        && at(4, b"-")
+        && digits(5..7)
+        && at(7, b"-")
+        && digits(8..10)
+        && at(10, b"Tt")
+        && digits(11..13)
+        && at(13, b":")
+        && digits(14..16)
+        && at(16, b":")
+        && digits(17..19);
+    if !date_time {
+        return false;
+    }
+    let mut rest = &text[19..];
+    if let Some(fraction) = rest.strip_prefix('.') {
+        let len = fraction.bytes().take_while(u8::is_ascii_digit).count();
+        if len == 0 {
+            return false;
+        }
+        rest = &fraction[len..];
+    }
+    match rest.as_bytes() {
+        [b'Z' | b'z'] => true,
+        [b'+' | b'-', h1, h2, b':', m1, m2] => [h1, h2, m1, m2].iter().all(|b| b.is_ascii_digit()),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn petition() -> Value {
+        json!({
+            "person": {
+                "given_name": "Ana",
+                "family_name": "García",
+                "email_addresses": [{ "address": "ana@example.org", "primary": true, "status": "subscribed" }],
+                "postal_addresses": [{ "primary": true, "postal_code": "10001", "country": "US" }]
+            },
+            "identifiers": ["truah_campaign:0b0c6f5e-8a0e-4f4e-9a51-2b0f5f0f3c11"],
+            "action_date": "2026-11-26T10:00:00Z",
+            "referrer_data": { "source": "share", "referrer": "https://example.org/", "website": "example.org", "url": "https://site/act/guantanamo?source=share" },
+            "add_tags": ["petition:guantanamo", "lang:en"],
+            "triggers": { "autoresponse": { "enabled": true } }
+        })
+    }
+
+    /// The reason for refusing the contract's example after `change`.
+    fn refusal(change: impl FnOnce(&mut Value)) -> String {
+        let mut body = petition();
+        change(&mut body);
+        osdi(&body, OsdiHelper::Petition).expect_err("should be refused")
+    }
+
+    #[test]
+    fn the_contract_example_passes() {
+        assert_eq!(
+            osdi(&petition(), OsdiHelper::Petition),
+            Ok("0b0c6f5e-8a0e-4f4e-9a51-2b0f5f0f3c11".to_owned())
+        );
+    }
+
+    #[test]
+    fn each_osdi_mistake_names_its_field() {
+        type Change = Box<dyn FnOnce(&mut Value)>;
+        let cases: Vec<(&str, Change)> = vec![
+            (
+                "person:",
+                Box::new(|b| {
+                    b.as_object_mut().unwrap().remove("person");
+                }),
+            ),
+            (
+                "person.given_name:",
+                Box::new(|b| b["person"]["given_name"] = json!(" ")),
+            ),
+            (
+                "person.family_name:",
+                Box::new(|b| b["person"]["family_name"] = json!(null)),
+            ),
+            (
+                "person.email_addresses:",
+                Box::new(|b| b["person"]["email_addresses"] = json!([])),
+            ),
+            (
+                "person.email_addresses[0].address:",
+                Box::new(|b| b["person"]["email_addresses"][0]["address"] = json!("ana")),
+            ),
+            (
+                "person.email_addresses[0].status:",
+                Box::new(|b| b["person"]["email_addresses"][0]["status"] = json!("yes")),
+            ),
+            (
+                "person.postal_addresses[0].postal_code:",
+                Box::new(|b| b["person"]["postal_addresses"][0]["postal_code"] = json!(10001)),
+            ),
+            (
+                "identifiers:",
+                Box::new(|b| b["identifiers"] = json!(["other:1"])),
+            ),
+            (
+                "identifiers[0]:",
+                Box::new(|b| b["identifiers"] = json!([1])),
+            ),
+            (
+                "action_date:",
+                Box::new(|b| b["action_date"] = json!("yesterday")),
+            ),
+            (
+                "referrer_data.source:",
+                Box::new(|b| b["referrer_data"]["source"] = json!(1)),
+            ),
+            ("add_tags[1]:", Box::new(|b| b["add_tags"][1] = json!(null))),
+            (
+                "triggers.autoresponse.enabled:",
+                Box::new(|b| b["triggers"]["autoresponse"]["enabled"] = json!("true")),
+            ),
+            (
+                "add_lists:",
+                Box::new(|b| b["add_lists"] = json!(["updates"])),
+            ),
+            ("surprise:", Box::new(|b| b["surprise"] = json!(1))),
+        ];
+        for (field, change) in cases {
+            let reason = refusal(change);
+            assert!(reason.starts_with(field), "{field} expected, got {reason}");
+        }
+    }
+
+    #[test]
+    fn a_signup_may_add_lists() {
+        let mut body = petition();
+        body["add_lists"] = json!(["updates"]);
+        assert!(osdi(&body, OsdiHelper::Signup).is_ok());
+    }
+
+    #[test]
+    fn rfc3339_shapes() {
+        for good in [
+            "2026-11-26T10:00:00Z",
+            "2026-11-26T10:00:00.123Z",
+            "2026-11-26T10:00:00-05:00",
+        ] {
+            assert!(is_rfc3339(good), "{good}");
+        }
+        for bad in [
+            "2026-11-26",
+            "2026-11-26 10:00:00Z",
+            "2026-11-26T10:00:00",
+            "2026-11-26T10:00:00.Z",
+        ] {
+            assert!(!is_rfc3339(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn flat_bodies() {
+        let json_body = json!({
+            "kind": "petition", "action": "guantanamo", "idempotency_key": "k1",
+            "given_name": "Ana", "email": "ana@example.org", "email_opt_in": true
+        });
+        let flat_json = flat(json_body.as_object().unwrap(), FlatAdapter::Json).unwrap();
+        assert_eq!(flat_json.action, "guantanamo");
+        assert!(flat(json_body.as_object().unwrap(), FlatAdapter::Form)
+            .unwrap_err()
+            .starts_with("email_opt_in:"));
+
+        let form = form_fields(b"kind=signup&idempotency_key=k2&given_name=Ana&email=ana%40example.org&email_opt_in=yes").unwrap();
+        let flat_form = flat(&form, FlatAdapter::Form).unwrap();
+        assert_eq!(
+            (flat_form.kind.as_str(), flat_form.action.as_str()),
+            ("signup", "")
+        );
+
+        assert!(form_fields(b"email=a%40b&email=c%40d")
+            .unwrap_err()
+            .starts_with("email:"));
+        let mut no_kind = json_body.as_object().unwrap().clone();
+        no_kind["kind"] = json!("donation");
+        assert!(flat(&no_kind, FlatAdapter::Json)
+            .unwrap_err()
+            .starts_with("kind:"));
+    }
+}

@@ -1,0 +1,149 @@
+//! The outbox in the browser: a signature is stored before its first attempt and removed only
+//! when the endpoint confirms. Pending entries are sent again with backoff while the page is
+//! open, on every later visit to any page, and when the browser comes back online.
+
+use super::{send, storage};
+use campaign_core::petition::outbox::{enqueue, make_due, Entry, Outcome, Status};
+use campaign_core::petition::payload::{Endpoint, Submission};
+use leptos::prelude::*;
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+thread_local! {
+    // Reference-counted, not owned by whichever component happened to touch it first.
+    static STATUSES: ArcRwSignal<HashMap<String, Status>> = ArcRwSignal::new(HashMap::new());
+    static FLUSHING: Cell<bool> = const { Cell::new(false) };
+    static AGAIN: Cell<bool> = const { Cell::new(false) };
+    static TIMER: RefCell<Option<(i32, Closure<dyn FnMut()>)>> = const { RefCell::new(None) };
+    static STARTED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// What each signature (by idempotency key) has come to, for the forms to show.
+pub fn statuses() -> ArcRwSignal<HashMap<String, Status>> {
+    STATUSES.with(|s| s.clone())
+}
+
+fn set_status(key: &str, status: Status) {
+    statuses().update(|m| {
+        m.insert(key.to_string(), status);
+    });
+}
+
+fn now() -> f64 {
+    js_sys::Date::now()
+}
+
+/// Queues a signature and sends it. The same key is never queued twice.
+pub fn submit(endpoint: &Endpoint, label: &str, submission: &Submission) {
+    let request = endpoint.request(submission);
+    let entry = Entry {
+        key: submission.key.clone(),
+        label: label.to_string(),
+        adapter: endpoint.adapter,
+        url: request.url,
+        content_type: request.content_type.to_string(),
+        body: request.body,
+        cors: endpoint.cors,
+        attempts: 0,
+        not_before: 0.0,
+    };
+    let (added, _) = storage::update(|entries| enqueue(entries, entry));
+    if added {
+        set_status(&submission.key, Status::Sending);
+    }
+    flush();
+}
+
+/// The keys of pending entries with this label (a signature from an earlier visit).
+pub fn pending_for(label: &str) -> Vec<String> {
+    storage::load().into_iter().filter(|e| e.label == label).map(|e| e.key).collect()
+}
+
+/// "Try now": everything pending is due at once.
+pub fn retry_now() {
+    storage::update(|entries| make_due(entries));
+    flush();
+}
+
+/// Called once per page load: sends what earlier visits left, and again whenever the browser
+/// comes back online.
+pub fn start() {
+    if STARTED.replace(true) {
+        return;
+    }
+    let on_online = Closure::<dyn Fn()>::new(retry_now);
+    if let Some(w) = web_sys::window() {
+        let _ = w.add_event_listener_with_callback("online", on_online.as_ref().unchecked_ref());
+    }
+    on_online.forget();
+    flush();
+}
+
+/// Sends every due entry, one at a time, then arms a timer for the next one due.
+pub fn flush() {
+    if FLUSHING.replace(true) {
+        AGAIN.set(true);
+        return;
+    }
+    leptos::task::spawn_local(async {
+        loop {
+            AGAIN.set(false);
+            while let Some(entry) = take_due() {
+                let outcome = send::attempt(&entry).await;
+                settle(&entry, &outcome);
+            }
+            if !AGAIN.get() {
+                break;
+            }
+        }
+        FLUSHING.set(false);
+        arm_timer();
+    });
+}
+
+/// Picks the next due entry and marks its attempt as started (a lease other tabs respect).
+fn take_due() -> Option<Entry> {
+    let t = now();
+    let (picked, _) = storage::update(|entries| {
+        let e = entries.iter_mut().find(|e| e.due(t))?;
+        e.start(t);
+        Some(e.clone())
+    });
+    picked
+}
+
+fn settle(entry: &Entry, outcome: &Outcome) {
+    let (_, stored) = storage::update(|entries| match outcome {
+        Outcome::Retry => {
+            if let Some(e) = entries.iter_mut().find(|e| e.key == entry.key) {
+                e.retry_later(now(), js_sys::Math::random());
+            }
+        }
+        _ => entries.retain(|e| e.key != entry.key),
+    });
+    let status = match Status::after(outcome) {
+        Status::Saved if !stored => Status::Waiting,
+        s => s,
+    };
+    set_status(&entry.key, status);
+}
+
+/// Wakes the outbox when the next pending entry is due.
+fn arm_timer() {
+    let next = storage::load().iter().map(|e| e.not_before).fold(f64::INFINITY, f64::min);
+    let Some(window) = web_sys::window() else { return };
+    TIMER.with_borrow_mut(|t| {
+        if let Some((handle, _)) = t.take() {
+            window.clear_timeout_with_handle(handle);
+        }
+        if next.is_finite() {
+            let delay = (next - now()).clamp(50.0, 600_000.0) as i32;
+            let cb = Closure::<dyn FnMut()>::new(flush);
+            if let Ok(handle) = window.set_timeout_with_callback_and_timeout_and_arguments_0(cb.as_ref().unchecked_ref(), delay) {
+                *t = Some((handle, cb));
+            }
+        }
+    });
+}

@@ -1,0 +1,323 @@
+// The petition and the updates signup, signed as a visitor would, against the local receiver.
+import { test, expect } from "@playwright/test";
+import { RECEIVER } from "./playwright.config.js";
+import { expectNoAxeViolations, heading, watch } from "./helpers.js";
+
+// One receiver serves every test, and some tests script its faults: run these one at a time.
+test.describe.configure({ mode: "serial" });
+
+const ACTION = "/act/guantanamo";
+const TITLE = "Tell President Trump: Don’t Send Migrants to Guantánamo!";
+
+async function receiver(path, body) {
+  const r = await fetch(RECEIVER + path, body === undefined ? {} : { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  return r.json();
+}
+const signatures = () => receiver("/__signatures");
+
+test.beforeEach(async () => {
+  await receiver("/__reset", {});
+});
+
+/** Opens the action page with the build's endpoint, or with another adapter's, set the way a
+ *  page author (or an embed) overrides it: data attributes on <body>. */
+async function open(page, { adapter, query = "" } = {}) {
+  await page.goto(ACTION + query);
+  await heading(page, TITLE);
+  if (adapter) {
+    await page.evaluate(([adapter, url]) => {
+      document.body.dataset.signupAdapter = adapter;
+      document.body.dataset.signupPetitionUrl = url;
+      document.body.dataset.signupSignupUrl = url;
+      document.body.dataset.signupCors = "true";
+    }, [adapter, `${RECEIVER}/${adapter}`]);
+  }
+}
+
+function petition(page) {
+  return page.getByRole("region", { name: "Sign the petition" });
+}
+
+async function fill(page, { given = "Ana María", family = "García-O’Brien", email = "ana@example.org", zip = "10001" } = {}) {
+  const form = petition(page);
+  await form.getByLabel("First name").fill(given);
+  await form.getByLabel("Last name (optional)").fill(family);
+  await form.getByLabel("Email").fill(email);
+  await form.getByLabel("ZIP code").fill(zip);
+}
+
+test("the form has visible labels, autocomplete and the right keyboards", async ({ page }) => {
+  await open(page);
+  const form = petition(page);
+  const expectations = [
+    ["First name", "given-name", null, "text"],
+    ["Last name (optional)", "family-name", null, "text"],
+    ["Email", "email", "email", "email"],
+    ["ZIP code", "postal-code", "numeric", "text"],
+  ];
+  for (const [label, autocomplete, inputmode, type] of expectations) {
+    const field = form.getByLabel(label);
+    await expect(field).toBeVisible();
+    await expect(field).toHaveAttribute("autocomplete", autocomplete);
+    if (inputmode) await expect(field).toHaveAttribute("inputmode", inputmode);
+    await expect(field).toHaveAttribute("type", type);
+  }
+  await expect(form.getByLabel("Country")).toHaveAttribute("autocomplete", "country");
+  await expect(form.getByLabel("Country")).toHaveValue("US");
+  const optIn = form.getByLabel("Send me updates and action alerts");
+  await expect(optIn).not.toBeChecked();
+  await form.getByLabel("Country").selectOption("CA");
+  await expect(form.getByLabel("Postal code")).not.toHaveAttribute("inputmode", "numeric");
+  await expectNoAxeViolations(page);
+});
+
+test("signing with the OSDI adapter reaches the receiver once, with consent as ticked", async ({ page }) => {
+  const seen = watch(page);
+  await open(page, { query: "?source=newsletter&utm_medium=email" });
+  await fill(page);
+  await petition(page).getByLabel("Send me updates and action alerts").check();
+  await petition(page).getByRole("button", { name: "Sign the petition" }).click();
+  await expect(page.getByText("Signed. Thank you.")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Thank you, Ana María." })).toBeVisible();
+  await expect(page.getByText("Your signature has been received by the petition service.")).toBeVisible();
+  const got = await signatures();
+  expect(got).toHaveLength(1);
+  expect(got[0].adapter).toBe("osdi");
+  const body = got[0].body;
+  expect(body.person.given_name).toBe("Ana María");
+  expect(body.person.family_name).toBe("García-O’Brien");
+  expect(body.person.email_addresses[0]).toEqual({ address: "ana@example.org", primary: true, status: "subscribed" });
+  expect(body.person.postal_addresses[0]).toEqual({ primary: true, postal_code: "10001", country: "US" });
+  expect(body.referrer_data.source).toBe("newsletter");
+  expect(body.referrer_data.url).toContain("/act/guantanamo?source=newsletter");
+  expect(body.add_tags).toContain("petition:guantanamo");
+  await expectNoAxeViolations(page);
+  // Nothing left in the outbox.
+  expect(await page.evaluate(() => localStorage.getItem("truah-campaign.outbox.v1"))).toBeNull();
+  expect(seen.errors).toEqual([]);
+});
+
+test("without the box ticked nobody is subscribed, and the updates are offered", async ({ page }) => {
+  await open(page);
+  await fill(page, { given: "李", family: "", email: "li@example.cn" });
+  await petition(page).getByRole("button", { name: "Sign the petition" }).click();
+  await expect(page.getByRole("heading", { name: "Thank you, 李." })).toBeVisible();
+  let got = await signatures();
+  expect(got).toHaveLength(1);
+  expect(got[0].body.person.email_addresses[0].status).toBe("unsubscribed");
+  expect(got[0].body.person.family_name).toBeUndefined();
+  await page.getByRole("button", { name: "Yes, send me updates" }).click();
+  await expect(page.getByText("You’re signed up for updates and action alerts.")).toBeVisible();
+  got = await signatures();
+  expect(got).toHaveLength(2);
+  expect(got[1].endpoint).toContain("person_signup_helper");
+  expect(got[1].body.person.email_addresses[0].status).toBe("subscribed");
+});
+
+for (const adapter of ["json", "form"]) {
+  test(`signing with the ${adapter} adapter`, async ({ page }) => {
+    await open(page, { adapter });
+    await fill(page, { given: "Zoë", family: "Saint-Exupéry", email: "zoe@example.fr" });
+    await petition(page).getByRole("button", { name: "Sign the petition" }).click();
+    await expect(page.getByText("Signed. Thank you.")).toBeVisible();
+    const got = await signatures();
+    expect(got).toHaveLength(1);
+    expect(got[0].adapter).toBe(adapter);
+    expect(got[0].body.given_name).toBe("Zoë");
+    expect(got[0].body.kind).toBe("petition");
+    expect(got[0].body.action).toBe("guantanamo");
+    expect([false, "no"]).toContain(got[0].body.email_opt_in);
+  });
+}
+
+test("validation errors: a summary that takes focus and links to each field, usable by keyboard", async ({ page }) => {
+  await open(page);
+  await fill(page, { given: "", email: "not-an-email", zip: "123" });
+  await petition(page).getByRole("button", { name: "Sign the petition" }).click();
+  const summary = petition(page).getByRole("heading", { name: "There is a problem" }).locator("..");
+  await expect(summary).toBeFocused();
+  await expect(summary.getByRole("link")).toHaveText([
+    "Enter your first name.",
+    "Enter your email address in the form name@example.com.",
+    "Enter a 5-digit ZIP code, like 10001, or ZIP+4, like 10001-1234.",
+  ]);
+  const email = petition(page).getByLabel("Email");
+  await expect(email).toHaveAttribute("aria-invalid", "true");
+  const describedBy = await email.getAttribute("aria-describedby");
+  await expect(page.locator(`#${describedBy}`)).toHaveText("Error: Enter your email address in the form name@example.com.");
+  await expectNoAxeViolations(page);
+
+  // Keyboard only: Tab to the second link in the summary, Enter moves focus to the field.
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Tab");
+  await expect(summary.getByRole("link", { name: /email address/ })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(email).toBeFocused();
+  // Live validation on a field already marked wrong.
+  await page.keyboard.type("x");
+  await expect(email).toHaveAttribute("aria-invalid", "true");
+  await email.fill("ana@example.org");
+  await expect(email).not.toHaveAttribute("aria-invalid", "true");
+  await expect(summary.getByRole("link")).toHaveCount(2);
+  expect(await signatures()).toHaveLength(0);
+});
+
+test("the endpoint failing twice with 503, then recovering: delivered exactly once", async ({ page }) => {
+  await receiver("/__control", { fail_next: 2 });
+  await open(page);
+  await fill(page);
+  await petition(page).getByRole("button", { name: "Sign the petition" }).click();
+  await expect(page.getByText("Saved on this device. We’ll send it as soon as we can reach the petition service.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Try now" })).toBeVisible();
+  // The backoff retries on its own; "Try now" does not wait for it.
+  await page.getByRole("button", { name: "Try now" }).click();
+  await expect(page.getByText("Signed. Thank you.")).toBeVisible({ timeout: 20_000 });
+  const got = await signatures();
+  expect(got).toHaveLength(1);
+});
+
+test("network down, page reloaded, network back: delivered exactly once", async ({ page, context }) => {
+  await open(page);
+  await fill(page, { given: "Владимир", family: "Ёлкин", email: "v@example.ru" });
+  await context.setOffline(true);
+  await petition(page).getByRole("button", { name: "Sign the petition" }).click();
+  await expect(page.getByText("Saved on this device.", { exact: false })).toBeVisible();
+  expect(await signatures()).toHaveLength(0);
+  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem("truah-campaign.outbox.v1")));
+  expect(stored).toHaveLength(1);
+  // Reload while still offline would fail to load the page at all; come back online and reload,
+  // then visit another page too: the entry is sent once, never twice.
+  await context.setOffline(false);
+  await page.reload();
+  await heading(page, TITLE);
+  await expect.poll(async () => (await signatures()).length, { timeout: 15_000 }).toBe(1);
+  await expect.poll(() => page.evaluate(() => localStorage.getItem("truah-campaign.outbox.v1"))).toBeNull();
+  await page.goto("/partners");
+  await heading(page, "Coalition partners");
+  await page.waitForTimeout(500);
+  const got = await signatures();
+  expect(got).toHaveLength(1);
+  expect(got[0].body.person.given_name).toBe("Владимир");
+});
+
+test("a refusal is shown with its reason, and not retried", async ({ page }) => {
+  await open(page, { adapter: "json" });
+  // A JSON body sent to the receiver's form endpoint: it answers 415 with a reason.
+  await page.evaluate((url) => (document.body.dataset.signupPetitionUrl = url), `${RECEIVER}/form`);
+  await fill(page);
+  await petition(page).getByRole("button", { name: "Sign the petition" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "The petition service refused this: " })).toContainText("content-type");
+  // The form stays, so the visitor can act on it; nothing is left to retry.
+  await expect(petition(page).getByRole("button", { name: "Sign the petition" })).toBeVisible();
+  expect(await page.evaluate(() => localStorage.getItem("truah-campaign.outbox.v1"))).toBeNull();
+  expect(await signatures()).toHaveLength(0);
+  await expectNoAxeViolations(page);
+});
+
+test("XSS payloads in every field and query parameter never execute", async ({ page }) => {
+  const payload = `"><img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>`;
+  const q = encodeURIComponent(payload);
+  await open(page, { query: `?first_name=${q}&email=${q}&source=${q}&utm_campaign=${q}` });
+  const form = petition(page);
+  await expect(form.getByLabel("First name")).toHaveValue(payload.trim());
+  await form.getByLabel("Last name (optional)").fill(payload);
+  await form.getByLabel("ZIP code").fill(payload);
+  await form.getByRole("button", { name: "Sign the petition" }).click();
+  await expect(form.getByRole("link", { name: "Remove the < or > from your first name." })).toBeVisible();
+  await form.getByLabel("First name").fill("Ana");
+  await form.getByLabel("Last name (optional)").fill("O'Brien");
+  await form.getByLabel("Email").fill("ana@example.org");
+  await form.getByLabel("ZIP code").fill("10001");
+  await form.getByRole("button", { name: "Sign the petition" }).click();
+  await expect(page.getByText("Signed. Thank you.")).toBeVisible();
+  const got = await signatures();
+  expect(got[0].body.referrer_data.source).toBe(payload);
+  expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
+  expect(await page.locator("img[src=x]").count()).toBe(0);
+});
+
+test("the honeypot filled: a normal thank-you, and nothing sent", async ({ page }) => {
+  await open(page);
+  await fill(page);
+  await page.locator('input[name="leave_this_empty"]').first().fill("http://spam.example");
+  await petition(page).getByRole("button", { name: "Sign the petition" }).click();
+  await expect(page.getByText("Signed. Thank you.")).toBeVisible();
+  await page.waitForTimeout(500);
+  expect(await signatures()).toHaveLength(0);
+});
+
+test("the time trap: a script submitting at once with no human input sends nothing", async ({ page }) => {
+  await open(page);
+  await page.evaluate(() => {
+    const f = document.querySelector("#sign form");
+    const set = (name, v) => { const el = f.querySelector(`[name=${name}]`); el.value = v; el.dispatchEvent(new Event("input", { bubbles: true })); };
+    set("given_name", "Bot"); set("email", "bot@example.org"); set("postal_code", "10001");
+    f.requestSubmit();
+  });
+  await expect(page.getByText("Signed. Thank you.")).toBeVisible();
+  await page.waitForTimeout(500);
+  expect(await signatures()).toHaveLength(0);
+});
+
+test("a fast human using autofill is never caught", async ({ page }) => {
+  await open(page);
+  // Autofill fills everything at once, then the person presses Enter right away.
+  await page.evaluate(() => {
+    const f = document.querySelector("#sign form");
+    for (const [name, v] of [["given_name", "Ana"], ["email", "ana@example.org"], ["postal_code", "10001"]]) {
+      const el = f.querySelector(`[name=${name}]`);
+      el.value = v;
+      el.dispatchEvent(new Event("input", { bubbles: true }));
+    }
+  });
+  await petition(page).getByLabel("ZIP code").press("Enter");
+  await expect(page.getByText("Signed. Thank you.")).toBeVisible();
+  await expect.poll(async () => (await signatures()).length).toBe(1);
+});
+
+test("the updates signup in the footer", async ({ page }) => {
+  await page.goto("/partners");
+  const footer = page.getByRole("contentinfo");
+  await footer.getByLabel("Email").fill("bad");
+  await footer.getByRole("button", { name: "Sign up" }).click();
+  await expect(footer.getByRole("heading", { name: "There is a problem" })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await footer.getByLabel("Email").fill("रवि@example.in".replace("रवि", "ravi"));
+  await footer.getByLabel("First name (optional)").fill("रवि");
+  await footer.getByRole("button", { name: "Sign up" }).click();
+  await expect(footer.getByText("You’re signed up for updates and action alerts.")).toBeVisible();
+  const got = await signatures();
+  expect(got).toHaveLength(1);
+  expect(got[0].endpoint).toContain("person_signup_helper");
+  expect(got[0].body.person.given_name).toBe("रवि");
+  expect(got[0].body.person.email_addresses[0].status).toBe("subscribed");
+  await expectNoAxeViolations(page);
+});
+
+test("double submit: the button does nothing while sending, and one signature arrives", async ({ page }) => {
+  await receiver("/__control", { delay_ms: 3000 });
+  await open(page);
+  await fill(page);
+  const button = petition(page).getByRole("button", { name: "Sign the petition" });
+  await button.click();
+  await expect(button).toHaveAttribute("aria-disabled", "true");
+  await expect(button).toBeFocused();
+  await expect(page.getByRole("status").filter({ hasText: "Sending…" })).toBeVisible();
+  // Playwright treats aria-disabled as disabled; a person can still click it.
+  await button.click({ force: true });
+  await button.press("Enter");
+  await expectNoAxeViolations(page);
+  await expect(page.getByText("Signed. Thank you.")).toBeVisible();
+  await page.waitForTimeout(300);
+  expect(await signatures()).toHaveLength(1);
+});
+
+test("sharing falls back to a link to copy, tagged source=share", async ({ page }) => {
+  await page.addInitScript(() => { delete Navigator.prototype.share; });
+  await open(page);
+  await fill(page);
+  await petition(page).getByRole("button", { name: "Sign the petition" }).click();
+  await page.getByRole("button", { name: "Share the petition" }).click();
+  await expect(page.getByLabel("Link to the petition")).toHaveValue(/\/act\/guantanamo\?source=share$/);
+  await expectNoAxeViolations(page);
+});
