@@ -14,11 +14,13 @@
 
 use crate::api;
 use crate::config::endpoint;
-use campaign_core::petition::countries::COUNTRIES;
 use campaign_core::petition::outbox::Status;
 use campaign_core::petition::payload::{uuid_v4, Adapter, Kind, Submission};
+use campaign_core::petition::countries::countries;
 use campaign_core::petition::query::{prefill, Source};
-use campaign_core::petition::validate::{Draft, Field, Problem, Signer};
+use campaign_core::petition::validate::{tidy, Draft, Field, Problem, Signer};
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -107,6 +109,161 @@ fn field_label(f: Field, mode: &Mode, country: &str) -> &'static str {
     }
 }
 
+/// Looks up an element of this page by id, as the given type.
+fn by_id<T: JsCast>(id: &str) -> Option<T> {
+    document().get_element_by_id(id)?.dyn_into::<T>().ok()
+}
+
+fn set_hidden(id: &str, hidden: bool) {
+    if let Some(el) = by_id::<web_sys::HtmlElement>(id) {
+        el.set_hidden(hidden);
+    }
+}
+
+fn set_text(id: &str, text: &str) {
+    if let Some(el) = by_id::<web_sys::Element>(id) {
+        el.set_text_content(Some(text));
+    }
+}
+
+fn set_attr(id: &str, name: &str, value: Option<&str>) {
+    if let Some(el) = by_id::<web_sys::Element>(id) {
+        let _ = match value {
+            Some(v) => el.set_attribute(name, v),
+            None => el.remove_attribute(name),
+        };
+    }
+}
+
+/// The form's moving parts. The markup is rendered once (and can be rendered ahead of time);
+/// these functions update it from event handlers and effects. Updating the DOM directly here,
+/// instead of binding every attribute reactively, keeps the form's wasm several times smaller,
+/// which every visitor on a slow phone pays for.
+struct Form {
+    prefix: String,
+    mode: Mode,
+    heading_level: u8,
+    problems: RefCell<Vec<Problem>>,
+    mounted_at: Cell<f64>,
+    human: Cell<bool>,
+    submitted_here: Cell<bool>,
+    decoy: Cell<bool>,
+    signer: RefCell<Option<Signer>>,
+}
+
+impl Form {
+    fn id(&self, part: &str) -> String {
+        format!("{}-{}", self.prefix, part)
+    }
+
+    fn value(&self, f: Field) -> String {
+        let id = self.id(f.name());
+        if let Some(i) = by_id::<web_sys::HtmlInputElement>(&id) {
+            return i.value();
+        }
+        by_id::<web_sys::HtmlSelectElement>(&id).map(|s| s.value()).unwrap_or_default()
+    }
+
+    fn draft(&self) -> Draft {
+        let mut d = Draft { country: "US".into(), ..Default::default() };
+        for f in self.mode.fields() {
+            d.set(*f, self.value(*f));
+        }
+        d.email_opt_in = by_id::<web_sys::HtmlInputElement>(&self.id("email_opt_in")).is_some_and(|c| c.checked());
+        d
+    }
+
+    /// Shows the problems: the summary's links, and each field's message and ARIA state.
+    fn show_problems(&self, problems: Vec<Problem>) {
+        for f in self.mode.fields() {
+            let fid = self.id(f.name());
+            let err_id = self.id(&format!("{}-error", f.name()));
+            let problem = problems.iter().find(|p| p.field() == *f);
+            set_attr(&fid, "aria-invalid", problem.map(|_| "true"));
+            set_attr(&fid, "aria-describedby", problem.map(|_| err_id.as_str()));
+            set_text(&self.id(&format!("{}-message", f.name())), &problem.map(|p| p.to_string()).unwrap_or_default());
+            set_hidden(&err_id, problem.is_none());
+            if let Some(field) = by_id::<web_sys::Element>(&self.id(&format!("{}-field", f.name()))) {
+                let _ = field.class_list().toggle_with_force("field--invalid", problem.is_some());
+            }
+        }
+        if let Some(list) = by_id::<web_sys::Element>(&self.id("errors-list")) {
+            list.set_text_content(None);
+            let doc = document();
+            for p in &problems {
+                if let (Ok(li), Ok(a)) = (doc.create_element("li"), doc.create_element("a")) {
+                    let _ = a.set_attribute("href", &format!("#{}", self.id(p.field().name())));
+                    a.set_text_content(Some(&p.to_string()));
+                    let _ = li.append_child(&a);
+                    let _ = list.append_child(&li);
+                }
+            }
+        }
+        set_hidden(&self.id("errors"), problems.is_empty());
+        *self.problems.borrow_mut() = problems;
+    }
+
+    /// Live validation: re-checks a field already marked wrong.
+    fn recheck(&self, f: Field) {
+        if !self.problems.borrow().iter().any(|p| p.field() == f) {
+            return;
+        }
+        let now_wrong = self.draft().check(f);
+        let mut problems = self.problems.borrow().clone();
+        if let Some(i) = problems.iter().position(|p| p.field() == f) {
+            match now_wrong {
+                Some(p) => problems[i] = p,
+                None => {
+                    problems.remove(i);
+                }
+            }
+        }
+        self.show_problems(problems);
+    }
+
+    /// The postal code's label and keyboard follow the country.
+    fn country_changed(&self) {
+        let us = self.value(Field::Country) == "US";
+        set_text(&self.id("postal_code-label"), if us { "ZIP code" } else { "Postal code" });
+        set_attr(&self.id("postal_code"), "inputmode", us.then_some("numeric"));
+    }
+
+    /// Shows what became of the signature.
+    fn show_status(&self, status: Option<&Status>) {
+        let petition = matches!(self.mode, Mode::Petition { .. });
+        let text = match (status, petition) {
+            (None, _) => String::new(),
+            (Some(Status::Signed), false) => "Signed up. Thank you.".into(),
+            (Some(s), _) => s.message(self.mode.service()),
+        };
+        set_text(&self.id("status"), &text);
+        let done = matches!(status, Some(Status::Signed | Status::Unconfirmed));
+        let saved = matches!(status, Some(Status::Saved | Status::Waiting));
+        set_hidden(&self.id("outcome"), !done);
+        set_hidden(&self.id("outcome-saved"), !saved);
+        set_hidden(&self.id("form"), done || saved);
+        set_attr(&self.id("submit"), "aria-disabled", (status == Some(&Status::Sending)).then_some("true"));
+        if done {
+            let signer = self.signer.borrow();
+            let name = signer.as_ref().map(|s| s.given_name.as_str()).unwrap_or("");
+            set_text(&self.id("thanks"), &if name.is_empty() { "Thank you.".to_string() } else { format!("Thank you, {name}.") });
+            let received = match (status, petition) {
+                (Some(Status::Signed), true) => "Your signature has been received by the petition service.",
+                (Some(Status::Signed), false) => "You’re signed up for updates and action alerts.",
+                _ => "",
+            };
+            set_text(&self.id("received"), received);
+            set_hidden(&self.id("received"), received.is_empty());
+            let opted_in = signer.as_ref().is_some_and(|s| s.email_opt_in);
+            set_hidden(&self.id("opted-in"), !opted_in);
+            set_hidden(&self.id("offer"), opted_in || self.decoy.get());
+        }
+        if self.submitted_here.get() && (done || saved) {
+            focus(&self.id(if done { "outcome" } else { "outcome-saved" }));
+        }
+    }
+}
+
 #[component]
 pub fn SignForm(
     mode: Mode,
@@ -116,68 +273,82 @@ pub fn SignForm(
     /// The heading level of the thank-you and error summary titles.
     #[prop(default = 3)]
     heading_level: u8,
-) -> impl IntoView {
-    let mode = StoredValue::new(mode);
-    let prefix = StoredValue::new(id_prefix);
-    let id = move |part: &str| format!("{}-{}", prefix.get_value(), part);
-    let draft = RwSignal::new(Draft { country: "US".into(), ..Default::default() });
-    let errors = RwSignal::new(Vec::<Problem>::new());
-    let honeypot = RwSignal::new(String::new());
-    let human = RwSignal::new(false);
-    let mounted_at = StoredValue::new(0.0f64);
-    // The signature this form sent (its idempotency key), and what became of it.
+) -> AnyView {
+    let form = Rc::new(Form {
+        prefix: id_prefix,
+        mode,
+        heading_level,
+        problems: RefCell::new(Vec::new()),
+        mounted_at: Cell::new(0.0),
+        human: Cell::new(false),
+        submitted_here: Cell::new(false),
+        decoy: Cell::new(false),
+        signer: RefCell::new(None),
+    });
+    let form = StoredValue::new_local(form);
+    // The signature this form sent (its idempotency key), or the decoy thank-you for a bot.
     let key = RwSignal::new(None::<String>);
     let decoy = RwSignal::new(false);
-    let signer = RwSignal::new(None::<Signer>);
-    let status = Memo::new(move |_| {
-        if decoy.get() {
-            return Some(Status::Signed);
-        }
-        let k = key.get()?;
-        Some(api::statuses().with(|m| m.get(&k).cloned()).unwrap_or(Status::Saved))
-    });
+    let signer_signal = RwSignal::new(None::<Signer>);
 
     // In the browser only: prefill from the allow-listed query parameters, note when the form
     // appeared, and pick up a signature an earlier visit left in the outbox.
     Effect::new(move |_| {
-        mounted_at.set_value(js_sys::Date::now());
-        let search = window().location().search().unwrap_or_default();
-        let p = prefill(&search);
-        draft.update(|d| {
-            for f in Field::ALL {
-                if !p.get(f).is_empty() && mode.with_value(|m| m.fields().contains(&f)) {
-                    d.set(f, p.get(f).to_string());
-                }
+        let f = form.get_value();
+        f.mounted_at.set(js_sys::Date::now());
+        let p = prefill(&window().location().search().unwrap_or_default());
+        for field in f.mode.fields() {
+            let v = p.get(*field);
+            if v.is_empty() {
+                continue;
             }
-        });
-        if let Some(pending) = api::pending_for(&mode.with_value(|m| m.label())).into_iter().next() {
+            let id = f.id(field.name());
+            if let Some(i) = by_id::<web_sys::HtmlInputElement>(&id) {
+                i.set_value(v);
+            } else if let Some(s) = by_id::<web_sys::HtmlSelectElement>(&id) {
+                s.set_value(v);
+            }
+        }
+        f.country_changed();
+        if let Some(pending) = api::pending_for(&f.mode.label()).into_iter().next() {
             key.set(Some(pending));
         }
     });
 
-    let error_of = move |f: Field| errors.with(|es| es.iter().find(|p| p.field() == f).map(|p| p.to_string()));
-    let sending = move || status.get() == Some(Status::Sending);
+    // Follows the signature through the outbox.
+    Effect::new(move |_| {
+        let status = if decoy.get() {
+            Some(Status::Signed)
+        } else {
+            key.get().map(|k| api::statuses().with(|m| m.get(&k).cloned()).unwrap_or(Status::Saved))
+        };
+        form.get_value().show_status(status.as_ref());
+    });
 
     let on_submit = move |ev: web_sys::SubmitEvent| {
         ev.prevent_default();
-        if sending() {
+        let f = form.get_value();
+        let sending = key.get_untracked().is_some_and(|k| api::statuses().with_untracked(|m| m.get(&k) == Some(&Status::Sending)));
+        if sending {
             return;
         }
-        let too_fast = js_sys::Date::now() - mounted_at.get_value() < TIME_TRAP_MS;
-        if !honeypot.get_untracked().is_empty() || (too_fast && !human.get_untracked()) {
+        let honeypot = by_id::<web_sys::HtmlInputElement>(&f.id(HONEYPOT)).map(|i| i.value()).unwrap_or_default();
+        let too_fast = js_sys::Date::now() - f.mounted_at.get() < TIME_TRAP_MS;
+        if !honeypot.is_empty() || (too_fast && !f.human.get()) {
             // A bot: a normal-looking thank-you, and nothing is sent.
+            f.submitted_here.set(true);
+            f.decoy.set(true);
             decoy.set(true);
             return;
         }
-        let d = draft.get_untracked();
-        let fields = mode.with_value(|m| m.fields());
-        let result = match mode.with_value(|m| m.clone()) {
+        let d = f.draft();
+        let result = match &f.mode {
             Mode::Petition { .. } => d.validate(),
             Mode::Updates => {
-                let problems: Vec<Problem> = fields.iter().filter_map(|f| d.check(*f)).collect();
+                let problems: Vec<Problem> = f.mode.fields().iter().filter_map(|x| d.check(*x)).collect();
                 if problems.is_empty() {
                     Ok(Signer {
-                        given_name: campaign_core::petition::validate::tidy(&d.given_name),
+                        given_name: tidy(&d.given_name),
                         family_name: String::new(),
                         email: d.email.trim().to_string(),
                         postal_code: String::new(),
@@ -191,13 +362,13 @@ pub fn SignForm(
         };
         match result {
             Err(problems) => {
-                errors.set(problems);
-                focus(&id("errors"));
+                f.show_problems(problems);
+                focus(&f.id("errors"));
             }
             Ok(s) => {
-                errors.set(Vec::new());
-                let kind = match mode.with_value(|m| m.clone()) {
-                    Mode::Petition { action, .. } => Kind::Petition { action },
+                f.show_problems(Vec::new());
+                let kind = match &f.mode {
+                    Mode::Petition { action, .. } => Kind::Petition { action: action.clone() },
                     Mode::Updates => Kind::Signup,
                 };
                 let submission = Submission {
@@ -208,185 +379,132 @@ pub fn SignForm(
                     source: page_source(),
                     language: "en".into(),
                 };
-                signer.set(Some(s));
-                api::submit(&endpoint(), &mode.with_value(|m| m.label()), &submission);
+                *f.signer.borrow_mut() = Some(s.clone());
+                signer_signal.set(Some(s));
+                f.submitted_here.set(true);
+                api::submit(&endpoint(), &f.mode.label(), &submission);
                 key.set(Some(submission.key));
-                focus(&id("outcome"));
             }
         }
     };
-
-    let on_input = move |f: Field, value: String| {
-        draft.update(|d| d.set(f, value));
-        // Live validation, only on fields already marked wrong.
-        if errors.with_untracked(|es| es.iter().any(|p| p.field() == f)) {
-            let now_wrong = draft.with_untracked(|d| d.check(f));
-            errors.update(|es| match (es.iter().position(|p| p.field() == f), now_wrong) {
-                (Some(i), Some(p)) => es[i] = p,
-                (Some(i), None) => {
-                    es.remove(i);
-                }
-                _ => {}
-            });
+    let on_input = move |ev: web_sys::Event| {
+        let Some(name) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|e| e.get_attribute("name")) else { return };
+        let f = form.get_value();
+        if let Some(field) = Field::ALL.into_iter().find(|x| x.name() == name) {
+            if field == Field::Country {
+                f.country_changed();
+                f.recheck(Field::PostalCode);
+            }
+            f.recheck(field);
+        }
+    };
+    let human = move |trusted: bool| {
+        if trusted {
+            form.get_value().human.set(true);
         }
     };
 
-    let field = move |f: Field| {
-        let fid = id(f.name());
-        let err_id = id(&format!("{}-error", f.name()));
-        let country = move || draft.with(|d| d.country.clone());
-        let label = move || mode.with_value(|m| field_label(f, m, &country()));
-        let invalid = move || error_of(f).is_some().then_some("true");
-        let described = { let err_id = err_id.clone(); move || error_of(f).map(|_| err_id.clone()) };
-        let value = move || draft.with(|d| d.get(f).to_string());
-        let control = match f {
-            Field::Country => view! {
-                <select id=fid.clone() name=f.name() autocomplete="country" aria-invalid=invalid aria-describedby=described
-                    on:change=move |ev| on_input(f, event_target_value(&ev)) prop:value=value>
-                    {COUNTRIES.iter().map(|(code, name)| view! { <option value=*code>{*name}</option> }).collect_view()}
+    let f = form.get_value();
+    let id = |part: &str| f.id(part);
+    let is_petition = matches!(f.mode, Mode::Petition { .. });
+    let (action_slug, cta) = match &f.mode {
+        Mode::Petition { action, cta } => (action.clone(), cta.clone()),
+        Mode::Updates => (String::new(), "Sign up".to_string()),
+    };
+    // Without WebAssembly the browser posts the form itself: to the form endpoint, or to the
+    // configured plain-form fallback.
+    let e = &crate::config::ENDPOINT;
+    let post_to = if !e.fallback_url.is_empty() {
+        e.fallback_url.to_string()
+    } else if e.adapter == Adapter::Form {
+        e.url_for(&if is_petition { Kind::Petition { action: action_slug.clone() } } else { Kind::Signup })
+    } else {
+        String::new()
+    };
+    let h = |text: &'static str, hid: String| -> AnyView {
+        if f.heading_level == 2 { view! { <h2 id=hid>{text}</h2> }.into_any() } else { view! { <h3 id=hid>{text}</h3> }.into_any() }
+    };
+
+    let field = |x: Field| {
+        let fid = id(x.name());
+        let label = field_label(x, &f.mode, "US");
+        let control = if x == Field::Country {
+            view! {
+                <select id=fid.clone() name=x.name() autocomplete="country">
+                    {countries().map(|(code, name)| view! { <option value=code selected=code == "US">{name}</option> }).collect_view()}
                 </select>
-            }.into_any(),
-            _ => {
-                let (kind, auto, mode_attr) = match f {
-                    Field::GivenName => ("text", "given-name", None),
-                    Field::FamilyName => ("text", "family-name", None),
-                    Field::Email => ("email", "email", Some("email")),
-                    _ => ("text", "postal-code", None),
-                };
-                let inputmode = move || match f {
-                    Field::PostalCode if country() == "US" => Some("numeric"),
-                    _ => mode_attr,
-                };
-                view! {
-                    <input id=fid.clone() name=f.name() type=kind autocomplete=auto inputmode=inputmode
-                        spellcheck=(f == Field::Email).then_some("false") autocapitalize=(f == Field::Email).then_some("off")
-                        required=(f == Field::GivenName && mode.with_value(|m| *m != Mode::Updates)) || f == Field::Email
-                        aria-invalid=invalid aria-describedby=described prop:value=value
-                        on:input=move |ev| on_input(f, event_target_value(&ev)) />
-                }.into_any()
             }
+            .into_any()
+        } else {
+            let (kind, auto, inputmode) = match x {
+                Field::GivenName => ("text", "given-name", None),
+                Field::FamilyName => ("text", "family-name", None),
+                Field::Email => ("email", "email", Some("email")),
+                _ => ("text", "postal-code", Some("numeric")),
+            };
+            let email = x == Field::Email;
+            view! {
+                <input id=fid.clone() name=x.name() type=kind autocomplete=auto inputmode=inputmode
+                    spellcheck=email.then_some("false") autocapitalize=email.then_some("off") />
+            }
+            .into_any()
         };
         view! {
-            <div class="field" class:field--invalid=move || error_of(f).is_some()>
-                <label for=fid>{label}</label>
-                {move || error_of(f).map(|m| view! { <p class="field__error" id=err_id.clone()><span class="visually-hidden">"Error: "</span>{m}</p> })}
+            <div class="field" id=id(&format!("{}-field", x.name()))>
+                <label for=fid id=id(&format!("{}-label", x.name()))>{label}</label>
+                <p class="field__error" id=id(&format!("{}-error", x.name())) hidden>
+                    <span class="visually-hidden">"Error: "</span><span id=id(&format!("{}-message", x.name()))></span>
+                </p>
                 {control}
             </div>
         }
     };
 
-    let heading = move |text: String, hid: String| -> AnyView {
-        if heading_level == 2 { view! { <h2 id=hid>{text}</h2> }.into_any() } else { view! { <h3 id=hid>{text}</h3> }.into_any() }
-    };
-
-    let summary = move || {
-        let es = errors.get();
-        (!es.is_empty()).then(|| view! {
-            <div class="error-summary" id=id("errors") tabindex="-1" aria-labelledby=id("errors-title")>
-                {heading("There is a problem".into(), id("errors-title"))}
-                <ul>
-                    {es.iter().map(|p| view! { <li><a href=format!("#{}", id(p.field().name()))>{p.to_string()}</a></li> }).collect_view()}
-                </ul>
+    view! {
+        <div class="sign">
+            <p class="sign__status" role="status" id=id("status")></p>
+            <div class="outcome outcome--saved" id=id("outcome-saved") tabindex="-1" hidden>
+                <button type="button" class="button button--secondary" on:click=move |_| api::retry_now()>"Try now"</button>
             </div>
-        })
-    };
-
-    let fields = mode.with_value(|m| m.fields());
-    let (action_attr, cta, is_petition) = mode.with_value(|m| match m {
-        Mode::Petition { action, cta } => (action.clone(), cta.clone(), true),
-        Mode::Updates => (String::new(), "Sign up".to_string(), false),
-    });
-    // Without WebAssembly the browser posts the form itself: to the form endpoint, or to the
-    // configured plain-form fallback.
-    let e = crate::config::ENDPOINT.clone();
-    let post_to = if !e.fallback_url.is_empty() {
-        e.fallback_url.to_string()
-    } else if e.adapter == Adapter::Form {
-        e.url_for(&if is_petition { Kind::Petition { action: action_attr.clone() } } else { Kind::Signup })
-    } else {
-        String::new()
-    };
-
-    let form = move || {
-        let done = status.get().is_some_and(|s| s != Status::Sending && !matches!(s, Status::Refused(_)));
-        (!done).then(|| view! {
-            <form class="sign-form" method="post" action=post_to.clone() novalidate
-                on:submit=on_submit
-                on:keydown=move |ev| if ev.is_trusted() { human.set(true) }
-                on:pointerdown=move |ev| if ev.is_trusted() { human.set(true) }>
-                {summary}
+            <div class="outcome outcome--done" id=id("outcome") tabindex="-1" hidden>
+                {h("", id("thanks"))}
+                <p id=id("received") hidden></p>
+                {is_petition.then(|| view! {
+                    <p id=id("opted-in") hidden>"We’ll send you updates and action alerts."</p>
+                    <Share />
+                    <OfferUpdates signer=signer_signal id=id("offer") />
+                })}
+            </div>
+            <form class="sign-form" id=id("form") method="post" action=post_to novalidate
+                on:submit=on_submit on:input=on_input on:change=on_input
+                on:keydown=move |ev| human(ev.is_trusted()) on:pointerdown=move |ev| human(ev.is_trusted())>
+                <div class="error-summary" id=id("errors") tabindex="-1" aria-labelledby=id("errors-title") hidden>
+                    {h("There is a problem", id("errors-title"))}
+                    <ul id=id("errors-list")></ul>
+                </div>
                 <input type="hidden" name="kind" value=if is_petition { "petition" } else { "signup" } />
-                <input type="hidden" name="action" value=action_attr.clone() />
+                <input type="hidden" name="action" value=action_slug />
                 <input type="hidden" name="language" value="en" />
                 <div class=if is_petition { "fields fields--grid" } else { "fields" }>
-                    {fields.iter().map(|f| field(*f)).collect_view()}
+                    {f.mode.fields().iter().map(|x| field(*x)).collect_view()}
                 </div>
                 {is_petition.then(|| view! {
                     <div class="check">
-                        <input type="checkbox" id=id("email_opt_in") name="email_opt_in" value="yes"
-                            prop:checked=move || draft.with(|d| d.email_opt_in)
-                            on:change=move |ev| draft.update(|d| d.email_opt_in = event_target_checked(&ev)) />
+                        <input type="checkbox" id=id("email_opt_in") name="email_opt_in" value="yes" />
                         <label for=id("email_opt_in")>"Send me updates and action alerts"</label>
                     </div>
                 })}
                 <div class="hp" aria-hidden="true">
                     <label for=id(HONEYPOT)>"Leave this field empty"</label>
-                    <input type="text" id=id(HONEYPOT) name=HONEYPOT tabindex="-1" autocomplete="off"
-                        prop:value=move || honeypot.get() on:input=move |ev| honeypot.set(event_target_value(&ev)) />
+                    <input type="text" id=id(HONEYPOT) name=HONEYPOT tabindex="-1" autocomplete="off" />
                 </div>
-                <button type="submit" class="button" aria-disabled=move || sending().then_some("true")>{cta.clone()}</button>
+                <button type="submit" class="button" id=id("submit")>{cta}</button>
             </form>
-        })
-    };
-
-    let outcome = move || {
-        let s = status.get()?;
-        let service = mode.with_value(|m| m.service());
-        let name = signer.with(|s| s.as_ref().map(|s| s.given_name.clone())).unwrap_or_default();
-        let opted_in = signer.with(|s| s.as_ref().is_some_and(|s| s.email_opt_in));
-        match s {
-            Status::Sending | Status::Refused(_) => None,
-            // The status line above says what happened; the panel offers what to do.
-            Status::Saved | Status::Waiting => Some(view! {
-                <div class="outcome outcome--saved" id=id("outcome") tabindex="-1">
-                    <button type="button" class="button button--secondary" on:click=move |_| api::retry_now()>"Try now"</button>
-                </div>
-            }.into_any()),
-            Status::Signed | Status::Unconfirmed => {
-                let thanks = if name.is_empty() { "Thank you.".to_string() } else { format!("Thank you, {name}.") };
-                let said = match (&s, is_petition) {
-                    (Status::Signed, true) => Some("Your signature has been received by the petition service."),
-                    (Status::Signed, false) => Some("You’re signed up for updates and action alerts."),
-                    _ => None,
-                };
-                let _ = service;
-                Some(view! {
-                    <div class="outcome outcome--done" id=id("outcome") tabindex="-1">
-                        {heading(thanks, id("outcome-title"))}
-                        {said.map(|t| view! { <p>{t}</p> })}
-                        {is_petition.then(|| view! {
-                            {(opted_in).then(|| view! { <p>"We’ll send you updates and action alerts."</p> })}
-                            <Share />
-                            {(!opted_in && !decoy.get_untracked()).then(|| view! { <OfferUpdates signer=signer /> })}
-                        })}
-                    </div>
-                }.into_any())
-            }
-        }
-    };
-
-    view! {
-        <div class="sign">
-            <p class="sign__status" role="status">
-                {move || status.get().map(|s| match (&s, mode.with_value(|m| *m == Mode::Updates)) {
-                    (Status::Signed, true) => "Signed up. Thank you.".to_string(),
-                    _ => s.message(mode.with_value(|m| m.service())),
-                })}
-            </p>
-            {outcome}
-            {form}
         </div>
     }
+    // A type boundary: the form is used on several pages, and without it each page's view type
+    // would carry (and compile in) its own copy of the form's rendering code.
+    .into_any()
 }
 
 /// Sharing after signing: the system share sheet where there is one, a link to copy elsewhere
@@ -418,23 +536,20 @@ fn Share() -> impl IntoView {
     view! {
         <div class="share">
             <button type="button" class="button" on:click=share>"Share the petition"</button>
-            {move || show_copy.get().then(|| view! {
-                <div class="share__copy">
-                    <label for="share-link">"Link to the petition"</label>
-                    <input id="share-link" type="text" readonly prop:value=share_url() />
-                    <button type="button" class="button button--secondary" on:click=copy>"Copy link"</button>
-                    <p role="status">{move || copied.get()}</p>
-                </div>
-            })}
+            <div class="share__copy" hidden=move || !show_copy.get()>
+                <label for="share-link">"Link to the petition"</label>
+                <input id="share-link" type="text" readonly prop:value=move || show_copy.get().then(share_url) />
+                <button type="button" class="button button--secondary" on:click=copy>"Copy link"</button>
+                <p role="status">{move || copied.get()}</p>
+            </div>
         </div>
     }
 }
 
 /// After signing without ticking the box: one click to also sign up, now with consent.
 #[component]
-fn OfferUpdates(signer: RwSignal<Option<Signer>>) -> impl IntoView {
+fn OfferUpdates(signer: RwSignal<Option<Signer>>, #[prop(into)] id: String) -> impl IntoView {
     let key = RwSignal::new(None::<String>);
-    let status = move || key.get().map(|k| api::statuses().with(|m| m.get(&k).cloned()).unwrap_or(Status::Saved));
     let sign_up = move |_| {
         if key.get_untracked().is_some() {
             return;
@@ -452,14 +567,20 @@ fn OfferUpdates(signer: RwSignal<Option<Signer>>) -> impl IntoView {
         api::submit(&endpoint(), "signup", &submission);
         key.set(Some(submission.key));
     };
+    let said = move || {
+        let k = key.get()?;
+        Some(match api::statuses().with(|m| m.get(&k).cloned()).unwrap_or(Status::Saved) {
+            Status::Signed => "You’re signed up for updates and action alerts.".to_string(),
+            s => s.message("signup service"),
+        })
+    };
     view! {
-        <div class="offer">
+        <div class="offer" id=id hidden>
             <p>"Would you like updates and action alerts too?"</p>
-            {move || match status() {
-                None => view! { <button type="button" class="button button--secondary" on:click=sign_up>"Yes, send me updates"</button> }.into_any(),
-                Some(Status::Signed) => view! { <p role="status">"You’re signed up for updates and action alerts."</p> }.into_any(),
-                Some(s) => view! { <p role="status">{s.message("signup service")}</p> }.into_any(),
-            }}
+            <button type="button" class="button button--secondary" hidden=move || key.get().is_some() on:click=sign_up>
+                "Yes, send me updates"
+            </button>
+            <p role="status">{said}</p>
         </div>
     }
 }

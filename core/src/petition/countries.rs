@@ -1,259 +1,278 @@
 //! Countries for the petition's country choice: ISO 3166-1 alpha-2 codes (what OSDI's
 //! `postal_addresses[].country` takes) with short English names, sorted by name.
 //! Generated once from the pycountry package, with common short names for a few.
+//! One string, not a table of pairs: half the bytes in the wasm.
 
-pub const COUNTRIES: &[(&str, &str)] = &[
-    ("AF", "Afghanistan"),
-    ("AL", "Albania"),
-    ("DZ", "Algeria"),
-    ("AS", "American Samoa"),
-    ("AD", "Andorra"),
-    ("AO", "Angola"),
-    ("AI", "Anguilla"),
-    ("AQ", "Antarctica"),
-    ("AG", "Antigua and Barbuda"),
-    ("AR", "Argentina"),
-    ("AM", "Armenia"),
-    ("AW", "Aruba"),
-    ("AU", "Australia"),
-    ("AT", "Austria"),
-    ("AZ", "Azerbaijan"),
-    ("BS", "Bahamas"),
-    ("BH", "Bahrain"),
-    ("BD", "Bangladesh"),
-    ("BB", "Barbados"),
-    ("BY", "Belarus"),
-    ("BE", "Belgium"),
-    ("BZ", "Belize"),
-    ("BJ", "Benin"),
-    ("BM", "Bermuda"),
-    ("BT", "Bhutan"),
-    ("BO", "Bolivia"),
-    ("BQ", "Bonaire, Sint Eustatius and Saba"),
-    ("BA", "Bosnia and Herzegovina"),
-    ("BW", "Botswana"),
-    ("BV", "Bouvet Island"),
-    ("BR", "Brazil"),
-    ("IO", "British Indian Ocean Territory"),
-    ("VG", "British Virgin Islands"),
-    ("BN", "Brunei"),
-    ("BG", "Bulgaria"),
-    ("BF", "Burkina Faso"),
-    ("BI", "Burundi"),
-    ("CV", "Cabo Verde"),
-    ("KH", "Cambodia"),
-    ("CM", "Cameroon"),
-    ("CA", "Canada"),
-    ("KY", "Cayman Islands"),
-    ("CF", "Central African Republic"),
-    ("TD", "Chad"),
-    ("CL", "Chile"),
-    ("CN", "China"),
-    ("CX", "Christmas Island"),
-    ("CC", "Cocos (Keeling) Islands"),
-    ("CO", "Colombia"),
-    ("KM", "Comoros"),
-    ("CD", "Congo (Democratic Republic)"),
-    ("CG", "Congo (Republic)"),
-    ("CK", "Cook Islands"),
-    ("CR", "Costa Rica"),
-    ("HR", "Croatia"),
-    ("CU", "Cuba"),
-    ("CW", "Curaçao"),
-    ("CY", "Cyprus"),
-    ("CZ", "Czechia"),
-    ("CI", "Côte d’Ivoire"),
-    ("DK", "Denmark"),
-    ("DJ", "Djibouti"),
-    ("DM", "Dominica"),
-    ("DO", "Dominican Republic"),
-    ("EC", "Ecuador"),
-    ("EG", "Egypt"),
-    ("SV", "El Salvador"),
-    ("GQ", "Equatorial Guinea"),
-    ("ER", "Eritrea"),
-    ("EE", "Estonia"),
-    ("SZ", "Eswatini"),
-    ("ET", "Ethiopia"),
-    ("FK", "Falkland Islands"),
-    ("FO", "Faroe Islands"),
-    ("FJ", "Fiji"),
-    ("FI", "Finland"),
-    ("FR", "France"),
-    ("GF", "French Guiana"),
-    ("PF", "French Polynesia"),
-    ("TF", "French Southern Territories"),
-    ("GA", "Gabon"),
-    ("GM", "Gambia"),
-    ("GE", "Georgia"),
-    ("DE", "Germany"),
-    ("GH", "Ghana"),
-    ("GI", "Gibraltar"),
-    ("GR", "Greece"),
-    ("GL", "Greenland"),
-    ("GD", "Grenada"),
-    ("GP", "Guadeloupe"),
-    ("GU", "Guam"),
-    ("GT", "Guatemala"),
-    ("GG", "Guernsey"),
-    ("GN", "Guinea"),
-    ("GW", "Guinea-Bissau"),
-    ("GY", "Guyana"),
-    ("HT", "Haiti"),
-    ("HM", "Heard Island and McDonald Islands"),
-    ("HN", "Honduras"),
-    ("HK", "Hong Kong"),
-    ("HU", "Hungary"),
-    ("IS", "Iceland"),
-    ("IN", "India"),
-    ("ID", "Indonesia"),
-    ("IR", "Iran"),
-    ("IQ", "Iraq"),
-    ("IE", "Ireland"),
-    ("IM", "Isle of Man"),
-    ("IL", "Israel"),
-    ("IT", "Italy"),
-    ("JM", "Jamaica"),
-    ("JP", "Japan"),
-    ("JE", "Jersey"),
-    ("JO", "Jordan"),
-    ("KZ", "Kazakhstan"),
-    ("KE", "Kenya"),
-    ("KI", "Kiribati"),
-    ("KW", "Kuwait"),
-    ("KG", "Kyrgyzstan"),
-    ("LA", "Laos"),
-    ("LV", "Latvia"),
-    ("LB", "Lebanon"),
-    ("LS", "Lesotho"),
-    ("LR", "Liberia"),
-    ("LY", "Libya"),
-    ("LI", "Liechtenstein"),
-    ("LT", "Lithuania"),
-    ("LU", "Luxembourg"),
-    ("MO", "Macao"),
-    ("MG", "Madagascar"),
-    ("MW", "Malawi"),
-    ("MY", "Malaysia"),
-    ("MV", "Maldives"),
-    ("ML", "Mali"),
-    ("MT", "Malta"),
-    ("MH", "Marshall Islands"),
-    ("MQ", "Martinique"),
-    ("MR", "Mauritania"),
-    ("MU", "Mauritius"),
-    ("YT", "Mayotte"),
-    ("MX", "Mexico"),
-    ("FM", "Micronesia"),
-    ("MD", "Moldova"),
-    ("MC", "Monaco"),
-    ("MN", "Mongolia"),
-    ("ME", "Montenegro"),
-    ("MS", "Montserrat"),
-    ("MA", "Morocco"),
-    ("MZ", "Mozambique"),
-    ("MM", "Myanmar"),
-    ("NA", "Namibia"),
-    ("NR", "Nauru"),
-    ("NP", "Nepal"),
-    ("NL", "Netherlands"),
-    ("NC", "New Caledonia"),
-    ("NZ", "New Zealand"),
-    ("NI", "Nicaragua"),
-    ("NE", "Niger"),
-    ("NG", "Nigeria"),
-    ("NU", "Niue"),
-    ("NF", "Norfolk Island"),
-    ("KP", "North Korea"),
-    ("MK", "North Macedonia"),
-    ("MP", "Northern Mariana Islands"),
-    ("NO", "Norway"),
-    ("OM", "Oman"),
-    ("PK", "Pakistan"),
-    ("PW", "Palau"),
-    ("PS", "Palestine"),
-    ("PA", "Panama"),
-    ("PG", "Papua New Guinea"),
-    ("PY", "Paraguay"),
-    ("PE", "Peru"),
-    ("PH", "Philippines"),
-    ("PN", "Pitcairn"),
-    ("PL", "Poland"),
-    ("PT", "Portugal"),
-    ("PR", "Puerto Rico"),
-    ("QA", "Qatar"),
-    ("RO", "Romania"),
-    ("RU", "Russia"),
-    ("RW", "Rwanda"),
-    ("RE", "Réunion"),
-    ("BL", "Saint Barthélemy"),
-    ("SH", "Saint Helena, Ascension and Tristan da Cunha"),
-    ("KN", "Saint Kitts and Nevis"),
-    ("LC", "Saint Lucia"),
-    ("MF", "Saint Martin (French part)"),
-    ("PM", "Saint Pierre and Miquelon"),
-    ("VC", "Saint Vincent and the Grenadines"),
-    ("WS", "Samoa"),
-    ("SM", "San Marino"),
-    ("ST", "Sao Tome and Principe"),
-    ("SA", "Saudi Arabia"),
-    ("SN", "Senegal"),
-    ("RS", "Serbia"),
-    ("SC", "Seychelles"),
-    ("SL", "Sierra Leone"),
-    ("SG", "Singapore"),
-    ("SX", "Sint Maarten (Dutch part)"),
-    ("SK", "Slovakia"),
-    ("SI", "Slovenia"),
-    ("SB", "Solomon Islands"),
-    ("SO", "Somalia"),
-    ("ZA", "South Africa"),
-    ("GS", "South Georgia and the South Sandwich Islands"),
-    ("KR", "South Korea"),
-    ("SS", "South Sudan"),
-    ("ES", "Spain"),
-    ("LK", "Sri Lanka"),
-    ("SD", "Sudan"),
-    ("SR", "Suriname"),
-    ("SJ", "Svalbard and Jan Mayen"),
-    ("SE", "Sweden"),
-    ("CH", "Switzerland"),
-    ("SY", "Syria"),
-    ("TW", "Taiwan"),
-    ("TJ", "Tajikistan"),
-    ("TZ", "Tanzania"),
-    ("TH", "Thailand"),
-    ("TL", "Timor-Leste"),
-    ("TG", "Togo"),
-    ("TK", "Tokelau"),
-    ("TO", "Tonga"),
-    ("TT", "Trinidad and Tobago"),
-    ("TN", "Tunisia"),
-    ("TM", "Turkmenistan"),
-    ("TC", "Turks and Caicos Islands"),
-    ("TV", "Tuvalu"),
-    ("TR", "Türkiye"),
-    ("VI", "U.S. Virgin Islands"),
-    ("UG", "Uganda"),
-    ("UA", "Ukraine"),
-    ("AE", "United Arab Emirates"),
-    ("GB", "United Kingdom"),
-    ("US", "United States"),
-    ("UM", "United States Minor Outlying Islands"),
-    ("UY", "Uruguay"),
-    ("UZ", "Uzbekistan"),
-    ("VU", "Vanuatu"),
-    ("VA", "Vatican City"),
-    ("VE", "Venezuela"),
-    ("VN", "Vietnam"),
-    ("WF", "Wallis and Futuna"),
-    ("EH", "Western Sahara"),
-    ("YE", "Yemen"),
-    ("ZM", "Zambia"),
-    ("ZW", "Zimbabwe"),
-    ("AX", "Åland Islands"),
-];
+const DATA: &str = "\
+AF Afghanistan\n\
+AL Albania\n\
+DZ Algeria\n\
+AS American Samoa\n\
+AD Andorra\n\
+AO Angola\n\
+AI Anguilla\n\
+AQ Antarctica\n\
+AG Antigua and Barbuda\n\
+AR Argentina\n\
+AM Armenia\n\
+AW Aruba\n\
+AU Australia\n\
+AT Austria\n\
+AZ Azerbaijan\n\
+BS Bahamas\n\
+BH Bahrain\n\
+BD Bangladesh\n\
+BB Barbados\n\
+BY Belarus\n\
+BE Belgium\n\
+BZ Belize\n\
+BJ Benin\n\
+BM Bermuda\n\
+BT Bhutan\n\
+BO Bolivia\n\
+BQ Bonaire, Sint Eustatius and Saba\n\
+BA Bosnia and Herzegovina\n\
+BW Botswana\n\
+BV Bouvet Island\n\
+BR Brazil\n\
+IO British Indian Ocean Territory\n\
+VG British Virgin Islands\n\
+BN Brunei\n\
+BG Bulgaria\n\
+BF Burkina Faso\n\
+BI Burundi\n\
+CV Cabo Verde\n\
+KH Cambodia\n\
+CM Cameroon\n\
+CA Canada\n\
+KY Cayman Islands\n\
+CF Central African Republic\n\
+TD Chad\n\
+CL Chile\n\
+CN China\n\
+CX Christmas Island\n\
+CC Cocos (Keeling) Islands\n\
+CO Colombia\n\
+KM Comoros\n\
+CD Congo (Democratic Republic)\n\
+CG Congo (Republic)\n\
+CK Cook Islands\n\
+CR Costa Rica\n\
+HR Croatia\n\
+CU Cuba\n\
+CW Curaçao\n\
+CY Cyprus\n\
+CZ Czechia\n\
+CI Côte d’Ivoire\n\
+DK Denmark\n\
+DJ Djibouti\n\
+DM Dominica\n\
+DO Dominican Republic\n\
+EC Ecuador\n\
+EG Egypt\n\
+SV El Salvador\n\
+GQ Equatorial Guinea\n\
+ER Eritrea\n\
+EE Estonia\n\
+SZ Eswatini\n\
+ET Ethiopia\n\
+FK Falkland Islands\n\
+FO Faroe Islands\n\
+FJ Fiji\n\
+FI Finland\n\
+FR France\n\
+GF French Guiana\n\
+PF French Polynesia\n\
+TF French Southern Territories\n\
+GA Gabon\n\
+GM Gambia\n\
+GE Georgia\n\
+DE Germany\n\
+GH Ghana\n\
+GI Gibraltar\n\
+GR Greece\n\
+GL Greenland\n\
+GD Grenada\n\
+GP Guadeloupe\n\
+GU Guam\n\
+GT Guatemala\n\
+GG Guernsey\n\
+GN Guinea\n\
+GW Guinea-Bissau\n\
+GY Guyana\n\
+HT Haiti\n\
+HM Heard Island and McDonald Islands\n\
+HN Honduras\n\
+HK Hong Kong\n\
+HU Hungary\n\
+IS Iceland\n\
+IN India\n\
+ID Indonesia\n\
+IR Iran\n\
+IQ Iraq\n\
+IE Ireland\n\
+IM Isle of Man\n\
+IL Israel\n\
+IT Italy\n\
+JM Jamaica\n\
+JP Japan\n\
+JE Jersey\n\
+JO Jordan\n\
+KZ Kazakhstan\n\
+KE Kenya\n\
+KI Kiribati\n\
+KW Kuwait\n\
+KG Kyrgyzstan\n\
+LA Laos\n\
+LV Latvia\n\
+LB Lebanon\n\
+LS Lesotho\n\
+LR Liberia\n\
+LY Libya\n\
+LI Liechtenstein\n\
+LT Lithuania\n\
+LU Luxembourg\n\
+MO Macao\n\
+MG Madagascar\n\
+MW Malawi\n\
+MY Malaysia\n\
+MV Maldives\n\
+ML Mali\n\
+MT Malta\n\
+MH Marshall Islands\n\
+MQ Martinique\n\
+MR Mauritania\n\
+MU Mauritius\n\
+YT Mayotte\n\
+MX Mexico\n\
+FM Micronesia\n\
+MD Moldova\n\
+MC Monaco\n\
+MN Mongolia\n\
+ME Montenegro\n\
+MS Montserrat\n\
+MA Morocco\n\
+MZ Mozambique\n\
+MM Myanmar\n\
+NA Namibia\n\
+NR Nauru\n\
+NP Nepal\n\
+NL Netherlands\n\
+NC New Caledonia\n\
+NZ New Zealand\n\
+NI Nicaragua\n\
+NE Niger\n\
+NG Nigeria\n\
+NU Niue\n\
+NF Norfolk Island\n\
+KP North Korea\n\
+MK North Macedonia\n\
+MP Northern Mariana Islands\n\
+NO Norway\n\
+OM Oman\n\
+PK Pakistan\n\
+PW Palau\n\
+PS Palestine\n\
+PA Panama\n\
+PG Papua New Guinea\n\
+PY Paraguay\n\
+PE Peru\n\
+PH Philippines\n\
+PN Pitcairn\n\
+PL Poland\n\
+PT Portugal\n\
+PR Puerto Rico\n\
+QA Qatar\n\
+RO Romania\n\
+RU Russia\n\
+RW Rwanda\n\
+RE Réunion\n\
+BL Saint Barthélemy\n\
+SH Saint Helena, Ascension and Tristan da Cunha\n\
+KN Saint Kitts and Nevis\n\
+LC Saint Lucia\n\
+MF Saint Martin (French part)\n\
+PM Saint Pierre and Miquelon\n\
+VC Saint Vincent and the Grenadines\n\
+WS Samoa\n\
+SM San Marino\n\
+ST Sao Tome and Principe\n\
+SA Saudi Arabia\n\
+SN Senegal\n\
+RS Serbia\n\
+SC Seychelles\n\
+SL Sierra Leone\n\
+SG Singapore\n\
+SX Sint Maarten (Dutch part)\n\
+SK Slovakia\n\
+SI Slovenia\n\
+SB Solomon Islands\n\
+SO Somalia\n\
+ZA South Africa\n\
+GS South Georgia and the South Sandwich Islands\n\
+KR South Korea\n\
+SS South Sudan\n\
+ES Spain\n\
+LK Sri Lanka\n\
+SD Sudan\n\
+SR Suriname\n\
+SJ Svalbard and Jan Mayen\n\
+SE Sweden\n\
+CH Switzerland\n\
+SY Syria\n\
+TW Taiwan\n\
+TJ Tajikistan\n\
+TZ Tanzania\n\
+TH Thailand\n\
+TL Timor-Leste\n\
+TG Togo\n\
+TK Tokelau\n\
+TO Tonga\n\
+TT Trinidad and Tobago\n\
+TN Tunisia\n\
+TM Turkmenistan\n\
+TC Turks and Caicos Islands\n\
+TV Tuvalu\n\
+TR Türkiye\n\
+VI U.S. Virgin Islands\n\
+UG Uganda\n\
+UA Ukraine\n\
+AE United Arab Emirates\n\
+GB United Kingdom\n\
+US United States\n\
+UM United States Minor Outlying Islands\n\
+UY Uruguay\n\
+UZ Uzbekistan\n\
+VU Vanuatu\n\
+VA Vatican City\n\
+VE Venezuela\n\
+VN Vietnam\n\
+WF Wallis and Futuna\n\
+EH Western Sahara\n\
+YE Yemen\n\
+ZM Zambia\n\
+ZW Zimbabwe\n\
+AX Åland Islands";
+
+/// Every country as (code, name), in order.
+pub fn countries() -> impl Iterator<Item = (&'static str, &'static str)> {
+    DATA.split('\n').map(|line| line.split_at(2)).map(|(code, name)| (code, &name[1..]))
+}
 
 pub fn is_country(code: &str) -> bool {
-    COUNTRIES.iter().any(|(c, _)| *c == code)
+    code.len() == 2 && countries().any(|(c, _)| c == code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_list_is_well_formed() {
+        let all: Vec<_> = countries().collect();
+        assert_eq!(all.len(), 249);
+        assert!(all.iter().all(|(c, n)| c.len() == 2 && c.chars().all(|x| x.is_ascii_uppercase()) && !n.is_empty()));
+        assert!(all.contains(&("US", "United States")) && all.contains(&("MX", "Mexico")));
+        assert!(is_country("IL") && !is_country("XX") && !is_country("U"));
+    }
 }
