@@ -149,3 +149,73 @@ fn rich_text_is_text_never_markup() {
     assert_eq!(el.query_selector("p").unwrap().unwrap().text_content().unwrap(), "<img src=x onerror=alert(1)> & ger");
     assert_eq!(el.query_selector("p em").unwrap().unwrap().text_content().unwrap(), "ger");
 }
+
+mod sign_form {
+    use super::*;
+    use truah_campaign::components::sign_form::{Mode, SignForm};
+
+    fn input(id: &str) -> web_sys::HtmlInputElement {
+        document().get_element_by_id(id).unwrap_or_else(|| panic!("no #{id}")).unchecked_into()
+    }
+
+    fn type_into(id: &str, value: &str) {
+        let i = input(id);
+        i.set_value(value);
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        i.dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap()).unwrap();
+    }
+
+    fn submit(form_id: &str) {
+        let form: web_sys::HtmlFormElement = document().get_element_by_id(form_id).unwrap().unchecked_into();
+        form.request_submit().unwrap();
+    }
+
+    fn hidden(id: &str) -> bool {
+        document().get_element_by_id(id).unwrap().has_attribute("hidden")
+    }
+
+    #[wasm_bindgen_test]
+    async fn errors_show_on_submit_then_clear_live() {
+        let el = container();
+        let _view = leptos::mount::mount_to(el.clone(), || view! { <SignForm mode=Mode::Updates id_prefix="t1" /> });
+        // Past the time trap: this test's events are synthetic, as a script's would be.
+        sleep(2_100).await;
+        assert!(hidden("t1-errors"));
+        submit("t1-form");
+        until("the error summary", || !hidden("t1-errors")).await;
+        let summary = document().get_element_by_id("t1-errors").unwrap().text_content().unwrap();
+        assert!(summary.contains("There is a problem") && summary.contains("Enter your email address."), "{summary}");
+        let email = input("t1-email");
+        assert_eq!(email.get_attribute("aria-invalid").as_deref(), Some("true"));
+        assert_eq!(email.get_attribute("aria-describedby").as_deref(), Some("t1-email-error"));
+        assert!(!hidden("t1-email-error"));
+        // Live: the message changes as the visitor types, and goes once the address is good.
+        type_into("t1-email", "ana@");
+        assert_eq!(document().get_element_by_id("t1-email-message").unwrap().text_content().unwrap(), "Enter your email address in the form name@example.com.");
+        type_into("t1-email", "ana@example.org");
+        assert!(email.get_attribute("aria-invalid").is_none());
+        assert!(hidden("t1-email-error"), "the field message is hidden");
+        assert!(hidden("t1-errors"), "the summary is hidden: {}", document().get_element_by_id("t1-errors").unwrap().outer_html());
+        el.remove();
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_script_submitting_at_once_gets_a_thank_you_and_nothing_is_queued() {
+        let el = container();
+        let _view = leptos::mount::mount_to(el.clone(), || {
+            view! { <SignForm mode=Mode::Petition { action: "guantanamo".into(), cta: "Sign".into() } id_prefix="t2" /> }
+        });
+        sleep(50).await;
+        type_into("t2-given_name", "Bot");
+        type_into("t2-email", "bot@example.org");
+        type_into("t2-postal_code", "10001");
+        submit("t2-form");
+        until("the decoy thank-you", || !hidden("t2-outcome")).await;
+        assert_eq!(document().get_element_by_id("t2-status").unwrap().text_content().unwrap(), "Signed. Thank you.");
+        assert!(hidden("t2-form"));
+        let outbox = web_sys::window().unwrap().local_storage().unwrap().unwrap().get_item("truah-campaign.outbox.v1").unwrap();
+        assert_eq!(outbox, None, "nothing was queued");
+        el.remove();
+    }
+}

@@ -94,7 +94,7 @@ pub fn osdi(body: &Value, helper: OsdiHelper) -> Check<String> {
         );
     }
 
-    person(top.get("person"))?;
+    person(top.get("person"), helper)?;
     let key = idempotency_key(top.get("identifiers"))?;
     if let Some(value) = top.get("action_date") {
         let date = string("action_date", value)?;
@@ -130,7 +130,8 @@ pub fn osdi(body: &Value, helper: OsdiHelper) -> Check<String> {
 /// `person`: a name, at least one email address, and optionally postal addresses.
 /// Fields the contract does not use (phone numbers, custom fields…) are let through,
 /// as an OSDI server would.
-fn person(value: Option<&Value>) -> Check<()> {
+/// The petition needs a name; the updates signup only an email.
+fn person(value: Option<&Value>, helper: OsdiHelper) -> Check<()> {
     let Some(value) = value else {
         return fail(
             "person",
@@ -138,7 +139,13 @@ fn person(value: Option<&Value>) -> Check<()> {
         );
     };
     let person = object("person", value)?;
-    required_string("person.given_name", person.get("given_name"))?;
+    match (helper, person.get("given_name")) {
+        (OsdiHelper::Signup, None) => {}
+        (OsdiHelper::Signup, Some(value)) => string("person.given_name", value).map(|_| ())?,
+        _ => {
+            required_string("person.given_name", person.get("given_name"))?;
+        }
+    }
     if let Some(value) = person.get("family_name") {
         string("person.family_name", value)?; // may be empty: not everyone has one
     }
@@ -233,7 +240,11 @@ pub fn flat(body: &Map<String, Value>, adapter: FlatAdapter) -> Check<Flat> {
     }
     let idempotency_key = required_string("idempotency_key", body.get("idempotency_key"))?;
     email_address("email", body.get("email"))?;
-    required_string("given_name", body.get("given_name"))?;
+    if kind == "petition" {
+        required_string("given_name", body.get("given_name"))?;
+    } else if let Some(value) = body.get("given_name") {
+        string("given_name", value)?;
+    }
 
     for (name, value) in body {
         match (name.as_str(), adapter, value) {
@@ -470,6 +481,14 @@ mod tests {
             let reason = refusal(change);
             assert!(reason.starts_with(field), "{field} expected, got {reason}");
         }
+    }
+
+    #[test]
+    fn a_signup_needs_no_name_but_a_petition_does() {
+        let mut body = petition();
+        body["person"].as_object_mut().unwrap().remove("given_name");
+        assert!(osdi(&body, OsdiHelper::Signup).is_ok());
+        assert!(osdi(&body, OsdiHelper::Petition).unwrap_err().to_string().contains("given_name"));
     }
 
     #[test]

@@ -7,28 +7,42 @@ use campaign_core::petition::outbox::{enqueue, make_due, Entry, Outcome, Status}
 use campaign_core::petition::payload::{Endpoint, Submission};
 use leptos::prelude::*;
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 thread_local! {
     // Reference-counted, not owned by whichever component happened to touch it first.
-    static STATUSES: ArcRwSignal<HashMap<String, Status>> = ArcRwSignal::new(HashMap::new());
+    static STATUSES: ArcRwSignal<Statuses> = ArcRwSignal::new(Statuses::default());
     static FLUSHING: Cell<bool> = const { Cell::new(false) };
     static AGAIN: Cell<bool> = const { Cell::new(false) };
     static TIMER: RefCell<Option<(i32, Closure<dyn FnMut()>)>> = const { RefCell::new(None) };
     static STARTED: Cell<bool> = const { Cell::new(false) };
 }
 
+/// What each signature sent from this page (by idempotency key) has come to. A short list: a
+/// page sends a signature or two.
+#[derive(Default)]
+pub struct Statuses(Vec<(String, Status)>);
+
+impl Statuses {
+    pub fn get(&self, key: &str) -> Option<&Status> {
+        self.0.iter().find(|(k, _)| k == key).map(|(_, s)| s)
+    }
+    fn insert(&mut self, key: &str, status: Status) {
+        match self.0.iter_mut().find(|(k, _)| k == key) {
+            Some(entry) => entry.1 = status,
+            None => self.0.push((key.to_string(), status)),
+        }
+    }
+}
+
 /// What each signature (by idempotency key) has come to, for the forms to show.
-pub fn statuses() -> ArcRwSignal<HashMap<String, Status>> {
+pub fn statuses() -> ArcRwSignal<Statuses> {
     STATUSES.with(|s| s.clone())
 }
 
 fn set_status(key: &str, status: Status) {
-    statuses().update(|m| {
-        m.insert(key.to_string(), status);
-    });
+    statuses().update(|m| m.insert(key, status));
 }
 
 fn now() -> f64 {

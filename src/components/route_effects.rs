@@ -9,13 +9,12 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 thread_local! {
     /// Scroll position by page (path and query), saved when the visitor leaves it.
-    static MEMORY: RefCell<HashMap<String, f64>> = RefCell::new(HashMap::new());
+    static MEMORY: RefCell<Vec<(String, f64)>> = const { RefCell::new(Vec::new()) };
     /// The page on screen, as path and query.
     static SHOWN: RefCell<String> = const { RefCell::new(String::new()) };
     /// Set by a back or forward navigation: where to scroll once the page has rendered.
@@ -29,7 +28,12 @@ fn current_key() -> String {
 
 fn remember_scroll() {
     let y = window().scroll_y().unwrap_or(0.0);
-    SHOWN.with_borrow(|shown| MEMORY.with_borrow_mut(|m| m.insert(shown.clone(), y)));
+    SHOWN.with_borrow(|shown| {
+        MEMORY.with_borrow_mut(|m| match m.iter_mut().find(|(k, _)| k == shown) {
+            Some(entry) => entry.1 = y,
+            None => m.push((shown.clone(), y)),
+        })
+    });
 }
 
 /// Takes over scroll restoration from the browser, which would restore the old position before
@@ -47,7 +51,8 @@ fn install_scroll_memory() {
     // Back or forward: the history entry has already changed, the page not yet.
     let on_popstate = Closure::<dyn Fn()>::new(|| {
         remember_scroll();
-        let target = MEMORY.with_borrow(|m| m.get(&current_key()).copied()).unwrap_or(0.0);
+        let key = current_key();
+        let target = MEMORY.with_borrow(|m| m.iter().find(|(k, _)| *k == key).map(|(_, y)| *y)).unwrap_or(0.0);
         RESTORE.set(Some(target));
     });
     let _ = window().add_event_listener_with_callback("popstate", on_popstate.as_ref().unchecked_ref());

@@ -18,7 +18,7 @@ use campaign_core::petition::outbox::Status;
 use campaign_core::petition::payload::{uuid_v4, Adapter, Kind, Submission};
 use campaign_core::petition::countries::countries;
 use campaign_core::petition::query::{prefill, Source};
-use campaign_core::petition::validate::{tidy, Draft, Field, Problem, Signer};
+use campaign_core::petition::validate::{Draft, Field, Problem, Signer, SIGNUP_FIELDS};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use leptos::prelude::*;
@@ -49,7 +49,7 @@ impl Mode {
     fn fields(&self) -> &'static [Field] {
         match self {
             Mode::Petition { .. } => &Field::ALL,
-            Mode::Updates => &[Field::GivenName, Field::Email],
+            Mode::Updates => &SIGNUP_FIELDS,
         }
     }
 }
@@ -208,7 +208,7 @@ impl Form {
         if !self.problems.borrow().iter().any(|p| p.field() == f) {
             return;
         }
-        let now_wrong = self.draft().check(f);
+        let now_wrong = self.draft().check_as(f, self.mode != Mode::Updates);
         let mut problems = self.problems.borrow().clone();
         if let Some(i) = problems.iter().position(|p| p.field() == f) {
             match now_wrong {
@@ -344,21 +344,7 @@ pub fn SignForm(
         let d = f.draft();
         let result = match &f.mode {
             Mode::Petition { .. } => d.validate(),
-            Mode::Updates => {
-                let problems: Vec<Problem> = f.mode.fields().iter().filter_map(|x| d.check(*x)).collect();
-                if problems.is_empty() {
-                    Ok(Signer {
-                        given_name: tidy(&d.given_name),
-                        family_name: String::new(),
-                        email: d.email.trim().to_string(),
-                        postal_code: String::new(),
-                        country: String::new(),
-                        email_opt_in: true,
-                    })
-                } else {
-                    Err(problems)
-                }
-            }
+            Mode::Updates => d.validate_signup(),
         };
         match result {
             Err(problems) => {

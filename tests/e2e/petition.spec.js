@@ -324,3 +324,17 @@ test("sharing falls back to a link to copy, tagged source=share", async ({ page 
   await expect(page.getByLabel("Link to the petition")).toHaveValue(/\/act\/guantanamo\?source=share$/);
   await expectNoAxeViolations(page);
 });
+
+test("the updates signup on the issue page needs only an email", async ({ page }) => {
+  await page.goto("/issues/immigration-justice");
+  await heading(page, "Immigration Justice");
+  const section = page.getByRole("region", { name: "Sign up for updates and action alerts" }).first();
+  await section.getByLabel("Email").fill("only-email@example.org");
+  await section.getByRole("button", { name: "Sign up" }).click();
+  await expect(section.getByText("You’re signed up for updates and action alerts.")).toBeVisible();
+  const got = await signatures();
+  expect(got).toHaveLength(1);
+  expect(got[0].body.person.given_name, "no name is sent when none was given").toBeUndefined();
+  expect(got[0].body.person.email_addresses[0]).toEqual({ address: "only-email@example.org", primary: true, status: "subscribed" });
+  await expectNoAxeViolations(page);
+});

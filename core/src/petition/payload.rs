@@ -115,7 +115,11 @@ impl Endpoint {
 
 fn osdi(e: &Endpoint, s: &Submission) -> String {
     let status = if s.signer.email_opt_in { "subscribed" } else { "unsubscribed" };
-    let mut person = vec![("given_name", Value::Str(&s.signer.given_name))];
+    let mut person = Vec::new();
+    // The updates signup may come without a name: then none is sent.
+    if !s.signer.given_name.is_empty() {
+        person.push(("given_name", Value::Str(&s.signer.given_name)));
+    }
     if !s.signer.family_name.is_empty() {
         person.push(("family_name", Value::Str(&s.signer.family_name)));
     }

@@ -283,3 +283,15 @@ fn the_outbox_never_queues_a_signature_twice_and_leases_attempts() {
     make_due(&mut box_);
     assert!(box_[0].due(0.0));
 }
+
+#[test]
+fn the_updates_signup_needs_only_an_email() {
+    let d = Draft { email: "ana@example.org".into(), ..Default::default() };
+    let s = d.validate_signup().unwrap();
+    assert!(s.email_opt_in, "signing up is the consent");
+    assert_eq!(s.given_name, "");
+    let d = Draft { given_name: "<b>".into(), email: "x".into(), ..Default::default() };
+    assert_eq!(d.validate_signup().unwrap_err(), [Problem::AngleBrackets(Field::GivenName), Problem::EmailShape]);
+    assert_eq!(Draft::default().check_as(Field::GivenName, false), None);
+    assert_eq!(Draft::default().check(Field::GivenName), Some(Problem::Missing(Field::GivenName)));
+}

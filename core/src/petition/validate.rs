@@ -203,6 +203,9 @@ pub fn country(raw: &str) -> Result<String, Problem> {
     }
 }
 
+/// The updates signup's fields, in its order.
+pub const SIGNUP_FIELDS: [Field; 2] = [Field::GivenName, Field::Email];
+
 /// What the visitor typed, as typed.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Draft {
@@ -247,15 +250,37 @@ impl Draft {
         }
     }
 
-    /// Checks one field (the postal code against the chosen country).
+    /// Checks one field of the petition (the postal code against the chosen country).
     pub fn check(&self, field: Field) -> Option<Problem> {
+        self.check_as(field, true)
+    }
+
+    /// Checks one field; the updates signup asks only for an email, so there the given name is
+    /// optional.
+    pub fn check_as(&self, field: Field, given_name_required: bool) -> Option<Problem> {
         match field {
-            Field::GivenName => name(field, &self.given_name, true).err(),
+            Field::GivenName => name(field, &self.given_name, given_name_required).err(),
             Field::FamilyName => name(field, &self.family_name, false).err(),
             Field::Email => email(&self.email).err(),
             Field::PostalCode => postal_code(&self.postal_code, self.country.trim()).err(),
             Field::Country => country(&self.country).err(),
         }
+    }
+
+    /// The updates signup: an email, and a first name if given. Consent is the signup itself.
+    pub fn validate_signup(&self) -> Result<Signer, Vec<Problem>> {
+        let problems: Vec<Problem> = SIGNUP_FIELDS.iter().filter_map(|f| self.check_as(*f, false)).collect();
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        Ok(Signer {
+            given_name: tidy(&self.given_name),
+            family_name: String::new(),
+            email: self.email.trim().to_string(),
+            postal_code: String::new(),
+            country: String::new(),
+            email_opt_in: true,
+        })
     }
 
     /// Every problem, in the form's order; or the tidied signer.
