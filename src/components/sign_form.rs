@@ -77,6 +77,18 @@ fn page_source() -> Source {
     Source::from_page(&loc.search().unwrap_or_default(), &loc.href().unwrap_or_default(), &referrer)
 }
 
+/// A new signature from this page: a fresh idempotency key, the time, and where it came from.
+fn new_submission(kind: Kind, signer: Signer) -> Submission {
+    Submission {
+        kind,
+        signer,
+        key: random_key(),
+        submitted_at: js_sys::Date::new_0().to_iso_string().into(),
+        source: page_source(),
+        language: "en".into(),
+    }
+}
+
 /// The page's address for sharing, tagged `?source=share`.
 fn share_url() -> String {
     let loc = window().location();
@@ -357,14 +369,7 @@ pub fn SignForm(
                     Mode::Petition { action, .. } => Kind::Petition { action: action.clone() },
                     Mode::Updates => Kind::Signup,
                 };
-                let submission = Submission {
-                    kind,
-                    signer: s.clone(),
-                    key: random_key(),
-                    submitted_at: js_sys::Date::new_0().to_iso_string().into(),
-                    source: page_source(),
-                    language: "en".into(),
-                };
+                let submission = new_submission(kind, s.clone());
                 *f.signer.borrow_mut() = Some(s.clone());
                 signer_signal.set(Some(s));
                 f.submitted_here.set(true);
@@ -542,14 +547,7 @@ fn OfferUpdates(signer: RwSignal<Option<Signer>>, #[prop(into)] id: String) -> i
         }
         let Some(mut s) = signer.get_untracked() else { return };
         s.email_opt_in = true;
-        let submission = Submission {
-            kind: Kind::Signup,
-            signer: s,
-            key: random_key(),
-            submitted_at: js_sys::Date::new_0().to_iso_string().into(),
-            source: page_source(),
-            language: "en".into(),
-        };
+        let submission = new_submission(Kind::Signup, s);
         api::submit(&endpoint(), "signup", &submission);
         key.set(Some(submission.key));
     };
