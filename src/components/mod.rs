@@ -1,5 +1,6 @@
 //! Parts shared by the pages.
 
+pub mod heading;
 pub mod layout;
 pub mod page_meta;
 pub mod rich;

@@ -13,6 +13,7 @@
 //!   HTML where WebAssembly is missing.
 
 use crate::api;
+use crate::components::heading::heading;
 use crate::config::endpoint;
 use campaign_core::petition::outbox::Status;
 use campaign_core::petition::payload::{uuid_v4, Adapter, Kind, Submission};
@@ -109,15 +110,16 @@ fn focus(id: &str) {
     });
 }
 
-fn field_label(f: Field, mode: &Mode, country: &str) -> &'static str {
+/// A field's label as first rendered (the postal code's follows the country; see
+/// `Form::country_changed`).
+fn field_label(f: Field, mode: &Mode) -> &'static str {
     match f {
         Field::GivenName if *mode == Mode::Updates => "First name (optional)",
         Field::GivenName => "First name",
         Field::FamilyName => "Last name (optional)",
         Field::Email => "Email",
         Field::Country => "Country",
-        Field::PostalCode if country == "US" => "ZIP code",
-        Field::PostalCode => "Postal code",
+        Field::PostalCode => "ZIP code",
     }
 }
 
@@ -412,13 +414,10 @@ pub fn SignForm(
     } else {
         String::new()
     };
-    let h = |text: &'static str, hid: String| -> AnyView {
-        if f.heading_level == 2 { view! { <h2 id=hid>{text}</h2> }.into_any() } else { view! { <h3 id=hid>{text}</h3> }.into_any() }
-    };
 
     let field = |x: Field| {
         let fid = id(x.name());
-        let label = field_label(x, &f.mode, "US");
+        let label = field_label(x, &f.mode);
         let control = if x == Field::Country {
             view! {
                 <select id=fid.clone() name=x.name() autocomplete="country">
@@ -458,7 +457,7 @@ pub fn SignForm(
                 <button type="button" class="button button--secondary" on:click=move |_| api::retry_now()>"Try now"</button>
             </div>
             <div class="outcome outcome--done" id=id("outcome") tabindex="-1" hidden>
-                {h("", id("thanks"))}
+                {heading(f.heading_level, "", Some(id("thanks")))}
                 <p id=id("received") hidden></p>
                 {is_petition.then(|| view! {
                     <p id=id("opted-in") hidden>"We’ll send you updates and action alerts."</p>
@@ -470,7 +469,7 @@ pub fn SignForm(
                 on:submit=on_submit on:input=on_input on:change=on_input
                 on:keydown=move |ev| human(ev.is_trusted()) on:pointerdown=move |ev| human(ev.is_trusted())>
                 <div class="error-summary" id=id("errors") tabindex="-1" aria-labelledby=id("errors-title") hidden>
-                    {h("There is a problem", id("errors-title"))}
+                    {heading(f.heading_level, "There is a problem", Some(id("errors-title")))}
                     <ul id=id("errors-list")></ul>
                 </div>
                 <input type="hidden" name="kind" value=if is_petition { "petition" } else { "signup" } />

@@ -1,5 +1,6 @@
 //! `/partners`: the coalition partners.
 
+use crate::components::heading::heading;
 use crate::components::page_meta::PageMeta;
 use crate::content::content;
 use crate::pages::issues::CoalitionLink;
@@ -36,14 +37,9 @@ pub fn PartnerList(partners: Vec<&'static Partner>, heading_level: u8) -> impl I
         <ul class="cards">
             {partners.into_iter().map(|p| {
                 let name = p.name.as_ref();
-                let heading = if heading_level == 2 {
-                    view! { <h2>{name}</h2> }.into_any()
-                } else {
-                    view! { <h3>{name}</h3> }.into_any()
-                };
                 view! {
                     <li class="card">
-                        {heading}
+                        {heading(heading_level, name, None)}
                         <p>{p.about.as_ref()}</p>
                         <p class="muted">{p.work.as_ref()}</p>
                         <p><a href=p.url.as_ref() rel="external noopener">"Visit " {name} "’s website"</a></p>

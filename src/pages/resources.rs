@@ -1,5 +1,6 @@
 //! `/resources`: things to read and use.
 
+use crate::components::heading::heading;
 use crate::components::page_meta::PageMeta;
 use crate::components::rich::{blocks, NotesAt};
 use crate::content::content;
@@ -25,15 +26,10 @@ pub fn Resources() -> impl IntoView {
 #[component]
 pub fn ResourceCard(resource: &'static Resource, heading_level: u8) -> impl IntoView {
     let title = resource.title.as_ref();
-    let heading = if heading_level == 2 {
-        view! { <h2>{title}</h2> }.into_any()
-    } else {
-        view! { <h3>{title}</h3> }.into_any()
-    };
     view! {
         <div class="card resource">
             <p class="eyebrow">{resource.kind.as_ref()}</p>
-            {heading}
+            {heading(heading_level, title, None)}
             <p>{resource.summary.as_ref()}</p>
             <div class="resource__when">
                 <p class="resource__when-label">"When to use it"</p>
