@@ -9,8 +9,10 @@
 //! - Bots: a honeypot field nobody sees and autofill never fills, and a time trap that only
 //!   counts a submit with no human key or pointer input at all. A bot gets a normal-looking
 //!   thank-you and nothing is sent.
-//! - The form is a real `<form method="post">` with named fields, so it still works as plain
-//!   HTML where WebAssembly is missing.
+//! - The form is a real `<form method="post">` whose fields carry the `form` adapter's names,
+//!   posting to the configured plain-form fallback where WebAssembly is missing. (Completing
+//!   that path, with a thank-you page, is the static-first issue's work.)
+//! - The markup is rendered once; effects and handlers apply each state to it (see `Form`).
 
 use crate::api;
 use crate::components::heading::heading;
