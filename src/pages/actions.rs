@@ -4,12 +4,11 @@ use crate::components::page_meta::PageMeta;
 use crate::components::rich::{blocks, NotesAt};
 use crate::components::sign_form::{Mode, SignForm};
 use crate::content::content;
-use crate::pages::NotFound;
+use crate::pages::by_slug;
 use crate::paths::href;
 use campaign_core::content::Action;
 use campaign_core::routes;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn Actions() -> impl IntoView {
@@ -32,14 +31,7 @@ pub fn Actions() -> impl IntoView {
 
 #[component]
 pub fn ActionPage() -> impl IntoView {
-    let params = use_params_map();
-    move || {
-        let slug = params.read().get("slug").unwrap_or_default();
-        match content().action(&slug) {
-            Some(action) => view! { <ActionView action /> }.into_any(),
-            None => view! { <NotFound /> }.into_any(),
-        }
-    }
+    by_slug(|slug| content().action(slug), |action| view! { <ActionView action /> }.into_any())
 }
 
 #[component]

@@ -4,12 +4,11 @@ use crate::components::page_meta::PageMeta;
 use crate::components::rich::{blocks, inlines, Footnotes, NotesAt};
 use crate::components::sign_form::{Mode, SignForm};
 use crate::content::content;
-use crate::pages::{NotFound, PartnerList, ResourceCard};
+use crate::pages::{by_slug, PartnerList, ResourceCard};
 use crate::paths::href;
 use campaign_core::content::Issue;
 use campaign_core::routes;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn Issues() -> impl IntoView {
@@ -46,14 +45,7 @@ pub fn Issues() -> impl IntoView {
 
 #[component]
 pub fn IssuePage() -> impl IntoView {
-    let params = use_params_map();
-    move || {
-        let slug = params.read().get("slug").unwrap_or_default();
-        match content().issue_page(&slug) {
-            Some(issue) => view! { <IssueView issue /> }.into_any(),
-            None => view! { <NotFound /> }.into_any(),
-        }
-    }
+    by_slug(|slug| content().issue_page(slug), |issue| view! { <IssueView issue /> }.into_any())
 }
 
 #[component]
