@@ -54,21 +54,28 @@ for (const r of first.rows) console.log(`  ${r.file.padEnd(46)}${kb(r.br)} brotl
 const verdict = first.br <= AIM ? "within the 100 KB aim" : first.br <= BUDGET ? "within the 130 KB budget, over the 100 KB aim" : "OVER the 130 KB budget";
 console.log(`  ${"total".padEnd(46)}${kb(first.br)} brotli (${kb(first.raw).trim()} raw): ${verdict}`);
 
-// Crate by crate: twiggy on the wasm as wasm-bindgen leaves it, with its names kept (the shipped
+// The signer: the forms' behaviour, fetched when a visitor starts filling in a form (or an
+// earlier visit left a signature waiting), never as part of a first view.
+const shell = readFileSync(join(dist, "index.html"), "utf8");
+const signerFiles = [...shell.matchAll(/data-signer(?:-wasm)?=(?:"([^"]+)"|([^\s>"]+))/g)].map((m) => m[1] ?? m[2]);
+const signerRows = signerFiles.map((f) => table.find((r) => r.file === f)).filter(Boolean);
+console.log(`\nStarting to fill in a form then loads the signer (KB):`);
+for (const r of signerRows) console.log(`  ${r.file.padEnd(46)}${kb(r.br)} brotli`);
+console.log(`  ${"total".padEnd(46)}${kb(signerRows.reduce((s, r) => s + r.br, 0))} brotli`);
+
+// Crate by crate: twiggy on each wasm as wasm-bindgen leaves it, with its names kept (the shipped
 // file is the same code after wasm-opt, which strips the names).
-const raw = "target/wasm32-unknown-unknown/release/truah-campaign.wasm";
-const named = "target/bench/truah-campaign_bg.wasm";
-let twiggy = null;
+let twiggy = true;
 try {
   execFileSync("twiggy", ["--version"], { stdio: "ignore" });
-  execFileSync("wasm-bindgen", ["--target", "web", "--keep-debug", "--out-dir", "target/bench", raw], { stdio: "ignore" });
-  twiggy = "twiggy";
 } catch {
-  console.log("\n(twiggy and wasm-bindgen are needed for the per-crate table: `cargo install twiggy`)");
+  twiggy = false;
+  console.log("\n(twiggy is needed for the per-crate tables: `cargo install twiggy`)");
 }
-const wasm = named;
-if (twiggy && existsSync(wasm)) {
-  const items = JSON.parse(execFileSync(twiggy, ["top", "-n", "100000", "-f", "json", wasm], { maxBuffer: 1 << 28 }).toString());
+function crates(title, raw, named) {
+  if (!twiggy || !existsSync(raw)) return;
+  execFileSync("wasm-bindgen", ["--target", "web", "--keep-debug", "--out-dir", "target/bench", raw], { stdio: "ignore" });
+  const items = JSON.parse(execFileSync("twiggy", ["top", "-n", "100000", "-f", "json", named], { maxBuffer: 1 << 28 }).toString());
   const byCrate = new Map();
   for (const item of items) {
     // Custom sections (names, wasm-bindgen's metadata) are not shipped: wasm-opt drops them.
@@ -80,8 +87,10 @@ if (twiggy && existsSync(wasm)) {
     byCrate.set(crate, (byCrate.get(crate) ?? 0) + item.shallow_size);
   }
   const total = [...byCrate.values()].reduce((a, b) => a + b, 0);
-  console.log(`\nWhat each crate costs in the wasm before wasm-opt (twiggy, shallow bytes of ${wasm}):`);
+  console.log(`\n${title}: what each crate costs before wasm-opt (twiggy, shallow bytes of ${named}):`);
   for (const [crate, bytes] of [...byCrate].sort((a, b) => b[1] - a[1]).slice(0, 25)) {
     console.log(`  ${crate.padEnd(32)}${kb(bytes)} KB ${((100 * bytes) / total).toFixed(1).padStart(5)}%`);
   }
 }
+crates("The site", "target/wasm32-unknown-unknown/release/truah-campaign.wasm", "target/bench/truah-campaign_bg.wasm");
+crates("The signer", "target/wasm32-unknown-unknown/release/campaign_signer.wasm", "target/bench/campaign_signer_bg.wasm");

@@ -13,9 +13,6 @@ use leptos_router::path;
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    // Send what earlier visits left in the outbox (in the browser only: effects never run when
-    // rendering ahead of time).
-    Effect::new(|_| crate::api::start());
     let org = content().site.org_name.as_ref();
     view! {
         // Every page's <title> is "Page · T’ruah".

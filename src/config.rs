@@ -1,34 +1,9 @@
-//! Where signatures go: the endpoint compiled in from `config/signup.toml` (or the file
-//! `SIGNUP_CONFIG` names), which a page can override with data attributes on `<body>`:
-//! `data-signup-adapter`, `data-signup-petition-url`, `data-signup-signup-url`. (Embeds use the
-//! same attributes on their mount element.) Read in event handlers only, never during render.
+//! The signup endpoint compiled in from `config/signup.toml` (or the file `SIGNUP_CONFIG` names).
+//! The site uses it only for the forms' plain-form fallback (their `action`); the signer
+//! (`signer/src/endpoint.rs`) is what sends signatures.
 
 #[allow(unused_imports)] // PetitionId is used by the generated code when petitions are configured.
 use campaign_core::petition::payload::{Adapter, Endpoint, PetitionId};
 use std::borrow::Cow;
 
 include!(concat!(env!("OUT_DIR"), "/endpoint.rs"));
-
-/// The endpoint in force on this page.
-pub fn endpoint() -> Endpoint {
-    #[allow(unused_mut)]
-    let mut e = ENDPOINT.clone();
-    #[cfg(target_arch = "wasm32")]
-    if let Some(body) = leptos::prelude::document().body() {
-        let attr = |name: &str| body.get_attribute(name).filter(|v| !v.trim().is_empty());
-        if let Some(a) = attr("data-signup-adapter").and_then(|a| Adapter::parse(a.trim())) {
-            e.adapter = a;
-            e.cors = a != Adapter::Form;
-        }
-        if let Some(u) = attr("data-signup-petition-url") {
-            e.petition_url = u.into();
-        }
-        if let Some(u) = attr("data-signup-signup-url") {
-            e.signup_url = u.into();
-        }
-        if let Some(c) = attr("data-signup-cors") {
-            e.cors = c == "true";
-        }
-    }
-    e
-}

@@ -7,7 +7,6 @@
 //! - `components/`: the site chrome, rich text, route effects (focus, scroll).
 //! - `pages/`: one routed view each.
 
-pub mod api;
 pub mod app;
 pub mod components;
 pub mod config;

@@ -150,9 +150,19 @@ fn rich_text_is_text_never_markup() {
     assert_eq!(el.query_selector("p em").unwrap().unwrap().text_content().unwrap(), "ger");
 }
 
+/// The form's markup (the site's `SignForm`) brought to life by the signer (`signer/`), as on a
+/// page once the visitor starts filling it in.
 mod sign_form {
     use super::*;
     use truah_campaign::components::sign_form::{Mode, SignForm};
+
+    fn petition() -> Mode {
+        Mode::Petition { action: "guantanamo".into(), cta: "Sign".into() }
+    }
+
+    fn text(id: &str) -> String {
+        document().get_element_by_id(id).unwrap_or_else(|| panic!("no #{id}")).text_content().unwrap_or_default()
+    }
 
     fn input(id: &str) -> web_sys::HtmlInputElement {
         document().get_element_by_id(id).unwrap_or_else(|| panic!("no #{id}")).unchecked_into()
@@ -179,6 +189,7 @@ mod sign_form {
     async fn errors_show_on_submit_then_clear_live() {
         let el = container();
         let _view = leptos::mount::mount_to(el.clone(), || view! { <SignForm mode=Mode::Updates id_prefix="t1" /> });
+        campaign_signer::form::attach_all();
         // Past the time trap: this test's events are synthetic, as a script's would be.
         sleep(2_100).await;
         assert!(hidden("t1-errors"));
@@ -204,8 +215,9 @@ mod sign_form {
     async fn a_script_submitting_at_once_gets_a_thank_you_and_nothing_is_queued() {
         let el = container();
         let _view = leptos::mount::mount_to(el.clone(), || {
-            view! { <SignForm mode=Mode::Petition { action: "guantanamo".into(), cta: "Sign".into() } id_prefix="t2" /> }
+            view! { <SignForm mode=petition() id_prefix="t2" /> }
         });
+        campaign_signer::form::attach_all();
         sleep(50).await;
         type_into("t2-given_name", "Bot");
         type_into("t2-email", "bot@example.org");
@@ -216,6 +228,41 @@ mod sign_form {
         assert!(hidden("t2-form"));
         let outbox = web_sys::window().unwrap().local_storage().unwrap().unwrap().get_item("truah-campaign.outbox.v1").unwrap();
         assert_eq!(outbox, None, "nothing was queued");
+        el.remove();
+    }
+
+    #[wasm_bindgen_test]
+    async fn the_postal_code_follows_the_country() {
+        let el = container();
+        let _view = leptos::mount::mount_to(el.clone(), || view! { <SignForm mode=petition() id_prefix="t3" /> });
+        campaign_signer::form::attach_all();
+        assert_eq!(text("t3-postal_code-label"), "ZIP code");
+        assert_eq!(input("t3-postal_code").get_attribute("inputmode").as_deref(), Some("numeric"));
+        let country: web_sys::HtmlSelectElement = document().get_element_by_id("t3-country").unwrap().unchecked_into();
+        country.set_value("GB");
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        country.dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).unwrap()).unwrap();
+        assert_eq!(text("t3-postal_code-label"), "Postal code");
+        assert_eq!(input("t3-postal_code").get_attribute("inputmode"), None, "a free-form postcode gets the full keyboard");
+        el.remove();
+    }
+
+    #[wasm_bindgen_test]
+    async fn forms_rendered_later_come_to_life_once_each() {
+        // As after a route change: the signer is already running when the form appears.
+        campaign_signer::form::watch();
+        let el = container();
+        let _view = leptos::mount::mount_to(el.clone(), || view! { <SignForm mode=Mode::Updates id_prefix="t4" /> });
+        let root = || document().query_selector("[data-prefix=t4]").unwrap().unwrap();
+        until("the signer to attach", || root().has_attribute("data-sign-ready")).await;
+        // Attaching again does nothing: one submit shows one set of errors, not two.
+        campaign_signer::form::attach_all();
+        sleep(2_100).await;
+        submit("t4-form");
+        until("the error summary", || !hidden("t4-errors")).await;
+        let items = document().get_element_by_id("t4-errors-list").unwrap().child_element_count();
+        assert_eq!(items, 1, "{}", text("t4-errors-list"));
         el.remove();
     }
 }

@@ -338,3 +338,35 @@ test("the updates signup on the issue page needs only an email", async ({ page }
   expect(got[0].body.person.email_addresses[0]).toEqual({ address: "only-email@example.org", primary: true, status: "subscribed" });
   await expectNoAxeViolations(page);
 });
+
+// The forms' behaviour (the signer) is a second wasm module that no first view pays for.
+test("the first view loads no signer; starting to fill in the form loads it, once", async ({ page }) => {
+  const signer = [];
+  page.on("request", (r) => { if (/\/signer-[0-9a-f]+(_bg\.wasm|\.js)$/.test(r.url())) signer.push(r.url()); });
+  await open(page);
+  await page.waitForLoadState("networkidle");
+  expect(signer, "nothing of the signer before the visitor starts").toEqual([]);
+  await petition(page).getByLabel("First name").click();
+  await expect.poll(() => signer.length).toBe(2);
+  await expect(page.locator("#sign [data-sign][data-sign-ready]")).toHaveCount(1);
+  await fill(page);
+  await page.getByRole("contentinfo").getByLabel("Email").click();
+  await page.waitForTimeout(300);
+  expect(signer, "loaded once for every form on the page").toHaveLength(2);
+});
+
+test("a submit before the signer has arrived waits for it, then signs once", async ({ page }) => {
+  // A slow connection: the signer takes two seconds to arrive.
+  await page.route(/\/signer-[0-9a-f]+_bg\.wasm$/, async (route) => {
+    await new Promise((r) => setTimeout(r, 2_000));
+    await route.continue();
+  });
+  await open(page);
+  await fill(page);
+  await expect(page.locator("#sign [data-sign-ready]"), "the signer has not arrived yet").toHaveCount(0);
+  await petition(page).getByRole("button", { name: "Sign the petition" }).click();
+  await expect(page.getByText("Signed. Thank you.")).toBeVisible();
+  await expect.poll(async () => (await signatures()).length).toBe(1);
+  await page.waitForTimeout(500);
+  expect(await signatures()).toHaveLength(1);
+});

@@ -4,6 +4,7 @@
 pub mod config;
 mod emit;
 mod markdown;
+pub mod script;
 
 pub use emit::{endpoint_source, rust_source};
 

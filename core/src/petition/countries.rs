@@ -276,3 +276,13 @@ mod tests {
         assert!(is_country("IL") && !is_country("XX") && !is_country("U"));
     }
 }
+
+/// The postal code field's label and `inputmode` for a country: a US ZIP code is digits, other
+/// countries' postcodes are free-form.
+pub fn postal_field(country: &str) -> (&'static str, Option<&'static str>) {
+    if country == "US" {
+        ("ZIP code", Some("numeric"))
+    } else {
+        ("Postal code", None)
+    }
+}

@@ -1,6 +1,6 @@
 //! The petition and the updates signup, without a browser: what a visitor may type, where a
 //! signature came from, the body each adapter sends, and the outbox's retry policy. The browser
-//! layer (`src/api/`) only performs the effects these functions decide.
+//! layer (the signer, `signer/`) only performs the effects these functions decide.
 
 pub mod countries;
 pub mod json;
@@ -11,3 +11,7 @@ pub mod validate;
 
 #[cfg(test)]
 mod tests;
+
+/// The honeypot field's name: nothing a browser or password manager would fill. The site renders
+/// the field; the signer refuses (with a decoy thank-you) any form where it is filled.
+pub const HONEYPOT: &str = "leave_this_empty";

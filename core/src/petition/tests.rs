@@ -295,3 +295,12 @@ fn the_updates_signup_needs_only_an_email() {
     assert_eq!(Draft::default().check_as(Field::GivenName, false), None);
     assert_eq!(Draft::default().check(Field::GivenName), Some(Problem::Missing(Field::GivenName)));
 }
+
+#[test]
+fn the_postal_code_field_follows_the_country() {
+    use super::countries::postal_field;
+    assert_eq!(postal_field("US"), ("ZIP code", Some("numeric")));
+    for c in ["CA", "GB", "MX", "IL", ""] {
+        assert_eq!(postal_field(c), ("Postal code", None), "{c}");
+    }
+}

@@ -5,14 +5,12 @@
 use super::{send, storage};
 use campaign_core::petition::outbox::{enqueue, make_due, Entry, Outcome, Status};
 use campaign_core::petition::payload::{Endpoint, Submission};
-use leptos::prelude::*;
 use std::cell::{Cell, RefCell};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 thread_local! {
-    // Reference-counted, not owned by whichever component happened to touch it first.
-    static STATUSES: ArcRwSignal<Statuses> = ArcRwSignal::new(Statuses::default());
+    static STATUSES: RefCell<Statuses> = RefCell::new(Statuses::default());
     static FLUSHING: Cell<bool> = const { Cell::new(false) };
     static AGAIN: Cell<bool> = const { Cell::new(false) };
     static TIMER: RefCell<Option<(i32, Closure<dyn FnMut()>)>> = const { RefCell::new(None) };
@@ -22,10 +20,10 @@ thread_local! {
 /// What each signature sent from this page (by idempotency key) has come to. A short list: a
 /// page sends a signature or two.
 #[derive(Default)]
-pub struct Statuses(Vec<(String, Status)>);
+struct Statuses(Vec<(String, Status)>);
 
 impl Statuses {
-    pub fn get(&self, key: &str) -> Option<&Status> {
+    fn get(&self, key: &str) -> Option<&Status> {
         self.0.iter().find(|(k, _)| k == key).map(|(_, s)| s)
     }
     fn insert(&mut self, key: &str, status: Status) {
@@ -36,13 +34,15 @@ impl Statuses {
     }
 }
 
-/// What each signature (by idempotency key) has come to, for the forms to show.
-pub fn statuses() -> ArcRwSignal<Statuses> {
-    STATUSES.with(|s| s.clone())
+/// What the signature with this idempotency key has come to, if it was sent from this page.
+pub fn status(key: &str) -> Option<Status> {
+    STATUSES.with_borrow(|s| s.get(key).cloned())
 }
 
+/// Records a signature's new status and lets the forms show it.
 fn set_status(key: &str, status: Status) {
-    statuses().update(|m| m.insert(key, status));
+    STATUSES.with_borrow_mut(|m| m.insert(key, status));
+    crate::form::status_changed(key);
 }
 
 fn now() -> f64 {
@@ -101,7 +101,7 @@ pub fn flush() {
         AGAIN.set(true);
         return;
     }
-    leptos::task::spawn_local(async {
+    wasm_bindgen_futures::spawn_local(async {
         loop {
             AGAIN.set(false);
             while let Some(entry) = take_due() {

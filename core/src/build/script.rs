@@ -1,0 +1,50 @@
+//! What the build scripts share: the site's (`build.rs`) and the signer's (`signer/build.rs`)
+//! both compile in the signup endpoint, and both must refuse the same mistakes.
+
+use super::{config, load, ContentError};
+use crate::content::Content;
+use crate::petition::payload::Endpoint;
+use std::path::Path;
+
+/// Prints every mistake and stops the build.
+pub fn stop(what: &str, errors: &[ContentError]) -> ! {
+    eprintln!();
+    eprintln!("{what} has {} mistake(s). Fix them and build again:", errors.len());
+    eprintln!();
+    for e in errors {
+        eprintln!("  {e}");
+    }
+    eprintln!();
+    std::process::exit(1);
+}
+
+/// The content of `<root>/content`, or a stopped build.
+pub fn content(root: &Path) -> Content {
+    load(&root.join("content")).unwrap_or_else(|errors| stop("The site's content", &errors))
+}
+
+/// The signup endpoint for this build: `config/signup.toml`, or the file `SIGNUP_CONFIG` names
+/// (relative to the repository root). A release wasm build stops if the endpoint cannot work for
+/// visitors (empty, or on this machine) unless `LOCAL_BUILD=1` asks for a build for this machine.
+pub fn endpoint(root: &Path, content: &Content) -> Endpoint {
+    for var in ["SIGNUP_CONFIG", "LOCAL_BUILD"] {
+        println!("cargo::rerun-if-env-changed={var}");
+    }
+    println!("cargo::rerun-if-changed={}", root.join("config").display());
+    let config = std::env::var("SIGNUP_CONFIG").unwrap_or_else(|_| "config/signup.toml".into());
+    let endpoint = config::load(&root.join(&config), content).unwrap_or_else(|errors| stop("The signup configuration", &errors));
+    let release_wasm = std::env::var("PROFILE").as_deref() == Ok("release") && std::env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32");
+    let local = std::env::var("LOCAL_BUILD").as_deref() == Ok("1");
+    if release_wasm && !local {
+        if let Some(problem) = config::deployment_problem(&endpoint) {
+            eprintln!();
+            eprintln!("This release build would ship with a signup endpoint that cannot work: {config}: {problem}");
+            eprintln!();
+            eprintln!("  Set petition_url and signup_url in config/signup.toml to your endpoint (README: \"The signup endpoint\"),");
+            eprintln!("  or, for a build that only runs on this machine, set LOCAL_BUILD=1 (make serve and make test do).");
+            eprintln!();
+            std::process::exit(1);
+        }
+    }
+    endpoint
+}

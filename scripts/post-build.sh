@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Trunk's post-build hook (Trunk.toml), run on the staged build before it becomes dist/:
+#
+# 1. Builds the signer (signer/), the forms' behaviour, as its own small wasm module next to
+#    the site's, and names it in the boot script's data attributes, so public/boot.js can load
+#    it when a visitor starts filling in a form. (Trunk 0.21 bundles one main wasm and starts it
+#    at once; the signer must wait, so it is built here the same way: cargo, wasm-bindgen at
+#    Cargo.lock's version, wasm-opt from npm's binaryen, and content-hashed names.)
+# 2. Release builds: minifies the JavaScript with terser (Trunk's own minifier cannot parse
+#    wasm-bindgen's `export default` and leaves it as it is).
+# 3. Copies the page shell to 404.html, for static hosts without rewrites (GitHub Pages): deep
+#    links still load the app, which shows the right page or its own 404.
+set -euo pipefail
+cd "${TRUNK_SOURCE_DIR:-$(dirname "$0")/..}"
+staging=${TRUNK_STAGING_DIR:?run by trunk}
+profile=${TRUNK_PROFILE:-debug}
+
+flags=()
+[ "$profile" = release ] && flags+=(--release)
+cargo build -p campaign-signer --target wasm32-unknown-unknown "${flags[@]}"
+
+out=target/signer/$profile
+rm -rf "$out"
+wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name signer \
+  "target/wasm32-unknown-unknown/$profile/campaign_signer.wasm"
+if [ "$profile" = release ]; then
+  wasm-opt -Oz "$out/signer_bg.wasm" -o "$out/signer_bg.wasm"
+  for js in "$out/signer.js" "$staging"/truah-campaign-*.js "$staging/boot.js"; do
+    terser "$js" --module --compress --mangle --output "$js.min"
+    mv "$js.min" "$js"
+  done
+fi
+
+hash=$(cat "$out/signer.js" "$out/signer_bg.wasm" | sha256sum | cut -c1-16)
+cp "$out/signer.js" "$staging/signer-$hash.js"
+cp "$out/signer_bg.wasm" "$staging/signer-${hash}_bg.wasm"
+
+# Names relative to the site's own script, so they follow --public-url.
+html=$staging/index.html
+sed -i "s|data-wasm=|data-signer=signer-$hash.js data-signer-wasm=signer-${hash}_bg.wasm data-wasm=|" "$html"
+grep -q "data-signer=signer-$hash.js" "$html" || { echo "post-build: no boot script tag in $html" >&2; exit 1; }
+
+cp "$html" "$staging/404.html"

@@ -1,0 +1,71 @@
+//! Small DOM helpers: the forms' parts are found by id.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+pub fn window() -> web_sys::Window {
+    web_sys::window().expect("runs in a browser window")
+}
+
+pub fn document() -> web_sys::Document {
+    window().document().expect("the window has a document")
+}
+
+/// An element of this page by id, as the given type.
+pub fn by_id<T: JsCast>(id: &str) -> Option<T> {
+    document().get_element_by_id(id)?.dyn_into::<T>().ok()
+}
+
+pub fn set_hidden(id: &str, hidden: bool) {
+    if let Some(el) = by_id::<web_sys::HtmlElement>(id) {
+        el.set_hidden(hidden);
+    }
+}
+
+pub fn set_text(id: &str, text: &str) {
+    if let Some(el) = by_id::<web_sys::Element>(id) {
+        el.set_text_content(Some(text));
+    }
+}
+
+pub fn set_attr(id: &str, name: &str, value: Option<&str>) {
+    if let Some(el) = by_id::<web_sys::Element>(id) {
+        let _ = match value {
+            Some(v) => el.set_attribute(name, v),
+            None => el.remove_attribute(name),
+        };
+    }
+}
+
+/// Focuses an element once the browser has applied the changes just made (it may have just
+/// been unhidden).
+pub fn focus(id: &str) {
+    let id = id.to_string();
+    let cb = Closure::once_into_js(move || {
+        if let Some(el) = by_id::<web_sys::HtmlElement>(&id) {
+            let _ = el.focus();
+        }
+    });
+    let _ = window().request_animation_frame(cb.unchecked_ref());
+}
+
+/// Listens for `event` on `target` for the life of the page.
+pub fn on(target: &web_sys::EventTarget, event: &str, f: impl FnMut(web_sys::Event) + 'static) {
+    let cb = Closure::<dyn FnMut(web_sys::Event)>::new(f);
+    let _ = target.add_event_listener_with_callback(event, cb.as_ref().unchecked_ref());
+    cb.forget();
+}
+
+/// Listens for clicks on the element with this id, if the page has it.
+pub fn on_click(id: &str, f: impl FnMut(web_sys::Event) + 'static) {
+    if let Some(el) = by_id::<web_sys::EventTarget>(id) {
+        on(&el, "click", f);
+    }
+}
+
+/// Calls `target[method](arg)` if it exists and returns a promise (APIs that some browsers lack,
+/// like `navigator.share`).
+pub fn js_call(target: &JsValue, method: &str, arg: &JsValue) -> Option<js_sys::Promise> {
+    let f = js_sys::Reflect::get(target, &JsValue::from_str(method)).ok()?.dyn_into::<js_sys::Function>().ok()?;
+    f.call1(target, arg).ok()?.dyn_into::<js_sys::Promise>().ok()
+}

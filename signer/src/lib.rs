@@ -1,0 +1,28 @@
+//! The signer: what makes the petition and the updates signup work in the browser. The site
+//! (the Leptos app, or a prerendered page) renders the forms' markup; this module, loaded by
+//! `public/boot.js` only once a visitor starts filling in a form (or an earlier visit left a
+//! signature waiting), finds every `[data-sign]` form on the page and brings it to life:
+//!
+//! - `form`: validation on the page, the error summary, the statuses, the thank-you, sharing;
+//! - `outbox`, `send`, `storage`: the outbox that delivers each signature exactly once;
+//! - `endpoint`: where signatures go.
+//!
+//! It has no Leptos in it, so the first view of every page does not pay for it. All decisions
+//! (validation, payloads, retry policy) are the core's (`campaign_core::petition`).
+
+mod dom;
+pub mod endpoint;
+pub mod form;
+mod outbox;
+mod send;
+mod storage;
+
+use wasm_bindgen::prelude::*;
+
+/// Starts the signer on this page: sends what earlier visits left in the outbox, brings every
+/// form on the page to life, and each form the site renders later (after a route change).
+#[wasm_bindgen]
+pub fn run() {
+    outbox::start();
+    form::watch();
+}
