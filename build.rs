@@ -10,7 +10,17 @@ fn main() {
     let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
 
-    let content = script::content(root);
+    let mut content = script::content(root);
+    // Where the site is published: content/site.toml's site_url, or SITE_URL for this build.
+    println!("cargo::rerun-if-env-changed=SITE_URL");
+    if let Ok(url) = std::env::var("SITE_URL") {
+        let url = url.trim().trim_end_matches('/');
+        if !(url.starts_with("https://") || url.starts_with("http://")) || url.contains(char::is_whitespace) {
+            eprintln!("SITE_URL must be a full address like `https://act.example.org`; it is `{url}`.");
+            std::process::exit(1);
+        }
+        content.site.site_url = url.to_string().into();
+    }
     std::fs::write(Path::new(&out_dir).join("content.rs"), campaign_core::build::rust_source(&content)).expect("write the generated content");
 
     // The signup endpoint (only its plain-form fallback is used here: the form's `action`).

@@ -8,8 +8,8 @@
 #    Cargo.lock's version, wasm-opt from npm's binaryen, and content-hashed names.)
 # 2. Release builds: minifies the JavaScript with terser (Trunk's own minifier cannot parse
 #    wasm-bindgen's `export default` and leaves it as it is).
-# 3. Copies the page shell to 404.html, for static hosts without rewrites (GitHub Pages): deep
-#    links still load the app, which shows the right page or its own 404.
+# 3. Prerenders every route into the shell (src/bin/prerender.rs): `partners/index.html` and so
+#    on, and `404.html`. The wasm hydrates them.
 set -euo pipefail
 cd "${TRUNK_SOURCE_DIR:-$(dirname "$0")/..}"
 staging=${TRUNK_STAGING_DIR:?run by trunk}
@@ -40,4 +40,10 @@ html=$staging/index.html
 sed -i "s|data-wasm=|data-signer=signer-$hash.js data-signer-wasm=signer-${hash}_bg.wasm data-wasm=|" "$html"
 grep -q "data-signer=signer-$hash.js" "$html" || { echo "post-build: no boot script tag in $html" >&2; exit 1; }
 
-cp "$html" "$staging/404.html"
+# The prerenderer runs on this machine, built with the same settings (content, SITE_BASE,
+# SITE_URL, SIGNUP_CONFIG) as the wasm that will hydrate its pages, and with the same
+# `--cfg erase_components` as .cargo/config.toml gives the wasm: without it, Leptos writes
+# different hydration markers and hydration fails. Its own target dir, so these flags do not
+# rebuild the host's other crates.
+CARGO_TARGET_DIR=target/prerender RUSTFLAGS="--cfg erase_components" \
+  cargo run --quiet --features ssr --bin prerender -- "$staging"

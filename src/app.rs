@@ -28,6 +28,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/resources") view=Resources />
                     <Route path=path!("/act") view=Actions />
                     <Route path=path!("/act/:slug") view=ActionPage />
+                    <Route path=path!("/thanks") view=Thanks />
                 </Routes>
             </Layout>
         </Router>

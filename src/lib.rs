@@ -1,5 +1,6 @@
-//! The campaign site: a Leptos app. `main.rs` mounts [`App`]; tests and later entry points (a
-//! prerenderer, an embed) use it from here.
+//! The campaign site: a Leptos app. `src/bin/prerender.rs` renders every route to HTML at build
+//! time; `main.rs` hydrates it in the browser. Tests and later entry points (an embed) use it
+//! from here.
 //!
 //! - `content`: the content of `content/`, compiled in by `build.rs`.
 //! - `paths`: links that respect the base path the site is served under.
@@ -15,3 +16,24 @@ pub mod pages;
 pub mod paths;
 
 pub use app::App;
+
+use crate::content::content;
+
+/// Every page of the site, as site paths (without the base path): what the prerenderer writes.
+pub fn routes_to_prerender() -> Vec<String> {
+    campaign_core::routes::all(content())
+}
+
+/// Takes over the prerendered page: hydrates it, so what the visitor already sees stays as it is
+/// and comes to life. The not-found page (`404.html`, marked `data-render="client"`) answers any
+/// unknown address, so it is rendered afresh for the address it is shown at.
+#[cfg(feature = "hydrate")]
+pub fn hydrate() {
+    let body = leptos::prelude::document().body().expect("the page has a body");
+    if body.get_attribute("data-render").as_deref() == Some("client") {
+        body.set_text_content(None);
+        leptos::mount::mount_to_body(App);
+    } else {
+        leptos::mount::hydrate_body(App);
+    }
+}

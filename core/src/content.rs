@@ -18,6 +18,10 @@ pub struct Site {
     pub org_tagline: Str,
     /// The organization's own website.
     pub org_url: Str,
+    /// Where this site is published, without a trailing slash and without the base path, e.g.
+    /// "https://act.truah.org". Canonical links and share previews are built from it; the
+    /// `SITE_URL` environment variable overrides it at build time.
+    pub site_url: Str,
     /// The campaign's name, used in page titles: "Page — Campaign".
     pub campaign_name: Str,
     /// The footer's call to sign up.

@@ -6,6 +6,8 @@ pub const ISSUES: &str = "/issues";
 pub const PARTNERS: &str = "/partners";
 pub const RESOURCES: &str = "/resources";
 pub const ACTIONS: &str = "/act";
+/// Where a plain form post (a browser without WebAssembly) lands once the receiver has it.
+pub const THANKS: &str = "/thanks";
 
 pub fn issue(slug: &str) -> String {
     format!("{ISSUES}/{slug}")
@@ -25,6 +27,7 @@ pub enum Page<'a> {
     Resources,
     Actions,
     Action(&'a str),
+    Thanks,
 }
 
 impl<'a> Page<'a> {
@@ -41,9 +44,18 @@ impl<'a> Page<'a> {
             ["resources"] => Some(Page::Resources),
             ["act"] => Some(Page::Actions),
             ["act", slug] if !slug.is_empty() => Some(Page::Action(slug)),
+            ["thanks"] => Some(Page::Thanks),
             _ => None,
         }
     }
+}
+
+/// Every page of the site, as site paths: what the prerenderer writes as HTML files.
+pub fn all(content: &crate::content::Content) -> Vec<String> {
+    let mut paths: Vec<String> = [HOME, ISSUES, PARTNERS, RESOURCES, ACTIONS, THANKS].map(String::from).to_vec();
+    paths.extend(content.issues.iter().filter(|i| i.has_page).map(|i| issue(&i.slug)));
+    paths.extend(content.actions.iter().map(|a| action(&a.slug)));
+    paths
 }
 
 #[cfg(test)]
@@ -60,6 +72,7 @@ mod tests {
         assert_eq!(Page::parse("/resources"), Some(Page::Resources));
         assert_eq!(Page::parse("/act"), Some(Page::Actions));
         assert_eq!(Page::parse("/act/guantanamo"), Some(Page::Action("guantanamo")));
+        assert_eq!(Page::parse("/thanks/"), Some(Page::Thanks));
     }
 
     #[test]

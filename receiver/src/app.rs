@@ -44,6 +44,8 @@ use crate::{
 
 /// Bodies larger than this are refused; a signature is well under 2 KiB.
 const BODY_LIMIT: usize = 64 * 1024;
+/// The site's honeypot field (campaign-core's `petition::HONEYPOT`): filled only by bots.
+const HONEYPOT: &str = "leave_this_empty";
 
 /// The misbehaviour in force. The counters count down, one per signature post.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -326,17 +328,39 @@ fn flat(
             Err(e) => Err(format!("body: not valid JSON ({e})")),
         },
     };
+    // A plain HTML form post (a browser without WebAssembly) has no script to make an
+    // idempotency key: the person, the petition and the kind are the key, so sending the same
+    // form twice still counts once. Its honeypot is checked here, as the signer would.
+    let plain = matches!(reply, Reply::Html { .. });
+    let mut bot = false;
+    let fields = fields.map(|mut fields| {
+        if plain {
+            let trap = fields.remove(HONEYPOT);
+            bot = trap.as_ref().and_then(Value::as_str).is_some_and(|v| !v.is_empty());
+            if !fields.contains_key("idempotency_key") {
+                let part = |name: &str| fields.get(name).and_then(Value::as_str).unwrap_or_default().trim().to_lowercase();
+                let key = format!("plain:{}:{}:{}", part("kind"), part("action"), part("email"));
+                fields.insert("idempotency_key".into(), Value::String(key));
+            }
+        }
+        fields
+    });
     let checked =
         fields.and_then(|fields| validate::flat(&fields, adapter).map(|flat| (fields, flat)));
     let (fields, flat) = match checked {
         Ok(checked) => checked,
         Err(reason) => return reply.refuse(StatusCode::BAD_REQUEST, reason),
     };
+    if bot {
+        // A normal-looking thank-you, and nothing recorded.
+        notes.add("honeypot filled: not recorded");
+        return thanks_redirect(state, &flat, reply);
+    }
     let record = Record {
         received_at: now_rfc3339(),
         adapter: endpoint.adapter(),
         endpoint: path,
-        idempotency_key: Some(flat.idempotency_key),
+        idempotency_key: Some(flat.idempotency_key.clone()),
         body: Value::Object(fields),
     };
     let answer = match save(state, record, json!({ "ok": true }), notes) {
@@ -344,22 +368,18 @@ fn flat(
         Err(reason) => return reply.refuse(StatusCode::INTERNAL_SERVER_ERROR, reason),
     };
     match reply {
-        Reply::Html { .. } => {
-            let query =
-                serde_urlencoded::to_string([("kind", &flat.kind), ("action", &flat.action)])
-                    .unwrap_or_default();
-            let location = format!("{}/thanks/?{query}", state.site);
-            match HeaderValue::try_from(location) {
-                Ok(location) => {
-                    (StatusCode::SEE_OTHER, [(header::LOCATION, location)]).into_response()
-                }
-                Err(_) => reply.refuse(
-                    StatusCode::INTERNAL_SERVER_ERROR,
-                    "--site: not usable in a Location header",
-                ),
-            }
-        }
+        Reply::Html { .. } => thanks_redirect(state, &flat, reply),
         Reply::Json => json_response(StatusCode::CREATED, &answer),
+    }
+}
+
+/// A plain HTML form post is answered with a redirect to the site's thank-you page.
+fn thanks_redirect(state: &Receiver, flat: &validate::Flat, reply: &Reply) -> Response {
+    let query = serde_urlencoded::to_string([("kind", &flat.kind), ("action", &flat.action)]).unwrap_or_default();
+    let location = format!("{}/thanks/?{query}", state.site);
+    match HeaderValue::try_from(location) {
+        Ok(location) => (StatusCode::SEE_OTHER, [(header::LOCATION, location)]).into_response(),
+        Err(_) => reply.refuse(StatusCode::INTERNAL_SERVER_ERROR, "--site: not usable in a Location header"),
     }
 }
 

@@ -1,12 +1,42 @@
-//! Each page's <title> and meta description.
+//! Each page's <title>, meta description, canonical address and share preview (Open Graph and
+//! Twitter card), rendered into the prerendered page's <head> and kept up to date on route
+//! changes.
 
+use crate::content::content;
+use crate::paths::BASE;
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
+use leptos_meta::{Link, Meta, Title};
+use leptos_router::hooks::use_location;
+
+/// The share image, shipped in `public/`: 1200 × 630, as share previews want.
+pub const SHARE_IMAGE: &str = "/share.png";
 
 #[component]
-pub fn PageMeta(#[prop(into)] title: String, #[prop(into)] description: String) -> impl IntoView {
+pub fn PageMeta(
+    #[prop(into)] title: String,
+    #[prop(into)] description: String,
+    /// Pages that must not be indexed (not found, the thank-you): no canonical address either.
+    #[prop(optional)]
+    noindex: bool,
+) -> impl IntoView {
+    let site = &content().site;
+    let url = format!("{}{}", site.site_url, use_location().pathname.get_untracked());
+    let image = format!("{}{BASE}{SHARE_IMAGE}", site.site_url);
     view! {
-        <Title text=title />
-        <Meta name="description" content=description />
+        <Title text=title.clone() />
+        <Meta name="description" content=description.clone() />
+        {if noindex {
+            view! { <Meta name="robots" content="noindex" /> }.into_any()
+        } else {
+            view! { <Link rel="canonical" href=url.clone() /> }.into_any()
+        }}
+        <Meta property="og:type" content="website" />
+        <Meta property="og:site_name" content=site.org_name.to_string() />
+        <Meta property="og:title" content=title />
+        <Meta property="og:description" content=description />
+        <Meta property="og:url" content=url />
+        <Meta property="og:image" content=image />
+        <Meta property="og:image:alt" content=format!("{} · {}", site.campaign_name, site.org_name) />
+        <Meta name="twitter:card" content="summary_large_image" />
     }
 }

@@ -109,6 +109,15 @@ pub fn SignForm(
     } else {
         String::new()
     };
+    let no_target = post_to.is_empty();
+    let site = &crate::content::content().site;
+    let no_wasm_text = {
+        let (what, verb) = if is_petition { ("your signature", "sign") } else { ("your signup", "sign up") };
+        let before = format!("This form needs WebAssembly, which your browser has turned off (Lockdown Mode does this), so it cannot send {what} from here. Please {verb} on ");
+        let link = format!("{}’s website", site.org_name);
+        let url = site.org_url.to_string();
+        view! { {before} <a href=url>{link}</a> ", or open this page in another browser." }.into_any()
+    };
 
     let field = |x: Field| {
         let fid = id(x.name());
@@ -183,20 +192,30 @@ pub fn SignForm(
                 <input type="hidden" name="kind" value=if is_petition { "petition" } else { "signup" } />
                 <input type="hidden" name="action" value=action_slug.clone() />
                 <input type="hidden" name="language" value="en" />
-                <div class=if is_petition { "fields fields--grid" } else { "fields" }>
-                    {mode.fields().iter().map(|x| field(*x)).collect_view()}
-                </div>
-                {is_petition.then(|| view! {
-                    <div class="check">
-                        <input type="checkbox" id=id("email_opt_in") name="email_opt_in" value="yes" />
-                        <label for=id("email_opt_in")>"Send me updates and action alerts"</label>
-                    </div>
+                {no_target.then(move || view! {
+                    // Nowhere to post without WebAssembly: say so before anyone types a thing.
+                    // Shown in the prerendered page (JavaScript off); public/boot.js hides it
+                    // where WebAssembly is there.
+                    <p class="sign__nowasm" data-needs-wasm hidden=!cfg!(feature = "ssr")>{no_wasm_text}</p>
                 })}
-                <div class="hp" aria-hidden="true">
-                    <label for=id(HONEYPOT)>"Leave this field empty"</label>
-                    <input type="text" id=id(HONEYPOT) name=HONEYPOT tabindex="-1" autocomplete="off" />
-                </div>
-                <button type="submit" class="button" id=id("submit")>{cta}</button>
+                // In the prerendered page, a form with nowhere to post is disabled until
+                // public/boot.js has seen that WebAssembly is there to send it.
+                <fieldset class="sign-form__body" disabled=cfg!(feature = "ssr") && no_target data-needs-wasm-to-enable=no_target>
+                    <div class=if is_petition { "fields fields--grid" } else { "fields" }>
+                        {mode.fields().iter().map(|x| field(*x)).collect_view()}
+                    </div>
+                    {is_petition.then(|| view! {
+                        <div class="check">
+                            <input type="checkbox" id=id("email_opt_in") name="email_opt_in" value="yes" />
+                            <label for=id("email_opt_in")>"Send me updates and action alerts"</label>
+                        </div>
+                    })}
+                    <div class="hp" aria-hidden="true">
+                        <label for=id(HONEYPOT)>"Leave this field empty"</label>
+                        <input type="text" id=id(HONEYPOT) name=HONEYPOT tabindex="-1" autocomplete="off" />
+                    </div>
+                    <button type="submit" class="button" id=id("submit")>{cta}</button>
+                </fieldset>
             </form>
         </div>
     }

@@ -6,6 +6,7 @@ mod issues;
 mod not_found;
 mod partners;
 mod resources;
+mod thanks;
 
 pub use actions::{ActionPage, Actions};
 pub use home::Home;
@@ -13,6 +14,7 @@ pub use issues::{IssuePage, Issues};
 pub use not_found::NotFound;
 pub use partners::{PartnerList, Partners};
 pub use resources::{ResourceCard, Resources};
+pub use thanks::Thanks;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;

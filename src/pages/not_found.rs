@@ -10,11 +10,19 @@ use leptos_router::hooks::use_location;
 pub fn NotFound() -> impl IntoView {
     let location = use_location();
     view! {
-        <PageMeta title="Page not found" description="There is no page at this address." />
+        <PageMeta title="Page not found" description="There is no page at this address." noindex=true />
         <div class="wrap stack">
             <h1 tabindex="-1">"Page not found"</h1>
             <p class="lead">
-                "There is no page at " <code class="path">{move || location.pathname.get()}</code> "."
+                // Prerendered once for every unknown address (404.html), so the address itself is
+                // only shown in the browser.
+                "There is no page at "
+                {move || if cfg!(feature = "ssr") {
+                    "this address".into_any()
+                } else {
+                    view! { <code class="path">{location.pathname.get()}</code> }.into_any()
+                }}
+                "."
                 " The link may be mistyped, or the page may have moved."
             </p>
             <p><a class="button" href=href(routes::HOME)>"Go to the home page"</a></p>

@@ -5,12 +5,12 @@ import AxeBuilder from "@axe-core/playwright";
 /** Every route of the site, with a text that only that page shows. */
 export const ROUTES = [
   { path: "/", heading: "Welcome immigrants with dignity and compassion", text: "Therefore, love the ger" },
-  { path: "/issues", heading: "Issues", text: "Worker justice" },
-  { path: "/issues/immigration-justice", heading: "Immigration Justice", text: "Organizing clergy through our BIMA Campaign" },
-  { path: "/partners", heading: "Coalition partners", text: "Interfaith Immigration Coalition" },
-  { path: "/resources", heading: "Resources", text: "during Magid" },
-  { path: "/act", heading: "Take action", text: "Tell President Trump: Don’t Send Migrants to Guantánamo!" },
-  { path: "/act/guantanamo", heading: "Tell President Trump: Don’t Send Migrants to Guantánamo!", text: "This move is both cruel and threatens to violate U.S. law." },
+  { path: "/issues/", heading: "Issues", text: "Worker justice" },
+  { path: "/issues/immigration-justice/", heading: "Immigration Justice", text: "Organizing clergy through our BIMA Campaign" },
+  { path: "/partners/", heading: "Coalition partners", text: "Interfaith Immigration Coalition" },
+  { path: "/resources/", heading: "Resources", text: "during Magid" },
+  { path: "/act/", heading: "Take action", text: "Tell President Trump: Don’t Send Migrants to Guantánamo!" },
+  { path: "/act/guantanamo/", heading: "Tell President Trump: Don’t Send Migrants to Guantánamo!", text: "This move is both cruel and threatens to violate U.S. law." },
 ];
 
 /** Fails the test on any WCAG 2.2 A/AA violation axe-core finds on the page as it is now. */
@@ -28,8 +28,7 @@ export function watch(page) {
   page.on("pageerror", (e) => seen.errors.push(String(e)));
   page.on("console", (m) => {
     if (m.type() !== "error") return;
-    // Until pages are prerendered, a deep link is answered by the 404.html app shell, whose
-    // 404 status the browser logs. That is the static-host fallback working, not an error.
+    // An unknown address is answered by 404.html with status 404, which the browser logs.
     const shell = m.text().includes("status of 404") && m.location().url === page.url();
     if (!shell) seen.errors.push(m.text());
   });
@@ -43,4 +42,10 @@ export function watch(page) {
 /** Waits for the app to have rendered the page's heading. */
 export async function heading(page, name) {
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+}
+
+/** Waits for the site's wasm to have taken over the prerendered page (public/boot.js marks it):
+ *  from then on, links route in the page. Before, they load pages as any site's do. */
+export async function ready(page) {
+  await expect(page.locator("html")).toHaveAttribute("data-app", "ready");
 }

@@ -6,7 +6,7 @@ import { expectNoAxeViolations, heading, watch } from "./helpers.js";
 // One receiver serves every test, and some tests script its faults: run these one at a time.
 test.describe.configure({ mode: "serial" });
 
-const ACTION = "/act/guantanamo";
+const ACTION = "/act/guantanamo/";
 const TITLE = "Tell President Trump: Don’t Send Migrants to Guantánamo!";
 
 async function receiver(path, body) {
@@ -89,7 +89,7 @@ test("signing with the OSDI adapter reaches the receiver once, with consent as t
   expect(body.person.email_addresses[0]).toEqual({ address: "ana@example.org", primary: true, status: "subscribed" });
   expect(body.person.postal_addresses[0]).toEqual({ primary: true, postal_code: "10001", country: "US" });
   expect(body.referrer_data.source).toBe("newsletter");
-  expect(body.referrer_data.url).toContain("/act/guantanamo?source=newsletter");
+  expect(body.referrer_data.url).toContain("/act/guantanamo/?source=newsletter");
   expect(body.add_tags).toContain("petition:guantanamo");
   await expectNoAxeViolations(page);
   // Nothing left in the outbox.
@@ -321,7 +321,7 @@ test("sharing falls back to a link to copy, tagged source=share", async ({ page 
   await fill(page);
   await petition(page).getByRole("button", { name: "Sign the petition" }).click();
   await page.getByRole("button", { name: "Share the petition" }).click();
-  await expect(page.getByLabel("Link to the petition")).toHaveValue(/\/act\/guantanamo\?source=share$/);
+  await expect(page.getByLabel("Link to the petition")).toHaveValue(/\/act\/guantanamo\/\?source=share$/);
   await expectNoAxeViolations(page);
 });
 

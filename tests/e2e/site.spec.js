@@ -1,6 +1,6 @@
 // The whole site, as a visitor uses it.
 import { test, expect } from "@playwright/test";
-import { ROUTES, expectNoAxeViolations, heading, watch } from "./helpers.js";
+import { ROUTES, expectNoAxeViolations, heading, ready, watch } from "./helpers.js";
 
 for (const route of ROUTES) {
   test(`${route.path} shows its content, passes axe-core and fits 360 px`, async ({ page }) => {
@@ -89,6 +89,7 @@ test("clicking through the site never reloads the page, marks the current page a
   const seen = watch(page);
   await page.goto("/");
   await heading(page, "Welcome immigrants with dignity and compassion");
+  await ready(page);
   await page.evaluate(() => (window.__sameDocument = true));
   const nav = page.getByRole("navigation", { name: "Main" });
   await expect(nav.getByRole("link", { name: "Home" })).toHaveAttribute("aria-current", "page");
@@ -119,8 +120,9 @@ test("clicking through the site never reloads the page, marks the current page a
 
 test("back and forward restore the page and its scroll position", async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 600 });
-  await page.goto("/issues/immigration-justice");
+  await page.goto("/issues/immigration-justice/");
   await heading(page, "Immigration Justice");
+  await ready(page);
   await page.evaluate(() => (window.__sameDocument = true));
   const link = page.getByRole("main").getByRole("link", { name: "Tell President Trump: Don’t Send Migrants to Guantánamo!" });
   await link.scrollIntoViewIfNeeded();
@@ -141,9 +143,10 @@ test("back and forward restore the page and its scroll position", async ({ page 
   expect(await page.evaluate(() => window.__sameDocument)).toBe(true);
 });
 
-test("deep links load directly", async ({ page }) => {
-  for (const path of ["/issues/immigration-justice", "/act/guantanamo", "/partners"]) {
-    await page.goto(path);
+test("deep links load directly, with or without the trailing slash", async ({ page }) => {
+  for (const path of ["/issues/immigration-justice", "/act/guantanamo/", "/partners", "/thanks/"]) {
+    const response = await page.goto(path);
+    expect(response.status()).toBe(200);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     await expect(page.getByRole("heading", { level: 1 })).not.toHaveText("Page not found");
   }
@@ -151,8 +154,10 @@ test("deep links load directly", async ({ page }) => {
 
 for (const path of ["/no-such-page", "/issues/democracy", "/act/no-such-action", "/issues/immigration-justice/extra"]) {
   test(`${path} shows the not-found page`, async ({ page }) => {
-    await page.goto(path);
+    const response = await page.goto(path);
+    expect(response.status(), "a static host answers an unknown address with 404").toBe(404);
     await heading(page, "Page not found");
+    await ready(page);
     await expect(page.getByRole("main")).toContainText(path);
     await expect(page).toHaveTitle(/^Page not found/);
     await page.getByRole("link", { name: "Go to the home page" }).click();

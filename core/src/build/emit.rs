@@ -72,6 +72,7 @@ emit_struct!(Site {
     org_name,
     org_tagline,
     org_url,
+    site_url,
     campaign_name,
     signup_heading,
     signup_text,

@@ -154,6 +154,7 @@ struct SiteFile {
     org_name: Spanned<String>,
     org_tagline: Spanned<String>,
     org_url: Spanned<String>,
+    site_url: Spanned<String>,
     campaign_name: Spanned<String>,
     signup_heading: Spanned<String>,
     signup_text: Spanned<String>,
@@ -344,11 +345,13 @@ impl Loader {
                 required(&doc, v, name, &mut p);
             }
             check_url(&doc, &f.org_url, "org_url", &mut p);
+            check_url(&doc, &f.site_url, "site_url", &mut p);
             check_url(&doc, &f.coalition_url, "coalition_url", &mut p);
             Site {
                 org_name: f.org_name.into_inner().into(),
                 org_tagline: f.org_tagline.into_inner().into(),
                 org_url: f.org_url.into_inner().into(),
+                site_url: f.site_url.into_inner().trim_end_matches('/').to_string().into(),
                 campaign_name: f.campaign_name.into_inner().into(),
                 signup_heading: f.signup_heading.into_inner().into(),
                 signup_text: f.signup_text.into_inner().into(),

@@ -1,0 +1,104 @@
+//! The prerenderer: writes every route of the site as a real HTML page, rendered by the same
+//! Leptos components the browser runs, so that crawlers, link previews, slow phones and browsers
+//! without WebAssembly (Apple's Lockdown Mode) all get the whole page. The wasm then hydrates it.
+//!
+//!   prerender <dir>
+//!
+//! `<dir>` is Trunk's staged build: its `index.html` (the page shell with the CSS and the boot
+//! script) becomes the frame of every page. Run by `scripts/post-build.sh` after each build.
+//!
+//! - `/` → `index.html`, `/partners/` → `partners/index.html`, and so on for every issue page and
+//!   every action: a plain static host answers each with status 200.
+//! - `404.html`: the not-found page, which static hosts send with status 404 for any unknown
+//!   address. The app renders it afresh in the browser (`data-render="client"`), since it cannot
+//!   know ahead of time which address it answers.
+
+use any_spawner::Executor;
+use futures::StreamExt;
+use leptos::prelude::*;
+use leptos_meta::ServerMetaContext;
+use leptos_router::location::RequestUrl;
+use std::path::{Path, PathBuf};
+use truah_campaign::paths::href;
+use truah_campaign::{routes_to_prerender, App};
+
+fn main() {
+    let dir = PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| usage()));
+    let shell = std::fs::read_to_string(dir.join("index.html")).unwrap_or_else(|e| fail(&format!("read {}/index.html: {e}", dir.display())));
+    if shell.contains("<!--HEAD-->") {
+        fail("index.html is already a prerendered page; run this on Trunk's fresh output");
+    }
+    Executor::init_futures_executor().unwrap_or_else(|e| fail(&format!("start the executor: {e:?}")));
+
+    let mut written = 0;
+    for path in routes_to_prerender() {
+        let html = render(&shell, &href(&path), false);
+        write(&dir.join(file_for(&path)), &html);
+        written += 1;
+    }
+    // Any unknown address: the not-found page, rendered at an address no route matches.
+    write(&dir.join("404.html"), &render(&shell, &href("/404"), true));
+    println!("prerendered {} pages and 404.html into {}", written, dir.display());
+}
+
+/// Where a site path's page goes: `/` → `index.html`, `/partners` → `partners/index.html`.
+fn file_for(path: &str) -> PathBuf {
+    let trimmed = path.trim_matches('/');
+    if trimmed.is_empty() {
+        PathBuf::from("index.html")
+    } else {
+        Path::new(trimmed).join("index.html")
+    }
+}
+
+/// The page at `url` (with the base path), in the shell.
+fn render(shell: &str, url: &str, client_render: bool) -> String {
+    let owner = Owner::new();
+    owner.with(|| {
+        provide_context(RequestUrl::new(url));
+        let (meta, output) = ServerMetaContext::new();
+        provide_context(meta);
+        let body = App().to_html();
+        let page = frame(shell, &body, client_render);
+        futures::executor::block_on(async move {
+            let stream = output.inject_meta_context(futures::stream::once(async move { page }).boxed()).await;
+            stream.collect::<String>().await
+        })
+    })
+}
+
+/// The shell with `<!--HEAD-->` (where leptos_meta puts each page's title and meta tags, and
+/// where it finds them again when hydrating) and the rendered body.
+fn frame(shell: &str, body: &str, client_render: bool) -> String {
+    let head_end = shell.find("</head>").unwrap_or_else(|| fail("index.html has no </head>"));
+    let body_at = shell.find("<body").unwrap_or_else(|| fail("index.html has no <body>"));
+    let body_open_end = body_at + shell[body_at..].find('>').unwrap_or_else(|| fail("index.html: <body> is not closed"));
+    let body_end = shell.rfind("</body>").unwrap_or_else(|| fail("index.html has no </body>"));
+    let mut out = String::with_capacity(shell.len() + body.len() + 64);
+    out.push_str(&shell[..head_end]);
+    out.push_str("<!--HEAD-->");
+    out.push_str(&shell[head_end..body_open_end]);
+    if client_render {
+        out.push_str(" data-render=\"client\"");
+    }
+    out.push('>');
+    out.push_str(body);
+    out.push_str(&shell[body_end..]);
+    out
+}
+
+fn write(path: &Path, html: &str) {
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).unwrap_or_else(|e| fail(&format!("create {}: {e}", parent.display())));
+    }
+    std::fs::write(path, html).unwrap_or_else(|e| fail(&format!("write {}: {e}", path.display())));
+}
+
+fn usage() -> ! {
+    fail("usage: prerender <dir with Trunk's index.html>")
+}
+
+fn fail(message: &str) -> ! {
+    eprintln!("prerender: {message}");
+    std::process::exit(1);
+}
