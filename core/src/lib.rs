@@ -3,10 +3,13 @@
 //! - [`content`]: the typed content model that the views render. Its values are built at compile
 //!   time from the files in `content/`, so the wasm carries data, not a parser.
 //! - [`routes`]: the site's paths, shared by the views, the loader's link checks and the tests.
+//! - [`petition`]: validation, payloads and the outbox's policy for the forms.
+//! - [`deploy`]: the Content Security Policy and the static host's headers file.
 //! - `build` (feature `build`, host only): reads and validates `content/`, and writes the Rust
 //!   source that `build.rs` includes.
 
 pub mod content;
+pub mod deploy;
 pub mod petition;
 pub mod routes;
 

@@ -12,13 +12,18 @@
 //! - `404.html`: the not-found page, which static hosts send with status 404 for any unknown
 //!   address. The app renders it afresh in the browser (`data-render="client"`), since it cannot
 //!   know ahead of time which address it answers.
+//! - Every page carries the Content Security Policy in a `<meta>` tag (hosts that cannot send
+//!   headers, like GitHub Pages, still get it), and `_headers` gives Netlify and Cloudflare
+//!   Pages the full policy and the caching rules (`campaign_core::deploy`).
 
 use any_spawner::Executor;
 use futures::StreamExt;
 use leptos::prelude::*;
 use leptos_meta::ServerMetaContext;
 use leptos_router::location::RequestUrl;
+use campaign_core::deploy;
 use std::path::{Path, PathBuf};
+use truah_campaign::config::ENDPOINT;
 use truah_campaign::paths::href;
 use truah_campaign::{routes_to_prerender, App};
 
@@ -30,15 +35,44 @@ fn main() {
     }
     Executor::init_futures_executor().unwrap_or_else(|e| fail(&format!("start the executor: {e:?}")));
 
-    let mut written = 0;
-    for path in routes_to_prerender() {
-        let html = render(&shell, &href(&path), false);
-        write(&dir.join(file_for(&path)), &html);
-        written += 1;
+    let shell = with_policy(&shell);
+
+    let routes = routes_to_prerender();
+    for path in &routes {
+        let html = render(&shell, &href(path), false);
+        write(&dir.join(file_for(path)), &html);
     }
     // Any unknown address: the not-found page, rendered at an address no route matches.
     write(&dir.join("404.html"), &render(&shell, &href("/404"), true));
-    println!("prerendered {} pages and 404.html into {}", written, dir.display());
+
+    let base = truah_campaign::paths::BASE;
+    let mut pages: Vec<String> = routes.iter().map(|p| href(p)).collect();
+    pages.push(format!("{base}/404.html"));
+    let fresh = ["boot.js", "share.png", "_headers"].map(|f| format!("{base}/{f}")).to_vec();
+    let hashed: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| fail(&format!("list {}: {e}", dir.display())))
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|name| is_hashed(name))
+        .map(|name| format!("{base}/{name}"))
+        .collect();
+    write(&dir.join("_headers"), &deploy::headers_file(&ENDPOINT, &pages, &fresh, &hashed));
+    println!("prerendered {} pages and 404.html into {}, with _headers", routes.len(), dir.display());
+}
+
+/// Trunk's and the signer's content-hashed names: `name-0123456789abcdef.js`, `…_bg.wasm`.
+fn is_hashed(name: &str) -> bool {
+    let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
+    let stem = stem.strip_suffix("_bg").unwrap_or(stem);
+    stem.rsplit_once('-').is_some_and(|(_, h)| h.len() == 16 && h.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+/// The shell with the Content Security Policy as its first `<meta>` after the charset, before
+/// any script or style can load.
+fn with_policy(shell: &str) -> String {
+    let at = shell.find("<meta charset").unwrap_or_else(|| fail("index.html has no <meta charset>"));
+    let end = at + shell[at..].find('>').unwrap_or_else(|| fail("index.html: <meta charset> is not closed")) + 1;
+    let policy = deploy::csp(&ENDPOINT, true);
+    format!("{}<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">{}", &shell[..end], policy, &shell[end..])
 }
 
 /// Where a site path's page goes: `/` → `index.html`, `/partners` → `partners/index.html`.

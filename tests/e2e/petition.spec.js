@@ -1,7 +1,7 @@
 // The petition and the updates signup, signed as a visitor would, against the local receiver.
 import { test, expect } from "@playwright/test";
 import { RECEIVER } from "./playwright.config.js";
-import { expectNoAxeViolations, heading, watch } from "./helpers.js";
+import { ROUTES, expectNoAxeViolations, heading, ready, watch } from "./helpers.js";
 
 // One receiver serves every test, and some tests script its faults: run these one at a time.
 test.describe.configure({ mode: "serial" });
@@ -369,4 +369,93 @@ test("a submit before the signer has arrived waits for it, then signs once", asy
   await expect.poll(async () => (await signatures()).length).toBe(1);
   await page.waitForTimeout(500);
   expect(await signatures()).toHaveLength(1);
+});
+
+// Static first: signing under the strict CSP, and without WebAssembly or JavaScript.
+
+/** Counts Content Security Policy violations from the first script on. */
+async function countViolations(page) {
+  await page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(`${e.violatedDirective}: ${e.blockedURI}`));
+  });
+  return () => page.evaluate(() => window.__violations);
+}
+
+test("zero CSP violations under the strict policy: every page, client routing, and signing", async ({ page }) => {
+  const violations = await countViolations(page);
+  const response = await page.goto("/");
+  const policy = response.headers()["content-security-policy"];
+  expect(policy).toContain("script-src 'self' 'wasm-unsafe-eval'");
+  expect(policy).toContain("style-src 'self';");
+  expect(policy).toContain("frame-ancestors 'none'");
+  await ready(page);
+  for (const route of ROUTES) {
+    await page.goto(route.path);
+    await heading(page, route.heading);
+  }
+  await ready(page);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Issues" }).click();
+  await heading(page, "Issues");
+  await receiver("/__reset", {});
+  await page.goto(ACTION);
+  const form = page.getByRole("region", { name: "Sign the petition" });
+  await form.getByLabel("First name").fill("Ana");
+  await form.getByLabel("Email").fill("ana@example.org");
+  await form.getByLabel("ZIP code").fill("10001");
+  await form.getByRole("button", { name: "Sign the petition" }).click();
+  await expect(page.getByText("Signed. Thank you.")).toBeVisible();
+  expect(await violations()).toEqual([]);
+});
+
+test("with WebAssembly removed (Lockdown Mode): readable, navigable, and the petition posts as a plain form", async ({ page }) => {
+  await page.addInitScript(() => {
+    delete globalThis.WebAssembly;
+  });
+  const seen = watch(page);
+  await receiver("/__reset", {});
+  await page.goto("/");
+  await heading(page, "Welcome immigrants with dignity and compassion");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Take action" }).click();
+  await heading(page, "Take action");
+  await page.getByRole("main").getByRole("link", { name: /Guantánamo/ }).click();
+  await heading(page, "Tell President Trump: Don’t Send Migrants to Guantánamo!");
+  await expect(page.getByText("This move is both cruel and threatens to violate U.S. law.")).toBeVisible();
+  await expectNoAxeViolations(page);
+  const form = page.getByRole("region", { name: "Sign the petition" });
+  await form.getByLabel("First name").fill("Zoë");
+  await form.getByLabel("Last name (optional)").fill("Saint-Exupéry");
+  await form.getByLabel("Email").fill("zoe@example.fr");
+  await form.getByLabel("ZIP code").fill("10001");
+  await form.getByLabel("Send me updates and action alerts").check();
+  await form.getByRole("button", { name: "Sign the petition" }).click();
+  await heading(page, "Thank you");
+  expect(new URL(page.url()).pathname).toBe("/thanks/");
+  const got = await signatures();
+  expect(got).toHaveLength(1);
+  expect(got[0].adapter).toBe("form");
+  expect(got[0].body).toMatchObject({ kind: "petition", action: "guantanamo", given_name: "Zoë", family_name: "Saint-Exupéry", email: "zoe@example.fr", email_opt_in: "yes" });
+  expect(page.url()).not.toContain("wasm");
+  expect(seen.errors.filter((e) => !e.includes("WebAssembly"))).toEqual([]);
+});
+
+test("with JavaScript off: every page reads, links work, and the footer signup posts", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await receiver("/__reset", {});
+  for (const route of ROUTES) {
+    await page.goto(route.path);
+    await heading(page, route.heading);
+    await expect(page.getByText(route.text).first()).toBeVisible();
+  }
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Partners" }).click();
+  await heading(page, "Coalition partners");
+  const footer = page.getByRole("contentinfo");
+  await footer.getByLabel("Email").fill("ravi@example.in");
+  await footer.getByRole("button", { name: "Sign up" }).click();
+  await heading(page, "Thank you");
+  const got = await signatures();
+  expect(got).toHaveLength(1);
+  expect(got[0].body).toMatchObject({ kind: "signup", email: "ravi@example.in" });
+  await context.close();
 });

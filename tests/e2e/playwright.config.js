@@ -33,7 +33,7 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: `node tests/support/static-server.mjs --dir dist --port ${SITE_PORT}`,
+      command: `node tests/support/static-server.mjs --dir dist --port ${SITE_PORT} --headers`,
       cwd: root,
       url: `http://127.0.0.1:${SITE_PORT}/`,
       reuseExistingServer: false,

@@ -1,8 +1,10 @@
 // A plain static file server that behaves like GitHub Pages: files are served as they are, a
 // folder serves its index.html, and any unknown path gets 404.html with status 404. No
 // rewrites, so a test passes here only if it would pass on a real static host.
+// With --headers, it also sends what the site's `_headers` file says, as Netlify and
+// Cloudflare Pages do (exact paths, and `/*`-style prefixes).
 //
-//   node tests/support/static-server.mjs --dir dist --port 8080 [--base /campaigns/immigration]
+//   node tests/support/static-server.mjs --dir dist --port 8080 [--base /campaigns/immigration] [--headers]
 
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
@@ -15,6 +17,32 @@ const root = resolve(args.dir ?? "dist");
 const port = Number(args.port ?? 8080);
 const host = args.host ?? "127.0.0.1";
 const base = (args.base ?? "").replace(/\/$/, "");
+const useHeaders = "headers" in args;
+
+/** The rules of `_headers`: a path line, then indented `Name: value` lines. */
+async function headerRules() {
+  if (!useHeaders) return [];
+  const text = await readFile(join(root, "_headers"), "utf8");
+  const rules = [];
+  for (const line of text.split("\n")) {
+    if (!line.trim() || line.trim().startsWith("#")) continue;
+    if (!/^\s/.test(line)) rules.push({ path: line.trim(), headers: [] });
+    else if (rules.length) {
+      const at = line.indexOf(":");
+      rules.at(-1).headers.push([line.slice(0, at).trim().toLowerCase(), line.slice(at + 1).trim()]);
+    }
+  }
+  return rules;
+}
+
+function headersFor(rules, pathname) {
+  const out = {};
+  for (const rule of rules) {
+    const match = rule.path.endsWith("*") ? pathname.startsWith(rule.path.slice(0, -1)) : pathname === rule.path;
+    if (match) for (const [name, value] of rule.headers) out[name] = value;
+  }
+  return out;
+}
 
 const types = {
   ".html": "text/html; charset=utf-8",
@@ -68,6 +96,7 @@ createServer(async (req, res) => {
     res.writeHead(status, {
       "content-type": types[extname(path)] ?? "application/octet-stream",
       "cache-control": "no-cache",
+      ...headersFor(await headerRules(), pathname),
     });
     res.end(req.method === "HEAD" ? undefined : body);
   } catch {

@@ -1,0 +1,125 @@
+//! What a static host must send with the site: the Content Security Policy, built from the
+//! signup endpoint so the forms may reach it and nothing else, and the `_headers` file that
+//! Netlify and Cloudflare Pages read. The prerenderer writes both (`src/bin/prerender.rs`).
+
+use crate::petition::payload::{Adapter, Endpoint};
+
+/// The origin (`scheme://host[:port]`) of an absolute http(s) URL.
+pub fn origin(url: &str) -> Option<String> {
+    let (scheme, rest) = url.split_once("://")?;
+    if scheme != "https" && scheme != "http" {
+        return None;
+    }
+    let host = rest.split(['/', '?', '#']).next()?;
+    (!host.is_empty()).then(|| format!("{scheme}://{host}"))
+}
+
+fn origins<'a>(urls: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for o in urls.into_iter().filter_map(origin) {
+        if !out.contains(&o) {
+            out.push(o);
+        }
+    }
+    out
+}
+
+/// The Content Security Policy. Scripts and styles come only from the site itself, with no
+/// inline code; the wasm may be compiled; the forms may send only to the endpoint. In a
+/// `<meta>` tag, `frame-ancestors` is not allowed (browsers ignore it and log an error), so
+/// `for_meta` leaves it out.
+pub fn csp(endpoint: &Endpoint, for_meta: bool) -> String {
+    let fetches = origins([endpoint.petition_url.as_ref(), endpoint.signup_url.as_ref()]);
+    // Where a plain HTML form may post: the fallback, or the form endpoint itself.
+    let mut posts: Vec<&str> = vec![endpoint.fallback_url.as_ref()];
+    if endpoint.adapter == Adapter::Form {
+        posts.extend([endpoint.petition_url.as_ref(), endpoint.signup_url.as_ref()]);
+    }
+    let posts = origins(posts);
+    let more = |o: &[String]| o.iter().map(|o| format!(" {o}")).collect::<String>();
+    // A plain post is answered with a redirect to the site's thank-you page, which browsers also
+    // check against form-action: hence 'self'.
+    let mut policy = format!(
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'{}; form-action 'self'{}; base-uri 'self'",
+        more(&fetches),
+        more(&posts),
+    );
+    if !for_meta {
+        policy.push_str("; frame-ancestors 'none'");
+    }
+    policy
+}
+
+/// The `_headers` file for Netlify and Cloudflare Pages. `pages` are the HTML pages' paths and
+/// `fresh` other files that must be checked on every visit (both with the base path); `hashed`
+/// the content-hashed files, which never change and are cached for a year.
+pub fn headers_file(endpoint: &Endpoint, pages: &[String], fresh: &[String], hashed: &[String]) -> String {
+    let mut out = String::from(
+        "# Written by the build (src/bin/prerender.rs): the headers Netlify and Cloudflare Pages send.\n# Edit config/signup.toml, not this file: the policy follows the signup endpoint.\n",
+    );
+    out.push_str("/*\n");
+    out.push_str(&format!("  Content-Security-Policy: {}\n", csp(endpoint, false)));
+    out.push_str("  X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n");
+    for path in pages.iter().chain(fresh) {
+        out.push_str(&format!("{path}\n  Cache-Control: no-cache\n"));
+    }
+    for path in hashed {
+        out.push_str(&format!("{path}\n  Cache-Control: public, max-age=31536000, immutable\n"));
+        if path.ends_with(".wasm") {
+            out.push_str("  Content-Type: application/wasm\n");
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::borrow::Cow;
+
+    fn endpoint(adapter: Adapter, fallback: &'static str) -> Endpoint {
+        Endpoint {
+            adapter,
+            petition_url: Cow::Borrowed("https://actionnetwork.org/api/v2/petitions/{petition}/signatures/"),
+            signup_url: Cow::Borrowed("https://actionnetwork.org/api/v2/people/"),
+            fallback_url: Cow::Borrowed(fallback),
+            cors: true,
+            autoresponse: true,
+            tags: Cow::Borrowed(&[]),
+            petitions: Cow::Borrowed(&[]),
+        }
+    }
+
+    #[test]
+    fn origins_of_urls() {
+        assert_eq!(origin("https://a.example.org/x?y#z").as_deref(), Some("https://a.example.org"));
+        assert_eq!(origin("http://127.0.0.1:8787/form").as_deref(), Some("http://127.0.0.1:8787"));
+        assert_eq!(origin(""), None);
+        assert_eq!(origin("javascript:alert(1)"), None);
+    }
+
+    #[test]
+    fn the_policy_lets_the_forms_reach_the_endpoint_and_nothing_else() {
+        let p = csp(&endpoint(Adapter::Osdi, "https://forms.example.org/sign"), false);
+        assert_eq!(
+            p,
+            "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; \
+             connect-src 'self' https://actionnetwork.org; form-action 'self' https://forms.example.org; base-uri 'self'; frame-ancestors 'none'"
+        );
+        assert!(!p.contains("unsafe-inline"));
+        // No fallback: a plain form may post nowhere but the site itself.
+        assert!(csp(&endpoint(Adapter::Osdi, ""), true).contains("form-action 'self';"));
+        // The form adapter's endpoint takes plain posts itself.
+        assert!(csp(&endpoint(Adapter::Form, ""), true).contains("form-action 'self' https://actionnetwork.org;"));
+        assert!(!csp(&endpoint(Adapter::Form, ""), true).contains("frame-ancestors"), "not allowed in <meta>");
+    }
+
+    #[test]
+    fn the_headers_file_caches_hashed_files_and_checks_pages() {
+        let f = headers_file(&endpoint(Adapter::Osdi, ""), &["/".into(), "/partners/".into()], &["/boot.js".into()], &["/site-0123456789abcdef_bg.wasm".into()]);
+        assert!(f.contains("/*\n  Content-Security-Policy: default-src 'self';"));
+        assert!(f.contains("/partners/\n  Cache-Control: no-cache\n"));
+        assert!(f.contains("/boot.js\n  Cache-Control: no-cache\n"));
+        assert!(f.contains("/site-0123456789abcdef_bg.wasm\n  Cache-Control: public, max-age=31536000, immutable\n  Content-Type: application/wasm\n"));
+    }
+}

@@ -1,0 +1,84 @@
+// Static first: every page prerendered, hydrated without a flash, safe under a strict CSP, and
+// usable with WebAssembly or JavaScript off.
+import { test, expect } from "@playwright/test";
+import { ROUTES, heading, ready, watch } from "./helpers.js";
+
+const ACTION = "/act/guantanamo/";
+// The tests that sign (under the CSP, without WebAssembly, without JavaScript) are in
+// petition.spec.js, which has the receiver to itself.
+
+for (const route of ROUTES) {
+  test(`${route.path} is a real page before any script runs`, async ({ request }) => {
+    const response = await request.get(route.path);
+    expect(response.status()).toBe(200);
+    const html = await response.text();
+    const tag = (re) => html.match(re)?.[1];
+    expect(html.replace(/<[^>]+>/g, "")).toContain(route.text);
+    expect(tag(/<h1[^>]*>([^<]*)</)).toBe(route.heading.replaceAll("&", "&amp;"));
+    expect(tag(/<html[^>]* lang=([a-z-]+)/)).toBe("en");
+    expect(tag(/<title>([^<]*)<\/title>/)).toMatch(/ · T’ruah$/);
+    expect(html.match(/<title>/g)).toHaveLength(1);
+    expect(html.match(/<meta name="description"/g)).toHaveLength(1);
+    expect(tag(/<link href="([^"]+)" rel="canonical">/)).toBe(`https://act.truah.org${route.path}`);
+    expect(tag(/<meta property="og:url" content="([^"]+)">/)).toBe(`https://act.truah.org${route.path}`);
+    for (const property of ["og:title", "og:description", "og:image", "og:type"]) {
+      expect(html, property).toContain(`<meta property="${property}" content="`);
+    }
+    expect(html).toContain('<meta name="twitter:card" content="summary_large_image">');
+    expect(html).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src 'self'/);
+    // No inline code: every script is a file, and no element carries a style attribute.
+    expect(html).not.toMatch(/<script(?![^>]*\ssrc=)[^>]*>/);
+    expect(html).not.toMatch(/\sstyle=/);
+  });
+}
+
+test("unknown addresses get 404.html with status 404, and the share image is there", async ({ request }) => {
+  const missing = await request.get("/no/such/page");
+  expect(missing.status()).toBe(404);
+  const html = await missing.text();
+  expect(html).toContain("Page not found");
+  expect(html).toContain('<meta name="robots" content="noindex">');
+  const image = await request.get("/share.png");
+  expect(image.status()).toBe(200);
+  expect(image.headers()["content-type"]).toBe("image/png");
+});
+
+test("the site hydrates the page it was given: nothing moves, nothing is duplicated", async ({ page }) => {
+  await page.addInitScript(() => {
+    window.__shifts = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shifts += entry.value;
+    }).observe({ type: "layout-shift", buffered: true });
+  });
+  const seen = watch(page);
+  await page.goto(ACTION);
+  const before = await page.evaluate(() => ({ main: document.querySelector("main").innerHTML, elements: document.body.querySelectorAll("*").length }));
+  await ready(page);
+  const after = await page.evaluate(() => ({ main: document.querySelector("main").innerHTML, elements: document.body.querySelectorAll("*").length }));
+  expect(after.elements).toBe(before.elements);
+  expect(after.main).toBe(before.main);
+  for (const role of ["banner", "main", "contentinfo"]) await expect(page.getByRole(role)).toHaveCount(1);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveCount(1);
+  expect(await page.evaluate(() => window.__shifts)).toBe(0);
+  // And from here on, the router takes the links.
+  await page.evaluate(() => (window.__sameDocument = true));
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Partners" }).click();
+  await heading(page, "Coalition partners");
+  expect(await page.evaluate(() => window.__sameDocument)).toBe(true);
+  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", "https://act.truah.org/partners/");
+  await expect(page.locator('link[rel="canonical"]')).toHaveCount(1);
+  expect(seen.errors).toEqual([]);
+});
+
+test("the first view fetches no wasm: the site hydrates after load, the signer waits for a form", async ({ page }) => {
+  const order = [];
+  page.on("request", (r) => order.push(r.url()));
+  let loaded = null;
+  page.on("load", () => (loaded = order.length));
+  await page.goto(ACTION);
+  await ready(page);
+  const wasm = order.map((u, i) => [u, i]).filter(([u]) => u.endsWith(".wasm"));
+  expect(wasm, "only the site's wasm").toHaveLength(1);
+  expect(wasm[0][1], "requested after the load event").toBeGreaterThanOrEqual(loaded);
+});
+
