@@ -39,6 +39,9 @@ test-browser:
 
 dist:
 	$(LOCAL) trunk build --release
+	# The same site for a subfolder, as staff embedding it under an existing domain would build it.
+	$(LOCAL) SITE_BASE=/campaigns/immigration trunk build --release \
+	  --public-url /campaigns/immigration/ --dist target/dist-subfolder
 
 # 3. Whole journeys against the release build, served like a static host.
 test-e2e:

@@ -4,7 +4,8 @@
 // Every page arrives prerendered: readable, with working links and forms, before any of this
 // runs. Two wasm modules then bring it to life, neither of them on the first view's path:
 // - the site (the Leptos app) hydrates the page once it has loaded, when the browser is idle,
-//   for in-browser routing; with Save-Data on it is skipped, and links load pages as usual;
+//   for in-browser routing; with Save-Data on, or on a 2G connection, it is skipped, and links
+//   load pages as usual;
 // - the signer (signer/), the forms' behaviour, is loaded when a visitor starts filling in a
 //   form (focus, a tap, a key), or when an earlier visit left a signature waiting to be sent.
 //   A submit that comes before it waits for it, then goes ahead.
@@ -76,4 +77,8 @@ function whenIdle(f) {
   else addEventListener("load", go, { once: true });
 }
 
-if (wasm && !navigator.connection?.saveData) whenIdle(startSite);
+// On a slow or metered connection the pages work as they are, and every link loads a small
+// prerendered page: hydrating would cost more than it saves.
+const connection = navigator.connection;
+const thrifty = connection?.saveData || ["slow-2g", "2g"].includes(connection?.effectiveType);
+if (wasm && !thrifty) whenIdle(startSite);

@@ -7,6 +7,9 @@ import { dirname, resolve } from "node:path";
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const SITE_PORT = 4173;
 export const RECEIVER = "http://127.0.0.1:8787";
+// The same site built for a subfolder (`make dist` builds it into target/dist-subfolder).
+export const SUBFOLDER = "/campaigns/immigration";
+const SUBFOLDER_PORT = 4175;
 
 export default defineConfig({
   testDir: ".",
@@ -31,7 +34,18 @@ export default defineConfig({
       ],
     },
   },
+  projects: [
+    { name: "site", testIgnore: /subfolder\.spec\.js/ },
+    { name: "subfolder", testMatch: /subfolder\.spec\.js/, use: { baseURL: `http://127.0.0.1:${SUBFOLDER_PORT}` } },
+  ],
   webServer: [
+    {
+      command: `node tests/support/static-server.mjs --dir target/dist-subfolder --port ${SUBFOLDER_PORT} --base ${SUBFOLDER} --headers`,
+      cwd: root,
+      url: `http://127.0.0.1:${SUBFOLDER_PORT}${SUBFOLDER}/`,
+      reuseExistingServer: false,
+      stdout: "ignore",
+    },
     {
       command: `node tests/support/static-server.mjs --dir dist --port ${SITE_PORT} --headers`,
       cwd: root,
