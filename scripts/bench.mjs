@@ -107,3 +107,37 @@ function crates(title, raw, named) {
 }
 crates("The site", "target/wasm32-unknown-unknown/release/truah-campaign.wasm", "target/bench/truah-campaign_bg.wasm");
 crates("The signer", "target/wasm32-unknown-unknown/release/campaign_signer.wasm", "target/bench/campaign_signer_bg.wasm");
+
+// Lighthouse 12.2.3, mobile (its default: a mid-range phone on a throttled connection), every
+// page side by side with its first view. Skipped with --no-lighthouse.
+if (!process.argv.includes("--no-lighthouse")) {
+  const { spawn } = await import("node:child_process");
+  const port = 4190;
+  const server = spawn("node", ["tests/support/static-server.mjs", "--dir", dist, "--port", String(port), "--headers"], { stdio: "ignore" });
+  await new Promise((r) => setTimeout(r, 500));
+  const flags = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --disable-quic --no-first-run";
+  const score = (r, k) => String(Math.round((r.categories[k]?.score ?? 0) * 100)).padStart(6);
+  console.log(`\nLighthouse 12.2.3, mobile, per page (scores out of 100; LCP and TBT in ms; /thanks/ is noindex on purpose):`);
+  console.log(`  ${"page".padEnd(38)}${"first".padStart(7)}${"perf".padStart(6)}${"a11y".padStart(6)}${"bp".padStart(6)}${"seo".padStart(6)}${"LCP".padStart(7)}${"TBT".padStart(6)}${"CLS".padStart(6)}`);
+  try {
+    for (const page of pages) {
+      // Lighthouse refuses to measure a page answered with 404.
+      if (page === "404.html") continue;
+      const path = "/" + page.replace(/index\.html$/, "");
+      let r;
+      try {
+        r = JSON.parse(execFileSync("lighthouse", [`http://127.0.0.1:${port}${path}`, "--quiet", "--output=json", "--output-path=stdout",
+          "--only-categories=performance,accessibility,best-practices,seo", `--chrome-flags=${flags}`],
+          { env: { ...process.env, CHROME_PATH: process.env.CHROMIUM ?? "/usr/bin/chromium" }, maxBuffer: 1 << 28 }).toString());
+      } catch (e) {
+        console.log(`  ${path.padEnd(38)}lighthouse failed: ${String(e.message).split("\n")[0]}`);
+        continue;
+      }
+      const a = (id) => r.audits[id]?.numericValue ?? NaN;
+      console.log(`  ${path.padEnd(38)}${kb(firstViews.get(page)).trim().padStart(7)}${score(r, "performance")}${score(r, "accessibility")}${score(r, "best-practices")}${score(r, "seo")}` +
+        `${String(Math.round(a("largest-contentful-paint"))).padStart(7)}${String(Math.round(a("total-blocking-time"))).padStart(6)}${a("cumulative-layout-shift").toFixed(2).padStart(6)}`);
+    }
+  } finally {
+    server.kill();
+  }
+}

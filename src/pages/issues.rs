@@ -99,7 +99,7 @@ fn IssueView(issue: &'static Issue) -> impl IntoView {
     }
 }
 
-/// "Read more about our approach to working in coalition here."
+/// "Read more about our approach to working in coalition."
 #[component]
 pub fn CoalitionLink() -> impl IntoView {
     let site = &content().site;

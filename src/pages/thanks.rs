@@ -11,11 +11,13 @@ use leptos::prelude::*;
 pub fn Thanks() -> impl IntoView {
     let c = content();
     view! {
-        <PageMeta title="Thank you" description="Your signature has been received." noindex=true />
+        <PageMeta title="Thank you" description="What you sent has been received." noindex=true />
         <div class="wrap stack">
             <h1 tabindex="-1">"Thank you"</h1>
-            <p class="lead">"Your signature has been received. Thank you for standing with immigrants."</p>
-            <p>"Ask a friend to sign too: send them the link to the petition you signed."</p>
+            // The same page thanks a petition signature and an updates signup (a plain form post
+            // cannot say which without a script), so it speaks to both.
+            <p class="lead">"We’ve received what you sent. Thank you for standing with immigrants."</p>
+            <p>"If you signed a petition, ask a friend to sign too: send them its link."</p>
             <p>
                 <a class="button" href=href(routes::ACTIONS)>"See other actions"</a>
             </p>
