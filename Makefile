@@ -22,7 +22,7 @@ serve:
 	@echo "which appends them to receiver-data/signatures.jsonl. Ctrl-C stops both."
 	target/release/signup-receiver --addr 127.0.0.1:$(RECEIVER_PORT) --site http://127.0.0.1:$(PORT) & \
 	  trap 'kill $$!' EXIT INT TERM; \
-	  node tests/support/static-server.mjs --dir dist --port $(PORT)
+	  node tests/support/static-server.mjs --dir dist --port $(PORT) --headers
 
 test:
 	scripts/setup.sh build browser npm
@@ -31,6 +31,7 @@ test:
 # 1. The Leptos-free core and the content, on the host.
 test-host:
 	cargo test --workspace --features campaign-core/build
+	cargo test --features ssr --test prerender
 
 # 2. Components in headless Chromium.
 test-browser:
@@ -43,10 +44,12 @@ dist:
 	$(LOCAL) SITE_BASE=/campaigns/immigration trunk build --release \
 	  --public-url /campaigns/immigration/ --dist target/dist-subfolder
 
-# 3. Whole journeys against the release build, served like a static host.
+# 3. Whole journeys against the release build, served like a static host; and the deploy
+#    recipes in deploy/ against stand-ins.
 test-e2e:
 	cargo build -p signup-receiver
 	npm run --silent e2e
+	node --test tests/deploy/
 
 # Sizes of everything in dist/, and of a first visit (see README, "Size").
 bench:

@@ -55,7 +55,7 @@ document.addEventListener("submit", (ev) => {
 // each says so and how else to sign (see the site's sign_form.rs).
 for (const el of document.querySelectorAll("[data-needs-wasm]")) el.hidden = wasm;
 if (wasm) {
-  for (const el of document.querySelectorAll("fieldset[data-needs-wasm-to-enable=true]")) el.disabled = false;
+  for (const el of document.querySelectorAll("fieldset[data-needs-wasm-to-enable]")) el.disabled = false;
 }
 
 // A signature an earlier visit could not send yet: send it now.

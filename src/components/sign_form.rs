@@ -15,7 +15,7 @@ use crate::components::heading::heading;
 use crate::config::ENDPOINT;
 use campaign_core::petition::HONEYPOT;
 use campaign_core::petition::countries::{countries, postal_field};
-use campaign_core::petition::payload::{Adapter, Kind};
+use campaign_core::petition::payload::Kind;
 use campaign_core::petition::query::prefill;
 use campaign_core::petition::validate::{Field, SIGNUP_FIELDS};
 use leptos::prelude::*;
@@ -87,6 +87,10 @@ pub fn SignForm(
     /// The heading level of the thank-you and error summary titles.
     #[prop(default = 3)]
     heading_level: u8,
+    /// Where the form posts as plain HTML without WebAssembly ("" for nowhere); by default,
+    /// where the signup configuration says.
+    #[prop(optional, into)]
+    plain_post: Option<String>,
 ) -> AnyView {
     let prefix = id_prefix;
     let id = |part: &str| format!("{prefix}-{part}");
@@ -100,15 +104,9 @@ pub fn SignForm(
     Effect::new(move |_| apply_prefill(&p, fields));
 
     // Without WebAssembly the browser posts the form itself: to the form endpoint, or to the
-    // configured plain-form fallback.
-    let e = &ENDPOINT;
-    let post_to = if !e.fallback_url.is_empty() {
-        e.fallback_url.to_string()
-    } else if e.adapter == Adapter::Form {
-        e.url_for(&if is_petition { Kind::Petition { action: action_slug.clone() } } else { Kind::Signup })
-    } else {
-        String::new()
-    };
+    // configured plain-form fallback; or nowhere, and then the form says so.
+    let kind = if is_petition { Kind::Petition { action: action_slug.clone() } } else { Kind::Signup };
+    let post_to = plain_post.unwrap_or_else(|| ENDPOINT.plain_post_url(&kind).unwrap_or_default());
     let no_target = post_to.is_empty();
     let site = &crate::content::content().site;
     let no_wasm_text = {

@@ -103,6 +103,18 @@ impl Endpoint {
         }
     }
 
+    /// Where the form posts as plain HTML when the browser has no WebAssembly: the fallback, or
+    /// the `form` adapter's own URL. `None`: nowhere (OSDI and JSON endpoints take JSON only).
+    pub fn plain_post_url(&self, kind: &Kind) -> Option<String> {
+        if !self.fallback_url.is_empty() {
+            Some(self.fallback_url.to_string())
+        } else if self.adapter == Adapter::Form {
+            Some(self.url_for(kind)).filter(|u| !u.is_empty())
+        } else {
+            None
+        }
+    }
+
     pub fn request(&self, s: &Submission) -> Request {
         let url = self.url_for(&s.kind);
         match self.adapter {

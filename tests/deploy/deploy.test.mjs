@@ -1,0 +1,53 @@
+// The deploy recipes in deploy/, run against stand-ins: a fake `aws` that records what it was
+// asked to upload, and the CloudFront function called as CloudFront calls it.
+//   node --test tests/deploy/
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, chmodSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { runInNewContext } from "node:vm";
+
+test("s3-upload.sh gives hashed files a year, wasm its type, and pages no-cache", () => {
+  const dir = mkdtempSync(join(tmpdir(), "s3-"));
+  const bin = join(dir, "bin");
+  mkdirSync(bin);
+  const log = join(dir, "calls");
+  writeFileSync(join(bin, "aws"), `#!/bin/sh\nprintf '%s\\n' "$*" >> "${log}"\n`);
+  chmodSync(join(bin, "aws"), 0o755);
+  execFileSync("bash", ["deploy/s3-upload.sh", "my-bucket", "dist"], { env: { ...process.env, PATH: `${bin}:${process.env.PATH}` } });
+  const calls = readFileSync(log, "utf8").trim().split("\n");
+  assert.equal(calls.length, 3);
+  const [hashed, wasm, rest] = calls;
+  assert.match(hashed, /^s3 sync dist\/ s3:\/\/my-bucket\/ --exclude \* --include \*-\[0-9a-f\]/);
+  assert.match(hashed, /--exclude \*\.wasm --cache-control public, max-age=31536000, immutable$/);
+  assert.match(wasm, /--include \*\.wasm --content-type application\/wasm --cache-control public, max-age=31536000, immutable$/);
+  assert.match(rest, /--exclude _headers --cache-control no-cache --delete$/);
+});
+
+test("the CloudFront function serves folders' index.html and adds the slash", () => {
+  // As CloudFront runs it: the file's code, alone, then its handler.
+  const handler = runInNewContext(`${readFileSync("deploy/cloudfront-index.js", "utf8")}; handler`);
+  assert.equal(handler({ request: { uri: "/partners/", querystring: {} } }).uri, "/partners/index.html");
+  assert.equal(handler({ request: { uri: "/", querystring: {} } }).uri, "/index.html");
+  assert.equal(handler({ request: { uri: "/boot.js", querystring: {} } }).uri, "/boot.js");
+  const redirect = handler({ request: { uri: "/act/guantanamo", querystring: { source: { value: "email" } } } });
+  assert.equal(redirect.statusCode, 301);
+  assert.equal(redirect.headers.location.value, "/act/guantanamo/?source=email");
+});
+
+test("the built _headers file covers every page, every hashed file and the wasm type", () => {
+  const headers = readFileSync("dist/_headers", "utf8");
+  assert.match(headers, /^\/\*\n  Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self';/m);
+  assert.match(headers, /frame-ancestors 'none'/);
+  for (const page of ["/", "/partners/", "/act/guantanamo/", "/404.html", "/boot.js"]) {
+    assert.ok(headers.includes(`\n${page}\n  Cache-Control: no-cache\n`), page);
+  }
+  const files = execFileSync("ls", ["dist"]).toString().split("\n").filter((f) => /-[0-9a-f]{16}(_bg)?\.\w+$/.test(f));
+  assert.ok(files.length >= 5, files.join(" "));
+  for (const f of files) {
+    assert.ok(headers.includes(`\n/${f}\n  Cache-Control: public, max-age=31536000, immutable\n`), f);
+    if (f.endsWith(".wasm")) assert.ok(headers.includes(`\n/${f}\n  Cache-Control: public, max-age=31536000, immutable\n  Content-Type: application/wasm\n`), f);
+  }
+});
