@@ -31,7 +31,6 @@ test:
 # 1. The Leptos-free core and the content, on the host.
 test-host:
 	cargo test --workspace --features campaign-core/build
-	cargo test --features ssr --test prerender
 
 # 2. Components in headless Chromium.
 test-browser:

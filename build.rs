@@ -21,9 +21,7 @@ fn main() {
         }
         content.site.site_url = url.to_string().into();
     }
-    std::fs::write(Path::new(&out_dir).join("content.rs"), campaign_core::build::rust_source(&content)).expect("write the generated content");
-
-    // The signup endpoint (only its plain-form fallback is used here: the form's `action`).
+    // The signup endpoint: the forms' plain-post target, and the Content Security Policy.
     let endpoint = script::endpoint(root, &content);
     std::fs::write(Path::new(&out_dir).join("endpoint.rs"), campaign_core::build::endpoint_source(&endpoint)).expect("write the endpoint");
 
@@ -36,4 +34,24 @@ fn main() {
         std::process::exit(1);
     }
     println!("cargo::rustc-env=SITE_BASE={base}");
+
+    // Every page's body as HTML, rendered here once (Markdown and templates never reach the wasm).
+    let setting = campaign_core::html::Setting { base, endpoint: &endpoint };
+    std::fs::write(Path::new(&out_dir).join("pages.rs"), campaign_core::html::pages_source(&setting, &content)).expect("write the pages");
+
+    // The content the views still use (titles, descriptions, lists): the bodies are in the
+    // pages' HTML, so they are left out here instead of being carried twice.
+    content.home.body = Default::default();
+    for i in content.issues.to_mut().iter_mut() {
+        i.body = Default::default();
+        i.footnotes = Default::default();
+        i.quote = None;
+    }
+    for r in content.resources.to_mut().iter_mut() {
+        r.body = Default::default();
+    }
+    for a in content.actions.to_mut().iter_mut() {
+        a.body = Default::default();
+    }
+    std::fs::write(Path::new(&out_dir).join("content.rs"), campaign_core::build::rust_source(&content)).expect("write the generated content");
 }

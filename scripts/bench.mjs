@@ -8,7 +8,7 @@ import { join, relative } from "node:path";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 import { execFileSync } from "node:child_process";
 
-const dist = process.argv[2] ?? "dist";
+const dist = process.argv.slice(2).find((a) => !a.startsWith("--")) ?? "dist";
 const BUDGET = 130 * 1024;
 const AIM = 100 * 1024;
 

@@ -2,10 +2,7 @@
 //! asserted on through the DOM.
 #![cfg(target_arch = "wasm32")]
 
-use campaign_core::content::{Block, Inline};
 use leptos::prelude::*;
-use std::borrow::Cow;
-use truah_campaign::components::rich::{blocks, NotesAt};
 use truah_campaign::App;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -138,26 +135,41 @@ async fn an_unknown_slug_or_an_issue_without_a_page_is_not_found() {
 }
 
 #[wasm_bindgen_test]
-fn rich_text_is_text_never_markup() {
-    static TRICKY: [Block; 1] = [Block::Paragraph(Cow::Borrowed(&[
-        Inline::Text(Cow::Borrowed("<img src=x onerror=alert(1)> & ")),
-        Inline::Emphasis(Cow::Borrowed(&[Inline::Text(Cow::Borrowed("ger"))])),
-    ]))];
-    let el = container();
-    let _view = leptos::mount::mount_to(el.clone(), || blocks(&TRICKY, NotesAt::ThisPage));
-    assert!(el.query_selector("img").unwrap().is_none());
-    assert_eq!(el.query_selector("p").unwrap().unwrap().text_content().unwrap(), "<img src=x onerror=alert(1)> & ger");
-    assert_eq!(el.query_selector("p em").unwrap().unwrap().text_content().unwrap(), "ger");
+async fn the_pages_build_time_html_is_inserted_and_its_text_is_text() {
+    // The content's text reaches the page escaped: the issue page's body, as the app shows it.
+    let (root, app) = open("/issues/immigration-justice/").await;
+    until("the issue page", || h1(&root) == "Immigration Justice").await;
+    assert!(root.query_selector("main script, main img, main [onerror]").unwrap().is_none());
+    let quote = root.query_selector("main blockquote").unwrap().expect("the quote").text_content().unwrap();
+    assert!(quote.contains("Therefore, love the ger"), "{quote}");
+    assert_eq!(root.query_selector_all("main [data-sign=signup]").unwrap().length(), 1, "the issue page's signup form");
+    drop(app);
 }
 
-/// The form's markup (the site's `SignForm`) brought to life by the signer (`signer/`), as on a
-/// page once the visitor starts filling it in.
+/// The forms' markup (`campaign_core::html::sign_form`, as the pages carry it) brought to life by
+/// the signer (`signer/`), as on a page once the visitor starts filling it in. Each test renders
+/// its form with its own id prefix, since the runner interleaves them.
 mod sign_form {
     use super::*;
-    use truah_campaign::components::sign_form::{Mode, SignForm};
+    use campaign_core::html::{sign_form, Form, Html, Setting};
 
-    fn petition() -> Mode {
-        Mode::Petition { action: "guantanamo".into(), cta: "Sign".into() }
+    enum Mode {
+        Petition,
+        Updates,
+    }
+
+    /// Mounts the form with this id prefix and returns its container.
+    fn mount(mode: Mode, prefix: &str) -> web_sys::HtmlElement {
+        let setting = Setting { base: "", endpoint: &campaign_signer::endpoint::ENDPOINT };
+        let form = match mode {
+            Mode::Petition => Form::Petition { action: "guantanamo", cta: "Sign" },
+            Mode::Updates => Form::Updates,
+        };
+        let mut html = Html::default();
+        sign_form(&mut html, &setting, &truah_campaign::content::content().site, &form, prefix);
+        let el = container();
+        el.set_inner_html(&html.into_string());
+        el
     }
 
     fn text(id: &str) -> String {
@@ -187,8 +199,7 @@ mod sign_form {
 
     #[wasm_bindgen_test]
     async fn errors_show_on_submit_then_clear_live() {
-        let el = container();
-        let _view = leptos::mount::mount_to(el.clone(), || view! { <SignForm mode=Mode::Updates id_prefix="t1" /> });
+        let el = mount(Mode::Updates, "t1");
         campaign_signer::form::attach_all();
         // Past the time trap: this test's events are synthetic, as a script's would be.
         sleep(2_100).await;
@@ -213,10 +224,7 @@ mod sign_form {
 
     #[wasm_bindgen_test]
     async fn a_script_submitting_at_once_gets_a_thank_you_and_nothing_is_queued() {
-        let el = container();
-        let _view = leptos::mount::mount_to(el.clone(), || {
-            view! { <SignForm mode=petition() id_prefix="t2" /> }
-        });
+        let el = mount(Mode::Petition, "t2");
         campaign_signer::form::attach_all();
         sleep(50).await;
         type_into("t2-given_name", "Bot");
@@ -233,8 +241,7 @@ mod sign_form {
 
     #[wasm_bindgen_test]
     async fn the_postal_code_follows_the_country() {
-        let el = container();
-        let _view = leptos::mount::mount_to(el.clone(), || view! { <SignForm mode=petition() id_prefix="t3" /> });
+        let el = mount(Mode::Petition, "t3");
         campaign_signer::form::attach_all();
         assert_eq!(text("t3-postal_code-label"), "ZIP code");
         assert_eq!(input("t3-postal_code").get_attribute("inputmode").as_deref(), Some("numeric"));
@@ -252,8 +259,7 @@ mod sign_form {
     async fn forms_rendered_later_come_to_life_once_each() {
         // As after a route change: the signer is already running when the form appears.
         campaign_signer::form::watch();
-        let el = container();
-        let _view = leptos::mount::mount_to(el.clone(), || view! { <SignForm mode=Mode::Updates id_prefix="t4" /> });
+        let el = mount(Mode::Updates, "t4");
         let root = || document().query_selector("[data-prefix=t4]").unwrap().unwrap();
         until("the signer to attach", || root().has_attribute("data-sign-ready")).await;
         // Attaching again does nothing: one submit shows one set of errors, not two.
@@ -263,6 +269,27 @@ mod sign_form {
         until("the error summary", || !hidden("t4-errors")).await;
         let items = document().get_element_by_id("t4-errors-list").unwrap().child_element_count();
         assert_eq!(items, 1, "{}", text("t4-errors-list"));
+        el.remove();
+    }
+
+    #[wasm_bindgen_test]
+    async fn where_wasm_runs_a_form_with_nowhere_to_post_is_enabled_and_its_notice_hidden() {
+        // An OSDI endpoint with no plain-form fallback: the prerendered form is disabled and says so.
+        let mut endpoint = campaign_signer::endpoint::ENDPOINT.clone();
+        endpoint.adapter = campaign_core::petition::payload::Adapter::Osdi;
+        endpoint.fallback_url = "".into();
+        let setting = Setting { base: "", endpoint: &endpoint };
+        let mut html = Html::default();
+        sign_form(&mut html, &setting, &truah_campaign::content::content().site, &Form::Updates, "t5");
+        let el = container();
+        el.set_inner_html(&html.into_string());
+        let fieldset = || el.query_selector("fieldset").unwrap().unwrap();
+        let notice = || el.query_selector("[data-needs-wasm]").unwrap().unwrap();
+        assert!(fieldset().has_attribute("disabled"));
+        assert!(!notice().has_attribute("hidden"));
+        truah_campaign::components::forms::prepare();
+        assert!(!fieldset().has_attribute("disabled"), "the signer will send it");
+        assert!(notice().has_attribute("hidden"));
         el.remove();
     }
 }

@@ -5,11 +5,14 @@
 //! - [`routes`]: the site's paths, shared by the views, the loader's link checks and the tests.
 //! - [`petition`]: validation, payloads and the outbox's policy for the forms.
 //! - [`deploy`]: the Content Security Policy and the static host's headers file.
+//! - [`html`]: the pages' bodies and the forms as HTML, rendered by `build.rs` (and by the
+//!   browser tests, which need forms with their own ids).
 //! - `build` (feature `build`, host only): reads and validates `content/`, and writes the Rust
 //!   source that `build.rs` includes.
 
 pub mod content;
 pub mod deploy;
+pub mod html;
 pub mod petition;
 pub mod routes;
 

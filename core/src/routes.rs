@@ -17,6 +17,17 @@ pub fn action(slug: &str) -> String {
     format!("{ACTIONS}/{slug}")
 }
 
+/// The href of a site path under a base path (without a trailing slash, "" at the root of a
+/// domain): `/partners` → `{base}/partners/`, `/issues/x#note-1` → `{base}/issues/x/#note-1`.
+/// Every page is a folder on a static host (`partners/index.html`), so its address ends in `/`:
+/// hosts answer `/partners` with a redirect to `/partners/`, a round trip a link with it skips.
+pub fn href(base: &str, path: &str) -> String {
+    let end = path.find(['#', '?']).unwrap_or(path.len());
+    let (page, rest) = path.split_at(end);
+    let slash = if page.ends_with('/') { "" } else { "/" };
+    format!("{base}{page}{slash}{rest}")
+}
+
 /// A page of the site, as its path names it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Page<'a> {
@@ -80,6 +91,15 @@ mod tests {
         assert_eq!(Page::parse("/nope"), None);
         assert_eq!(Page::parse("/issues/a/b"), None);
         assert_eq!(Page::parse("/act//"), None);
+    }
+
+    #[test]
+    fn hrefs_end_in_a_slash_and_keep_the_base() {
+        assert_eq!(href("", "/"), "/");
+        assert_eq!(href("/campaigns/immigration", "/"), "/campaigns/immigration/");
+        assert_eq!(href("", "/partners"), "/partners/");
+        assert_eq!(href("/c", "/issues/x#note-1"), "/c/issues/x/#note-1");
+        assert_eq!(href("", "/act/y/?source=share"), "/act/y/?source=share");
     }
 
     #[test]

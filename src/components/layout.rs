@@ -1,7 +1,7 @@
 //! The site chrome: skip link, header with navigation, main, footer with the signup call.
 
-use crate::components::sign_form::{Mode, SignForm};
-use crate::content::content;
+use crate::components::static_html::StaticHtml;
+use crate::content::{content, pages};
 use crate::paths::href;
 use campaign_core::routes;
 use leptos::prelude::*;
@@ -47,11 +47,7 @@ fn Footer() -> impl IntoView {
     view! {
         <footer class="site-footer">
             <div class="wrap">
-                <section class="signup-call" aria-labelledby="signup-heading">
-                    <h2 id="signup-heading">{site.signup_heading.as_ref()}</h2>
-                    <p>{site.signup_text.as_ref()}</p>
-                    <SignForm mode=Mode::Updates id_prefix="footer-signup" />
-                </section>
+                <StaticHtml html=pages().footer_signup />
                 <p class="site-footer__org">
                     "A campaign of "
                     <a href=site.org_url.as_ref() rel="external noopener">{site.org_name.as_ref()}</a>

@@ -1,8 +1,7 @@
 //! Parts shared by the pages.
 
-pub mod heading;
+pub mod forms;
 pub mod layout;
 pub mod page_meta;
-pub mod rich;
-pub mod sign_form;
 pub mod route_effects;
+pub mod static_html;

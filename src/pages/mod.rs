@@ -12,8 +12,8 @@ pub use actions::{ActionPage, Actions};
 pub use home::Home;
 pub use issues::{IssuePage, Issues};
 pub use not_found::NotFound;
-pub use partners::{PartnerList, Partners};
-pub use resources::{ResourceCard, Resources};
+pub use partners::Partners;
+pub use resources::Resources;
 pub use thanks::Thanks;
 
 use leptos::prelude::*;
