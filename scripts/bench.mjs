@@ -59,7 +59,7 @@ for (const page of pages) {
   const html = readFileSync(join(dist, page), "utf8");
   const rows = rowsOf([page, ...refs(html, "href|src")]);
   firstViews.set(page, total(rows));
-  console.log(`  ${page.padEnd(46)}${kb(total(rows))}   (${rows.map((r) => `${r.file.replace(/-[0-9a-f]{16}/, "")} ${(r.br / 1024).toFixed(1)}`).join(", ")})`);
+  console.log(`  ${page.padEnd(46)}${kb(total(rows))}   (${rows.map((r) => `${r.file.replace(/-[0-9a-f]{10,16}/, "")} ${(r.br / 1024).toFixed(1)}`).join(", ")})`);
 }
 console.log(`\nAfter the load event, the site's wasm hydrates the page (KB):`);
 for (const r of later) console.log(`  ${r.file.padEnd(46)}${kb(r.br)} brotli`);

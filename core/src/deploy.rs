@@ -50,6 +50,15 @@ pub fn csp(endpoint: &Endpoint, for_meta: bool) -> String {
     policy
 }
 
+/// Whether a file name carries a content hash (`name-0123456789abcdef.js`, `…_bg.wasm`), so it
+/// never changes and can be cached for good. Trunk writes its 64-bit hash without leading
+/// zeros, so it may have fewer than 16 digits.
+pub fn is_hashed(name: &str) -> bool {
+    let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
+    let stem = stem.strip_suffix("_bg").unwrap_or(stem);
+    stem.rsplit_once('-').is_some_and(|(_, h)| (10..=16).contains(&h.len()) && h.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
 /// The `_headers` file for Netlify and Cloudflare Pages. `pages` are the HTML pages' paths and
 /// `fresh` other files that must be checked on every visit (both with the base path); `hashed`
 /// the content-hashed files, which never change and are cached for a year.
@@ -87,6 +96,16 @@ mod tests {
             autoresponse: true,
             tags: Cow::Borrowed(&[]),
             petitions: Cow::Borrowed(&[]),
+        }
+    }
+
+    #[test]
+    fn hashed_names() {
+        for name in ["truah-campaign-df6d34d686d13a3.js", "truah-campaign-df6d34d686d13a3_bg.wasm", "main-7f0221378dd8c8c7.css", "signer-d3de6dff3390cfdb_bg.wasm"] {
+            assert!(is_hashed(name), "{name}");
+        }
+        for name in ["boot.js", "share.png", "index.html", "sign-up.js", "truah-campaign.js"] {
+            assert!(!is_hashed(name), "{name}");
         }
     }
 

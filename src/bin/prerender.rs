@@ -52,18 +52,11 @@ fn main() {
     let hashed: Vec<String> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| fail(&format!("list {}: {e}", dir.display())))
         .filter_map(|e| e.ok()?.file_name().into_string().ok())
-        .filter(|name| is_hashed(name))
+        .filter(|name| deploy::is_hashed(name))
         .map(|name| format!("{base}/{name}"))
         .collect();
     write(&dir.join("_headers"), &deploy::headers_file(&ENDPOINT, &pages, &fresh, &hashed));
     println!("prerendered {} pages and 404.html into {}, with _headers", routes.len(), dir.display());
-}
-
-/// Trunk's and the signer's content-hashed names: `name-0123456789abcdef.js`, `…_bg.wasm`.
-fn is_hashed(name: &str) -> bool {
-    let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
-    let stem = stem.strip_suffix("_bg").unwrap_or(stem);
-    stem.rsplit_once('-').is_some_and(|(_, h)| h.len() == 16 && h.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
 /// The shell with the Content Security Policy as its first `<meta>` after the charset, before
