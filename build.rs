@@ -42,6 +42,7 @@ fn main() {
     // The content the views still use (titles, descriptions, lists): the bodies are in the
     // pages' HTML, so they are left out here instead of being carried twice.
     content.home.body = Default::default();
+    content.accessibility.body = Default::default();
     for i in content.issues.to_mut().iter_mut() {
         i.body = Default::default();
         i.footnotes = Default::default();

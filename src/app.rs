@@ -29,6 +29,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/act") view=Actions />
                     <Route path=path!("/act/:slug") view=ActionPage />
                     <Route path=path!("/thanks") view=Thanks />
+                    <Route path=path!("/accessibility") view=Accessibility />
                 </Routes>
             </Layout>
         </Router>

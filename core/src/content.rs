@@ -33,6 +33,14 @@ pub struct Site {
     pub coalition_url: Str,
 }
 
+/// The accessibility statement (`content/accessibility.md`), at `/accessibility`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Statement {
+    pub title: Str,
+    pub description: Str,
+    pub body: List<Block>,
+}
+
 /// The front page (`content/home.md`).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Home {
@@ -145,6 +153,7 @@ pub struct Footnote {
 pub struct Content {
     pub site: Site,
     pub home: Home,
+    pub accessibility: Statement,
     pub issues: List<Issue>,
     pub partners: List<Partner>,
     pub resources: List<Resource>,
@@ -202,6 +211,7 @@ pub struct Pages {
     /// Each action page, by slug.
     pub action: &'static [(&'static str, &'static str)],
     pub thanks: &'static str,
+    pub accessibility: &'static str,
     /// The footer's call to sign up, with its form.
     pub footer_signup: &'static str,
 }

@@ -6,6 +6,8 @@ pub const ISSUES: &str = "/issues";
 pub const PARTNERS: &str = "/partners";
 pub const RESOURCES: &str = "/resources";
 pub const ACTIONS: &str = "/act";
+/// The accessibility statement.
+pub const ACCESSIBILITY: &str = "/accessibility";
 /// Where a plain form post (a browser without WebAssembly) lands once the receiver has it.
 pub const THANKS: &str = "/thanks";
 
@@ -39,6 +41,7 @@ pub enum Page<'a> {
     Actions,
     Action(&'a str),
     Thanks,
+    Accessibility,
 }
 
 impl<'a> Page<'a> {
@@ -56,6 +59,7 @@ impl<'a> Page<'a> {
             ["act"] => Some(Page::Actions),
             ["act", slug] if !slug.is_empty() => Some(Page::Action(slug)),
             ["thanks"] => Some(Page::Thanks),
+            ["accessibility"] => Some(Page::Accessibility),
             _ => None,
         }
     }
@@ -63,7 +67,7 @@ impl<'a> Page<'a> {
 
 /// Every page of the site, as site paths: what the prerenderer writes as HTML files.
 pub fn all(content: &crate::content::Content) -> Vec<String> {
-    let mut paths: Vec<String> = [HOME, ISSUES, PARTNERS, RESOURCES, ACTIONS, THANKS].map(String::from).to_vec();
+    let mut paths: Vec<String> = [HOME, ISSUES, PARTNERS, RESOURCES, ACTIONS, THANKS, ACCESSIBILITY].map(String::from).to_vec();
     paths.extend(content.issues.iter().filter(|i| i.has_page).map(|i| issue(&i.slug)));
     paths.extend(content.actions.iter().map(|a| action(&a.slug)));
     paths

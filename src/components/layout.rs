@@ -53,6 +53,9 @@ fn Footer() -> impl IntoView {
                     <a href=site.org_url.as_ref() rel="external noopener">{site.org_name.as_ref()}</a>
                     ", " {site.org_tagline.as_ref()} "."
                 </p>
+                <p class="site-footer__links">
+                    <a href=href(routes::ACCESSIBILITY)>"Accessibility"</a>
+                </p>
             </div>
         </footer>
     }

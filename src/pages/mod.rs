@@ -1,5 +1,6 @@
 //! One routed view per file.
 
+mod accessibility;
 mod actions;
 mod home;
 mod issues;
@@ -8,6 +9,7 @@ mod partners;
 mod resources;
 mod thanks;
 
+pub use accessibility::Accessibility;
 pub use actions::{ActionPage, Actions};
 pub use home::Home;
 pub use issues::{IssuePage, Issues};

@@ -11,6 +11,7 @@ export const ROUTES = [
   { path: "/resources/", heading: "Resources", text: "during Magid" },
   { path: "/act/", heading: "Take action", text: "Tell President Trump: Don’t Send Migrants to Guantánamo!" },
   { path: "/act/guantanamo/", heading: "Tell President Trump: Don’t Send Migrants to Guantánamo!", text: "This move is both cruel and threatens to violate U.S. law." },
+  { path: "/accessibility/", heading: "Accessibility", text: "Tell us about a barrier" },
 ];
 
 /** Fails the test on any WCAG 2.2 A/AA violation axe-core finds on the page as it is now. */
@@ -48,4 +49,25 @@ export async function heading(page, name) {
  *  from then on, links route in the page. Before, they load pages as any site's do. */
 export async function ready(page) {
   await expect(page.locator("html")).toHaveAttribute("data-app", "ready");
+}
+
+/** Presses Tab until `target` has focus, checking at every stop that focus is visible (a ring
+ *  of at least 2 px) and that it never stays put (a trap). Fails after `max` presses. */
+export async function tabTo(page, target, { max = 60, key = "Tab" } = {}) {
+  let last = null;
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press(key);
+    const stop = await page.evaluate(() => {
+      const el = document.activeElement;
+      if (!el || el === document.body) return { id: "body", visible: true };
+      const s = getComputedStyle(el);
+      const ring = s.outlineStyle !== "none" && parseFloat(s.outlineWidth) >= 2;
+      return { id: el.outerHTML.slice(0, 120), visible: ring };
+    });
+    expect(stop.visible, `focus is visible on ${stop.id}`).toBe(true);
+    expect(stop.id === last && stop.id !== "body", `focus is stuck on ${stop.id}`).toBe(false);
+    last = stop.id;
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+  }
+  throw new Error(`${max} presses of ${key} did not reach ${target}`);
 }

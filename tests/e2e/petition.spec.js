@@ -1,7 +1,7 @@
 // The petition and the updates signup, signed as a visitor would, against the local receiver.
 import { test, expect } from "@playwright/test";
 import { RECEIVER } from "./playwright.config.js";
-import { ROUTES, expectNoAxeViolations, heading, ready, watch } from "./helpers.js";
+import { ROUTES, expectNoAxeViolations, heading, ready, tabTo, watch } from "./helpers.js";
 
 // One receiver serves every test, and some tests script its faults: run these one at a time.
 test.describe.configure({ mode: "serial" });
@@ -458,4 +458,45 @@ test("with JavaScript off: every page reads, links work, and the footer signup p
   expect(got).toHaveLength(1);
   expect(got[0].body).toMatchObject({ kind: "signup", email: "ravi@example.in" });
   await context.close();
+});
+
+// WCAG 2.2 AA: the whole journey with the keyboard alone.
+test("keyboard only: home → issue → action → sign → share, focus always visible, never trapped", async ({ page }) => {
+  await page.goto("/");
+  await heading(page, "Welcome immigrants with dignity and compassion");
+  await ready(page);
+  const main = page.getByRole("main");
+  await tabTo(page, main.getByRole("link", { name: "Immigration Justice" }));
+  await page.keyboard.press("Enter");
+  await heading(page, "Immigration Justice");
+  await tabTo(page, main.getByRole("link", { name: "Tell President Trump: Don’t Send Migrants to Guantánamo!" }), { max: 80 });
+  await page.keyboard.press("Enter");
+  await heading(page, TITLE);
+  const form = petition(page);
+  await tabTo(page, form.getByLabel("First name"));
+  await page.keyboard.type("Łucja");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("Nowak-Wójcik");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("lucja@example.pl");
+  await page.keyboard.press("Tab");
+  await expect(form.getByLabel("Country")).toBeFocused();
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("10001");
+  await page.keyboard.press("Tab");
+  await expect(form.getByLabel("Send me updates and action alerts")).toBeFocused();
+  await page.keyboard.press("Space");
+  await tabTo(page, form.getByRole("button", { name: "Sign the petition" }), { max: 3 });
+  await page.keyboard.press("Enter");
+  await expect(page.getByText("Signed. Thank you.")).toBeVisible();
+  await expect(form.getByRole("heading", { name: "Thank you, Łucja." }).locator("..")).toBeFocused();
+  await tabTo(page, form.getByRole("button", { name: "Share the petition" }), { max: 3 });
+  await page.evaluate(() => { delete Navigator.prototype.share; });
+  await page.keyboard.press("Enter");
+  await tabTo(page, form.getByLabel("Link to the petition"), { max: 3 });
+  await expect(form.getByLabel("Link to the petition")).toHaveValue(/\/act\/guantanamo\/\?source=share$/);
+  const got = await signatures();
+  expect(got).toHaveLength(1);
+  expect(got[0].body.person.given_name).toBe("Łucja");
+  expect(got[0].body.person.email_addresses[0].status).toBe("subscribed");
 });

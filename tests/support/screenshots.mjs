@@ -4,7 +4,7 @@ import { chromium } from "@playwright/test";
 
 const base = process.argv[2] ?? "http://127.0.0.1:8080";
 const out = process.argv[3] ?? "screenshots";
-const routes = ["/", "/issues/", "/issues/immigration-justice/", "/partners/", "/resources/", "/act/", "/act/guantanamo/", "/thanks/", "/no-such-page"];
+const routes = ["/", "/issues/", "/issues/immigration-justice/", "/partners/", "/resources/", "/act/", "/act/guantanamo/", "/thanks/", "/accessibility/", "/no-such-page"];
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
   args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"],

@@ -98,7 +98,8 @@ emit_struct!(Partner { slug, name, url, about, work });
 emit_struct!(Resource { slug, title, kind, url, summary, body });
 emit_struct!(Action { slug, title, summary, issue, cta, body });
 emit_struct!(Footnote { id, marker, body });
-emit_struct!(Content { site, home, issues, partners, resources, actions });
+emit_struct!(Statement { title, description, body });
+emit_struct!(Content { site, home, accessibility, issues, partners, resources, actions });
 
 impl Emit for Block {
     fn emit(&self, out: &mut String) {

@@ -165,6 +165,13 @@ struct SiteFile {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+struct StatementFront {
+    title: Spanned<String>,
+    description: Spanned<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct HomeFront {
     title: Spanned<String>,
     description: Spanned<String>,
@@ -362,6 +369,31 @@ impl Loader {
         });
         self.file_problems(&path, p);
         site
+    }
+
+    fn statement(&mut self, dir: &Path) -> Option<Statement> {
+        let path = dir.join("accessibility.md");
+        let text = read(&path, &mut self.errors)?;
+        let doc = match split(&path, text) {
+            Ok(d) => d,
+            Err(e) => {
+                self.errors.push(e);
+                return None;
+            }
+        };
+        let mut p = Problems::default();
+        let f: Option<StatementFront> = front(&doc, &mut p);
+        let mut notes = Notes::default();
+        let body = markdown::blocks(&doc.body, doc.body_line, &mut notes, &mut p);
+        self.keep_links(&path, &mut notes);
+        notes_without_footnotes(notes, &doc, &mut p);
+        let statement = f.map(|f| {
+            required(&doc, &f.title, "title", &mut p);
+            required(&doc, &f.description, "description", &mut p);
+            Statement { title: f.title.into_inner().into(), description: f.description.into_inner().into(), body: body.into() }
+        });
+        self.file_problems(&path, p);
+        statement
     }
 
     fn home(&mut self, dir: &Path) -> Option<Home> {
@@ -600,6 +632,7 @@ pub fn load(dir: &Path) -> Result<Content, Vec<ContentError>> {
     let mut l = Loader::default();
     let site = l.site(dir);
     let home = l.home(dir);
+    let accessibility = l.statement(dir);
     let issues = sorted(l.issues(dir), |i| i.title.to_string());
     let partners = sorted(l.partners(dir), |p| p.name.to_string());
     let resources = sorted(l.resources(dir), |r| r.title.to_string());
@@ -661,7 +694,7 @@ pub fn load(dir: &Path) -> Result<Content, Vec<ContentError>> {
             l.errors.push(ContentError {
                 file: link.file.clone(),
                 line: link.line,
-                message: format!("the link `{}` points to no page of this site. Check the spelling; pages are /, /issues, /issues/<slug>, /partners, /resources, /act and /act/<slug>.", link.href),
+                message: format!("the link `{}` points to no page of this site. Check the spelling; pages are /, /issues, /issues/<slug>, /partners, /resources, /act, /act/<slug> and /accessibility.", link.href),
             });
         }
     }
@@ -673,6 +706,7 @@ pub fn load(dir: &Path) -> Result<Content, Vec<ContentError>> {
     Ok(Content {
         site: site.expect("no errors means the site file loaded"),
         home: home.expect("no errors means the home file loaded"),
+        accessibility: accessibility.expect("no errors means the accessibility statement loaded"),
         issues: issues.into(),
         partners: partners.into(),
         resources: resources.into(),
