@@ -18,11 +18,17 @@ const wasm = typeof WebAssembly === "object";
 let signer = null;
 let running = false;
 function loadSigner() {
-  signer ??= import(new URL(tag.dataset.signer, here).href).then(async (m) => {
-    await m.default({ module_or_path: new URL(tag.dataset.signerWasm, here) });
-    m.run();
-    running = true;
-  });
+  signer ??= import(new URL(tag.dataset.signer, here).href)
+    .then(async (m) => {
+      await m.default({ module_or_path: new URL(tag.dataset.signerWasm, here) });
+      m.run();
+      running = true;
+    })
+    .catch((e) => {
+      // A dropped connection: the next focus, tap or submit tries again.
+      signer = null;
+      throw e;
+    });
   return signer;
 }
 

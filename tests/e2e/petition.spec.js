@@ -357,6 +357,27 @@ test("the first view loads no signer; starting to fill in the form loads it, onc
   expect(signer, "loaded once for every form on the page").toHaveLength(2);
 });
 
+test("a signer that fails to load is fetched again on submit, and the signature goes once", async ({ page }) => {
+  // A flaky connection: the first fetch of the signer's wasm is cut off.
+  let first = true;
+  await page.route(/\/signer-[0-9a-f]+_bg\.wasm$/, async (route) => {
+    if (first) {
+      first = false;
+      await route.abort("connectionreset");
+    } else {
+      await route.continue();
+    }
+  });
+  await open(page);
+  await fill(page);
+  await expect.poll(() => first, { message: "the first fetch was made, and failed" }).toBe(false);
+  await petition(page).getByRole("button", { name: "Sign the petition" }).click();
+  await expect(page.getByText("Signed. Thank you.")).toBeVisible();
+  await expect.poll(async () => (await signatures()).length).toBe(1);
+  await page.waitForTimeout(500);
+  expect(await signatures()).toHaveLength(1);
+});
+
 test("a submit before the signer has arrived waits for it, then signs once", async ({ page }) => {
   // A slow connection: the signer takes two seconds to arrive.
   await page.route(/\/signer-[0-9a-f]+_bg\.wasm$/, async (route) => {
