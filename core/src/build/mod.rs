@@ -371,10 +371,15 @@ impl Loader {
         site
     }
 
-    fn statement(&mut self, dir: &Path) -> Option<Statement> {
-        let path = dir.join("accessibility.md");
-        let text = read(&path, &mut self.errors)?;
-        let doc = match split(&path, text) {
+    /// A single page's file (`home.md`, `accessibility.md`): its front matter, checked by
+    /// `make`, and its body as rich text without footnotes. Every mistake is kept for the report.
+    fn single_page<F: for<'de> Deserialize<'de>, T>(
+        &mut self,
+        path: &Path,
+        make: impl FnOnce(&mut Self, &Doc, F, Vec<Block>, &mut Problems) -> T,
+    ) -> Option<T> {
+        let text = read(path, &mut self.errors)?;
+        let doc = match split(path, text) {
             Ok(d) => d,
             Err(e) => {
                 self.errors.push(e);
@@ -382,53 +387,38 @@ impl Loader {
             }
         };
         let mut p = Problems::default();
-        let f: Option<StatementFront> = front(&doc, &mut p);
+        let f: Option<F> = front(&doc, &mut p);
         let mut notes = Notes::default();
         let body = markdown::blocks(&doc.body, doc.body_line, &mut notes, &mut p);
-        self.keep_links(&path, &mut notes);
+        self.keep_links(path, &mut notes);
         notes_without_footnotes(notes, &doc, &mut p);
-        let statement = f.map(|f| {
-            required(&doc, &f.title, "title", &mut p);
-            required(&doc, &f.description, "description", &mut p);
+        let page = f.map(|f| make(self, &doc, f, body, &mut p));
+        self.file_problems(path, p);
+        page
+    }
+
+    fn statement(&mut self, dir: &Path) -> Option<Statement> {
+        self.single_page(&dir.join("accessibility.md"), |_, doc, f: StatementFront, body, p| {
+            required(doc, &f.title, "title", p);
+            required(doc, &f.description, "description", p);
             Statement { title: f.title.into_inner().into(), description: f.description.into_inner().into(), body: body.into() }
-        });
-        self.file_problems(&path, p);
-        statement
+        })
     }
 
     fn home(&mut self, dir: &Path) -> Option<Home> {
         let path = dir.join("home.md");
-        let text = read(&path, &mut self.errors)?;
-        let doc = match split(&path, text) {
-            Ok(d) => d,
-            Err(e) => {
-                self.errors.push(e);
-                return None;
+        self.single_page(&path, |l, doc, f: HomeFront, body, p| {
+            required(doc, &f.title, "title", p);
+            required(doc, &f.description, "description", p);
+            for (field, kind, name) in [(&f.featured_issue, "issue", "featured_issue"), (&f.featured_action, "action", "featured_action")] {
+                l.refs.push(Ref {
+                    file: path.clone(),
+                    line: doc.line(field),
+                    kind,
+                    slug: field.get_ref().clone(),
+                    from: format!("the home page's {name}"),
+                });
             }
-        };
-        let mut p = Problems::default();
-        let f: Option<HomeFront> = front(&doc, &mut p);
-        let mut notes = Notes::default();
-        let body = markdown::blocks(&doc.body, doc.body_line, &mut notes, &mut p);
-        self.keep_links(&path, &mut notes);
-        notes_without_footnotes(notes, &doc, &mut p);
-        let home = f.map(|f| {
-            required(&doc, &f.title, "title", &mut p);
-            required(&doc, &f.description, "description", &mut p);
-            self.refs.push(Ref {
-                file: path.clone(),
-                line: doc.line(&f.featured_issue),
-                kind: "issue",
-                slug: f.featured_issue.get_ref().clone(),
-                from: "the home page's featured_issue".into(),
-            });
-            self.refs.push(Ref {
-                file: path.clone(),
-                line: doc.line(&f.featured_action),
-                kind: "action",
-                slug: f.featured_action.get_ref().clone(),
-                from: "the home page's featured_action".into(),
-            });
             Home {
                 title: f.title.into_inner().into(),
                 description: f.description.into_inner().into(),
@@ -436,9 +426,7 @@ impl Loader {
                 featured_action: f.featured_action.into_inner().into(),
                 body: body.into(),
             }
-        });
-        self.file_problems(&path, p);
-        home
+        })
     }
 
     fn issues(&mut self, dir: &Path) -> Vec<(i64, Issue)> {
