@@ -84,19 +84,9 @@ pub fn headers_file(endpoint: &Endpoint, pages: &[String], fresh: &[String], has
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::borrow::Cow;
 
     fn endpoint(adapter: Adapter, fallback: &'static str) -> Endpoint {
-        Endpoint {
-            adapter,
-            petition_url: Cow::Borrowed("https://actionnetwork.org/api/v2/petitions/{petition}/signatures/"),
-            signup_url: Cow::Borrowed("https://actionnetwork.org/api/v2/people/"),
-            fallback_url: Cow::Borrowed(fallback),
-            cors: true,
-            autoresponse: true,
-            tags: Cow::Borrowed(&[]),
-            petitions: Cow::Borrowed(&[]),
-        }
+        Endpoint::example(adapter, "https://actionnetwork.org/api/v2/petitions/{petition}/signatures/", "https://actionnetwork.org/api/v2/people/", fallback)
     }
 
     #[test]

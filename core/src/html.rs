@@ -612,16 +612,7 @@ mod tests {
     use std::borrow::Cow;
 
     fn endpoint(adapter: Adapter, fallback: &'static str) -> Endpoint {
-        Endpoint {
-            adapter,
-            petition_url: Cow::Borrowed("https://api.example.org/p/{petition}"),
-            signup_url: Cow::Borrowed("https://api.example.org/s"),
-            fallback_url: Cow::Borrowed(fallback),
-            cors: true,
-            autoresponse: true,
-            tags: Cow::Borrowed(&[]),
-            petitions: Cow::Borrowed(&[]),
-        }
+        Endpoint::example(adapter, "https://api.example.org/p/{petition}", "https://api.example.org/s", fallback)
     }
 
     fn site() -> Site {

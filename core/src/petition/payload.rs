@@ -115,6 +115,21 @@ impl Endpoint {
         }
     }
 
+    /// An endpoint for tests: these URLs and fallback, defaults for the rest.
+    #[cfg(test)]
+    pub(crate) fn example(adapter: Adapter, petition_url: &'static str, signup_url: &'static str, fallback_url: &'static str) -> Endpoint {
+        Endpoint {
+            adapter,
+            petition_url: petition_url.into(),
+            signup_url: signup_url.into(),
+            fallback_url: fallback_url.into(),
+            cors: adapter != Adapter::Form,
+            autoresponse: true,
+            tags: Default::default(),
+            petitions: Default::default(),
+        }
+    }
+
     pub fn request(&self, s: &Submission) -> Request {
         let url = self.url_for(&s.kind);
         match self.adapter {

@@ -308,17 +308,7 @@ fn the_postal_code_field_follows_the_country() {
 #[test]
 fn a_plain_form_posts_to_the_fallback_or_the_form_endpoint_or_nowhere() {
     use super::payload::{Adapter, Endpoint, Kind};
-    use std::borrow::Cow;
-    let e = |adapter, fallback: &'static str| Endpoint {
-        adapter,
-        petition_url: Cow::Borrowed("https://forms.example.org/p/{petition}"),
-        signup_url: Cow::Borrowed("https://forms.example.org/s"),
-        fallback_url: Cow::Borrowed(fallback),
-        cors: false,
-        autoresponse: true,
-        tags: Cow::Borrowed(&[]),
-        petitions: Cow::Borrowed(&[]),
-    };
+    let e = |adapter, fallback| Endpoint::example(adapter, "https://forms.example.org/p/{petition}", "https://forms.example.org/s", fallback);
     let petition = Kind::Petition { action: "guantanamo".into() };
     assert_eq!(e(Adapter::Osdi, "https://hosted.example.org/form").plain_post_url(&petition).as_deref(), Some("https://hosted.example.org/form"));
     assert_eq!(e(Adapter::Form, "").plain_post_url(&petition).as_deref(), Some("https://forms.example.org/p/guantanamo"));
