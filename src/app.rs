@@ -30,6 +30,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/act/:slug") view=ActionPage />
                     <Route path=path!("/thanks") view=Thanks />
                     <Route path=path!("/accessibility") view=Accessibility />
+                    <Route path=path!("/embed") view=EmbedBuilder />
                 </Routes>
             </Layout>
         </Router>

@@ -69,6 +69,10 @@ pub fn headers_file(endpoint: &Endpoint, pages: &[String], fresh: &[String], has
     out.push_str("/*\n");
     out.push_str(&format!("  Content-Security-Policy: {}\n", csp(endpoint, false)));
     out.push_str("  X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n");
+    // The embeds load the script, its modules, the CSS, the wasm and the bodies from other
+    // websites' pages. Everything here is public and sent without cookies, so every file may
+    // be read from anywhere (as GitHub Pages does for all its sites).
+    out.push_str("  Access-Control-Allow-Origin: *\n");
     for path in pages.iter().chain(fresh) {
         out.push_str(&format!("{path}\n  Cache-Control: no-cache\n"));
     }
@@ -127,6 +131,7 @@ mod tests {
     fn the_headers_file_caches_hashed_files_and_checks_pages() {
         let f = headers_file(&endpoint(Adapter::Osdi, ""), &["/".into(), "/partners/".into()], &["/boot.js".into()], &["/site-0123456789abcdef_bg.wasm".into()]);
         assert!(f.contains("/*\n  Content-Security-Policy: default-src 'self';"));
+        assert!(f.contains("\n  Access-Control-Allow-Origin: *\n"), "the embeds load everything from other origins");
         assert!(f.contains("/partners/\n  Cache-Control: no-cache\n"));
         assert!(f.contains("/boot.js\n  Cache-Control: no-cache\n"));
         assert!(f.contains("/site-0123456789abcdef_bg.wasm\n  Cache-Control: public, max-age=31536000, immutable\n  Content-Type: application/wasm\n"));

@@ -8,6 +8,7 @@
 //! with the signer (`signer/src/form.rs`): it finds each form by `data-sign` and its parts by id.
 
 use crate::content::*;
+use crate::embed::Embed;
 use crate::petition::countries::{countries, postal_field};
 use crate::petition::payload::{Endpoint, Kind};
 use crate::petition::validate::{Field, SIGNUP_FIELDS};
@@ -16,11 +17,25 @@ use crate::routes;
 
 /// An HTML string being written, with escaping for text and attribute values.
 #[derive(Default)]
-pub struct Html(String);
+pub struct Html(String, u8);
 
 impl Html {
+    /// Writes every heading this many levels lower (`h1` as `h2` for a shift of 1): for a body
+    /// that goes inside another site's page, under that page's own `h1` (the embeds).
+    pub fn with_heading_shift(shift: u8) -> Html {
+        Html(String::new(), shift)
+    }
+
     pub fn into_string(self) -> String {
         self.0
+    }
+
+    /// The tag as written: headings shifted (at most to `h6`), everything else as it is.
+    fn tag<'t>(&self, tag: &'t str) -> std::borrow::Cow<'t, str> {
+        match tag.as_bytes() {
+            [b'h', d @ b'1'..=b'6'] if self.1 > 0 => format!("h{}", (d - b'0' + self.1).min(6)).into(),
+            _ => tag.into(),
+        }
     }
 
     /// Text content, escaped.
@@ -39,8 +54,9 @@ impl Html {
 
     /// `<tag a="v" …>`: attributes with `None` are left out, `Some("")` are written bare.
     pub fn open(&mut self, tag: &str, attrs: &[(&str, Option<&str>)]) -> &mut Self {
+        let tag = self.tag(tag);
         self.0.push('<');
-        self.0.push_str(tag);
+        self.0.push_str(&tag);
         for (name, value) in attrs {
             match value {
                 None => {}
@@ -62,8 +78,9 @@ impl Html {
     }
 
     pub fn close(&mut self, tag: &str) -> &mut Self {
+        let tag = self.tag(tag);
         self.0.push_str("</");
-        self.0.push_str(tag);
+        self.0.push_str(&tag);
         self.0.push('>');
         self
     }
@@ -307,24 +324,29 @@ pub fn issues(s: &Setting, c: &Content) -> String {
 /// An issue's page.
 pub fn issue(s: &Setting, c: &Content, issue: &Issue) -> String {
     let mut h = Html::default();
+    issue_body(&mut h, s, c, issue);
+    h.into_string()
+}
+
+fn issue_body(h: &mut Html, s: &Setting, c: &Content, issue: &Issue) {
     h.open("article", &[("class", Some("wrap stack issue"))]);
     h.el("h1", &[("tabindex", Some("-1"))], &issue.title);
     if let Some(q) = &issue.quote {
         h.open("figure", &[("class", Some("quote"))]).open("blockquote", &[]).open("p", &[]);
-        inlines(&mut h, s, &q.text, NotesAt::ThisPage);
+        inlines(h, s, &q.text, NotesAt::ThisPage);
         h.close("p").close("blockquote");
         h.open("figcaption", &[]).text("— ").el("cite", &[], &q.cite).close("figcaption").close("figure");
     }
     h.open("div", &[("class", Some("prose"))]);
-    blocks(&mut h, s, &issue.body, NotesAt::ThisPage);
+    blocks(h, s, &issue.body, NotesAt::ThisPage);
     h.close("div");
-    footnotes(&mut h, s, &issue.footnotes);
+    footnotes(h, s, &issue.footnotes);
     let partners: Vec<&Partner> = issue.partners.iter().filter_map(|p| c.partner(p)).collect();
     if !partners.is_empty() {
         h.open("section", &[("aria-labelledby", Some("partners-heading")), ("class", Some("stack"))]);
         h.el("h2", &[("id", Some("partners-heading"))], "Partners");
-        partner_list(&mut h, &partners, 3);
-        coalition_link(&mut h, &c.site);
+        partner_list(h, &partners, 3);
+        coalition_link(h, &c.site);
         h.close("section");
     }
     let resources: Vec<&Resource> = issue.resources.iter().filter_map(|r| c.resource(r)).collect();
@@ -332,7 +354,7 @@ pub fn issue(s: &Setting, c: &Content, issue: &Issue) -> String {
         h.open("section", &[("aria-labelledby", Some("resources-heading")), ("class", Some("stack"))]);
         h.el("h2", &[("id", Some("resources-heading"))], "Resources");
         for r in resources {
-            resource_card(&mut h, s, &c.site, r, 3);
+            resource_card(h, s, &c.site, r, 3);
         }
         h.close("section");
     }
@@ -350,9 +372,8 @@ pub fn issue(s: &Setting, c: &Content, issue: &Issue) -> String {
     h.open("section", &[("aria-labelledby", Some("issue-signup-heading")), ("class", Some("signup-call signup-call--inline"))]);
     h.el("h2", &[("id", Some("issue-signup-heading"))], &c.site.signup_heading);
     h.el("p", &[], &c.site.signup_text);
-    sign_form(&mut h, s, &c.site, &Form::Updates, "issue-signup");
+    sign_form(h, s, &c.site, &Form::Updates, "issue-signup");
     h.close("section").close("article");
-    h.into_string()
 }
 
 /// `/partners`.
@@ -397,19 +418,23 @@ pub fn actions(s: &Setting, c: &Content) -> String {
 /// An action's page, with its petition.
 pub fn action(s: &Setting, c: &Content, action: &Action) -> String {
     let mut h = Html::default();
+    action_body(&mut h, s, c, action);
+    h.into_string()
+}
+
+fn action_body(h: &mut Html, s: &Setting, c: &Content, action: &Action) {
     let issue = c.issue_page(&action.issue).expect("checked by the loader");
     h.open("article", &[("class", Some("wrap stack action"))]);
     h.open("p", &[("class", Some("eyebrow"))]);
     h.el("a", &[("href", Some(&s.href(&routes::issue(&issue.slug))))], &issue.title).close("p");
     h.el("h1", &[("tabindex", Some("-1"))], &action.title);
     h.open("div", &[("class", Some("prose"))]);
-    blocks(&mut h, s, &action.body, NotesAt::ThisPage);
+    blocks(h, s, &action.body, NotesAt::ThisPage);
     h.close("div");
     h.open("section", &[("id", Some("sign")), ("class", Some("petition")), ("aria-labelledby", Some("petition-heading"))]);
     h.el("h2", &[("id", Some("petition-heading"))], &action.cta);
-    sign_form(&mut h, s, &c.site, &Form::Petition { action: &action.slug, cta: &action.cta }, "petition");
+    sign_form(h, s, &c.site, &Form::Petition { action: &action.slug, cta: &action.cta }, "petition");
     h.close("section").close("article");
-    h.into_string()
 }
 
 /// `/thanks`: where a plain form post lands. It thanks a petition signature and an updates
@@ -583,6 +608,117 @@ pub fn sign_form(h: &mut Html, s: &Setting, site: &Site, form: &Form, prefix: &s
     h.close("fieldset").close("form").close("div");
 }
 
+/// The embeds' bodies (`js/embed.js` renders them in another site's page), as files to write
+/// into the build, by their paths (`crate::embed::Embed::fragment`): each action with its
+/// petition, each issue page, and the updates signup. Their headings start at `h2`, under the
+/// host page's own `h1`. Links keep the site's base path; the script makes them absolute.
+pub fn embed_fragments(s: &Setting, c: &Content) -> Vec<(String, String)> {
+    Embed::all(c)
+        .into_iter()
+        .map(|what| {
+            let mut h = Html::with_heading_shift(1);
+            match what {
+                Embed::Petition(slug) => action_body(&mut h, s, c, c.action(slug).expect("listed from the content")),
+                Embed::Issue(slug) => issue_body(&mut h, s, c, c.issue(slug).expect("listed from the content")),
+                Embed::Signup => {
+                    h.open("section", &[("class", Some("signup-call signup-call--inline")), ("aria-labelledby", Some("signup-heading"))]);
+                    h.el("h1", &[("id", Some("signup-heading")), ("tabindex", Some("-1"))], &c.site.signup_heading);
+                    h.el("p", &[], &c.site.signup_text);
+                    sign_form(&mut h, s, &c.site, &Form::Updates, "signup");
+                    h.close("section");
+                }
+            }
+            (what.fragment(), h.into_string())
+        })
+        .collect()
+}
+
+/// `/embed`: the snippet generator for staff. The choices and the preview need
+/// `js/embed-generator.js`; the snippet shown before it runs embeds the first choice.
+pub fn embed_page(s: &Setting, c: &Content) -> String {
+    let mut h = Html::default();
+    let choices = Embed::all(c);
+    let script = format!("{}{}/embed.js", c.site.site_url, s.base);
+    h.open("article", &[("class", Some("wrap stack builder-page"))]);
+    h.el("h1", &[("tabindex", Some("-1"))], "Embed this campaign on your website");
+    h.el("p", &[("class", Some("lead"))], &format!("Put a petition, the updates signup or an issue page on another website, such as a page of {}’s WordPress site. Choose what to show, copy the snippet, and paste it where it should appear: in WordPress, into a Custom HTML block.", c.site.org_name));
+
+    h.open("form", &[("class", Some("builder stack")), ("id", Some("embed-builder")), ("data-embed-builder", YES), ("data-script", Some(&script))]);
+    h.open("fieldset", &[("class", Some("builder__what"))]).el("legend", &[], "What to embed");
+    for (i, what) in choices.iter().enumerate() {
+        let id = format!("embed-what-{i}");
+        let value = what.attrs().iter().map(|(_, v)| *v).collect::<Vec<_>>().join(":");
+        h.open("div", &[("class", Some("check"))]);
+        h.open("input", &[("type", Some("radio")), ("id", Some(&id)), ("name", Some("what")), ("value", Some(&value)), ("checked", (i == 0).then_some(""))]);
+        h.el("label", &[("for", Some(&id))], &what.label(c)).close("div");
+    }
+    h.close("fieldset");
+    builder_field(&mut h, "source", "Source code (optional)", "Tags every signature made through this embed, so you can see where they came from. For example: wordpress-home.", &[("type", Some("text")), ("spellcheck", Some("false")), ("autocomplete", Some("off"))]);
+
+    h.open("details", &[("class", Some("builder__more"))]).el("summary", &[], "Colours, font and corners");
+    builder_field(&mut h, "color", "Main colour, for buttons and links", "Use a dark colour: white text goes on it.", &[("type", Some("color")), ("value", Some("#0b4f5c"))]);
+    builder_field(&mut h, "font", "Font (optional)", "Leave it empty for the reader’s system font. For example: Georgia, serif.", &[("type", Some("text")), ("spellcheck", Some("false")), ("autocomplete", Some("off"))]);
+    builder_field(&mut h, "radius", "Corner radius in pixels (optional)", "0 for square corners. Empty keeps the site’s 8.", &[("type", Some("number")), ("min", Some("0")), ("max", Some("32")), ("inputmode", Some("numeric"))]);
+    h.close("details");
+
+    h.open("details", &[("class", Some("builder__more"))]).el("summary", &[], "Where signatures go (optional)");
+    h.el("p", &[], "Signatures go where this site sends its own. To send this embed’s somewhere else, for example to another Action Network group, give the endpoint here.");
+    h.open("div", &[("class", Some("field"))]);
+    h.el("label", &[("for", Some("embed-adapter"))], "Kind of endpoint");
+    h.open("select", &[("id", Some("embed-adapter")), ("name", Some("adapter"))]);
+    for (value, label) in [("", "The same as this site"), ("osdi", "OSDI (Action Network)"), ("json", "JSON (your own function)"), ("form", "Form (Formspree, Mailchimp)")] {
+        h.el("option", &[("value", Some(value))], label);
+    }
+    h.close("select").close("div");
+    builder_field(&mut h, "petition-url", "Petition address (optional)", "For OSDI, the petition’s signatures address.", &[("type", Some("url")), ("spellcheck", Some("false")), ("autocomplete", Some("off"))]);
+    builder_field(&mut h, "signup-url", "Signup address (optional)", "Where updates signups go.", &[("type", Some("url")), ("spellcheck", Some("false")), ("autocomplete", Some("off"))]);
+    h.close("details");
+    h.close("form");
+
+    h.open("section", &[("aria-labelledby", Some("snippet-heading")), ("class", Some("stack"))]);
+    h.el("h2", &[("id", Some("snippet-heading"))], "Your snippet");
+    h.open("div", &[("class", Some("field"))]);
+    h.el("label", &[("for", Some("embed-snippet"))], "Snippet to paste");
+    h.el("textarea", &[("id", Some("embed-snippet")), ("class", Some("builder__snippet")), ("readonly", YES), ("rows", Some("5")), ("spellcheck", Some("false"))], &crate::embed::snippet(&script, choices[0], ""));
+    h.close("div");
+    h.el("button", &[("type", Some("button")), ("class", Some("button")), ("id", Some("embed-copy"))], "Copy the snippet");
+    h.el("p", &[("role", Some("status")), ("id", Some("embed-copy-status"))], "");
+    h.close("section");
+
+    h.open("section", &[("aria-labelledby", Some("preview-heading")), ("class", Some("stack"))]);
+    h.el("h2", &[("id", Some("preview-heading"))], "Preview");
+    h.el("p", &[], "The embed as it will look and work on your page. A signature made here is real.");
+    h.el("div", &[("id", Some("embed-preview")), ("class", Some("builder__preview"))], "");
+    h.close("section");
+
+    h.open("section", &[("aria-labelledby", Some("notes-heading")), ("class", Some("stack prose"))]);
+    h.el("h2", &[("id", Some("notes-heading"))], "Good to know");
+    h.open("ul", &[]);
+    for item in [
+        "One page can hold several embeds, for example a petition in the text and the signup in a sidebar. Each works on its own.",
+        "The embed fits any column down to 300 pixels wide, and your page’s styles cannot break it, nor can it change your page.",
+        "Links inside the embed stay inside it, and it never changes your page’s address.",
+        "Your page can count signatures for its own analytics: the embed sends the events truah:signed and truah:signup, with no personal data in them.",
+        "If your website sends a Content Security Policy, it must allow this site’s address in script-src, style-src and connect-src, and 'wasm-unsafe-eval' in script-src. The README lists the exact lines.",
+    ] {
+        h.el("li", &[], item);
+    }
+    h.close("ul").close("section").close("article");
+    h.into_string()
+}
+
+/// A generator field: label, hint, input.
+fn builder_field(h: &mut Html, name: &str, label: &str, hint: &str, attrs: &[(&str, Option<&str>)]) {
+    let id = format!("embed-{name}");
+    let hint_id = format!("{id}-hint");
+    h.open("div", &[("class", Some("field"))]);
+    h.el("label", &[("for", Some(&id))], label);
+    h.el("p", &[("class", Some("field__hint")), ("id", Some(&hint_id))], hint);
+    let mut all: Vec<(&str, Option<&str>)> = vec![("id", Some(&id)), ("name", Some(name)), ("aria-describedby", Some(&hint_id))];
+    all.extend_from_slice(attrs);
+    h.open("input", &all).close("div");
+}
+
 /// Every page body, by route, as the site includes them (`$OUT_DIR/pages.rs`).
 pub fn pages_source(s: &Setting, c: &Content) -> String {
     let lit = |html: String| format!("{html:?}");
@@ -591,7 +727,7 @@ pub fn pages_source(s: &Setting, c: &Content) -> String {
         format!("&[{}]", inner.join(", "))
     };
     format!(
-        "// Generated by build.rs from content/. Do not edit.\npub static PAGES: Pages = Pages {{ home: {}, issues: {}, issue: {}, partners: {}, resources: {}, actions: {}, action: {}, thanks: {}, accessibility: {}, footer_signup: {} }};\n",
+        "// Generated by build.rs from content/. Do not edit.\npub static PAGES: Pages = Pages {{ home: {}, issues: {}, issue: {}, partners: {}, resources: {}, actions: {}, action: {}, thanks: {}, accessibility: {}, embed: {}, footer_signup: {} }};\n",
         lit(home(s, c)),
         lit(issues(s, c)),
         list(c.issues.iter().filter(|i| i.has_page).map(|i| (i.slug.to_string(), issue(s, c, i))).collect()),
@@ -601,6 +737,7 @@ pub fn pages_source(s: &Setting, c: &Content) -> String {
         list(c.actions.iter().map(|a| (a.slug.to_string(), action(s, c, a))).collect()),
         lit(thanks(s, c)),
         lit(accessibility(s, c)),
+        lit(embed_page(s, c)),
         lit(footer_signup(s, c)),
     )
 }

@@ -4,6 +4,7 @@
 //!   time from the files in `content/`, so the wasm carries data, not a parser.
 //! - [`routes`]: the site's paths, shared by the views, the loader's link checks and the tests.
 //! - [`petition`]: validation, payloads and the outbox's policy for the forms.
+//! - [`embed`]: what another website can embed, and the snippet that does it.
 //! - [`deploy`]: the Content Security Policy and the static host's headers file.
 //! - [`html`]: the pages' bodies and the forms as HTML, rendered by `build.rs` (and by the
 //!   browser tests, which need forms with their own ids).
@@ -12,6 +13,7 @@
 
 pub mod content;
 pub mod deploy;
+pub mod embed;
 pub mod html;
 pub mod petition;
 pub mod routes;

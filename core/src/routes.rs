@@ -8,6 +8,8 @@ pub const RESOURCES: &str = "/resources";
 pub const ACTIONS: &str = "/act";
 /// The accessibility statement.
 pub const ACCESSIBILITY: &str = "/accessibility";
+/// The snippet generator, for staff who embed the campaign in another website.
+pub const EMBED: &str = "/embed";
 /// Where a plain form post (a browser without WebAssembly) lands once the receiver has it.
 pub const THANKS: &str = "/thanks";
 
@@ -42,6 +44,7 @@ pub enum Page<'a> {
     Action(&'a str),
     Thanks,
     Accessibility,
+    Embed,
 }
 
 impl<'a> Page<'a> {
@@ -60,6 +63,7 @@ impl<'a> Page<'a> {
             ["act", slug] if !slug.is_empty() => Some(Page::Action(slug)),
             ["thanks"] => Some(Page::Thanks),
             ["accessibility"] => Some(Page::Accessibility),
+            ["embed"] => Some(Page::Embed),
             _ => None,
         }
     }
@@ -67,7 +71,7 @@ impl<'a> Page<'a> {
 
 /// Every page of the site, as site paths: what the prerenderer writes as HTML files.
 pub fn all(content: &crate::content::Content) -> Vec<String> {
-    let mut paths: Vec<String> = [HOME, ISSUES, PARTNERS, RESOURCES, ACTIONS, THANKS, ACCESSIBILITY].map(String::from).to_vec();
+    let mut paths: Vec<String> = [HOME, ISSUES, PARTNERS, RESOURCES, ACTIONS, THANKS, ACCESSIBILITY, EMBED].map(String::from).to_vec();
     paths.extend(content.issues.iter().filter(|i| i.has_page).map(|i| issue(&i.slug)));
     paths.extend(content.actions.iter().map(|a| action(&a.slug)));
     paths
@@ -88,6 +92,7 @@ mod tests {
         assert_eq!(Page::parse("/act"), Some(Page::Actions));
         assert_eq!(Page::parse("/act/guantanamo"), Some(Page::Action("guantanamo")));
         assert_eq!(Page::parse("/thanks/"), Some(Page::Thanks));
+        assert_eq!(Page::parse("/embed/"), Some(Page::Embed));
     }
 
     #[test]

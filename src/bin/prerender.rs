@@ -12,6 +12,7 @@
 //! - `404.html`: the not-found page, which static hosts send with status 404 for any unknown
 //!   address. The app renders it afresh in the browser (`data-render="client"`), since it cannot
 //!   know ahead of time which address it answers.
+//! - `embed/act/guantanamo.html` and so on: the embeds' bodies (`campaign_core::html::embed_fragments`).
 //! - Every page carries the Content Security Policy in a `<meta>` tag (hosts that cannot send
 //!   headers, like GitHub Pages, still get it), and `_headers` gives Netlify and Cloudflare
 //!   Pages the full policy and the caching rules (`campaign_core::deploy`).
@@ -26,6 +27,8 @@ use std::path::{Path, PathBuf};
 use truah_campaign::config::ENDPOINT;
 use truah_campaign::paths::href;
 use truah_campaign::{routes_to_prerender, App};
+
+include!(concat!(env!("OUT_DIR"), "/embeds.rs"));
 
 fn main() {
     let dir = PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| usage()));
@@ -44,11 +47,16 @@ fn main() {
     }
     // Any unknown address: the not-found page, rendered at an address no route matches.
     write(&dir.join("404.html"), &render(&shell, &href("/404"), true));
+    // The embeds' bodies (js/embed.js fetches them from other websites' pages).
+    for (path, html) in EMBEDS {
+        write(&dir.join(path), html);
+    }
 
     let base = truah_campaign::paths::BASE;
     let mut pages: Vec<String> = routes.iter().map(|p| href(p)).collect();
     pages.push(format!("{base}/404.html"));
-    let fresh = ["boot.js", "share.png", "_headers"].map(|f| format!("{base}/{f}")).to_vec();
+    pages.extend(EMBEDS.iter().map(|(path, _)| format!("{base}/{path}")));
+    let fresh = ["boot.js", "embed.js", "embed-generator.js", "share.png", "_headers"].map(|f| format!("{base}/{f}")).to_vec();
     let hashed: Vec<String> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| fail(&format!("list {}: {e}", dir.display())))
         .filter_map(|e| e.ok()?.file_name().into_string().ok())
@@ -56,7 +64,7 @@ fn main() {
         .map(|name| format!("{base}/{name}"))
         .collect();
     write(&dir.join("_headers"), &deploy::headers_file(&ENDPOINT, &pages, &fresh, &hashed));
-    println!("prerendered {} pages and 404.html into {}, with _headers", routes.len(), dir.display());
+    println!("prerendered {} pages, 404.html and {} embeds into {}, with _headers", routes.len(), EMBEDS.len(), dir.display());
 }
 
 /// The shell with the Content Security Policy as its first `<meta>` after the charset, before

@@ -55,6 +55,8 @@ fn Footer() -> impl IntoView {
                 </p>
                 <p class="site-footer__links">
                     <a href=href(routes::ACCESSIBILITY)>"Accessibility"</a>
+                    " · "
+                    <a href=href(routes::EMBED)>"Embed on your website"</a>
                 </p>
             </div>
         </footer>

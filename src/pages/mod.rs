@@ -2,6 +2,7 @@
 
 mod accessibility;
 mod actions;
+mod embed;
 mod home;
 mod issues;
 mod not_found;
@@ -11,6 +12,7 @@ mod thanks;
 
 pub use accessibility::Accessibility;
 pub use actions::{ActionPage, Actions};
+pub use embed::EmbedBuilder;
 pub use home::Home;
 pub use issues::{IssuePage, Issues};
 pub use not_found::NotFound;
