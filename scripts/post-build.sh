@@ -2,13 +2,15 @@
 # Trunk's post-build hook (Trunk.toml), run on the staged build before it becomes dist/:
 #
 # 1. Builds the signer (signer/), the forms' behaviour, as its own small wasm module next to
-#    the site's, and names it in the boot script's data attributes, so public/boot.js can load
+#    the site's, and names it in the boot script's data attributes, so js/boot.js can load
 #    it when a visitor starts filling in a form. (Trunk 0.21 bundles one main wasm and starts it
 #    at once; the signer must wait, so it is built here the same way: cargo, wasm-bindgen at
 #    Cargo.lock's version, wasm-opt from npm's binaryen, and content-hashed names.)
-# 2. Release builds: minifies the JavaScript with terser (Trunk's own minifier cannot parse
-#    wasm-bindgen's `export default` and leaves it as it is).
-# 3. Prerenders every route into the shell (src/bin/prerender.rs): `partners/index.html` and so
+# 2. Release builds: minifies wasm-bindgen's JavaScript with terser (Trunk's own minifier cannot
+#    parse its `export default` and leaves it as it is).
+# 3. Bundles the site's own JavaScript (js/: boot.js, the embed's embed.js, the /embed/ page's
+#    generator) and the embed's stylesheet (scripts/bundle.mjs).
+# 4. Prerenders every route into the shell (src/bin/prerender.rs): `partners/index.html` and so
 #    on, and `404.html`. The wasm hydrates them.
 set -euo pipefail
 cd "${TRUNK_SOURCE_DIR:-$(dirname "$0")/..}"
@@ -25,7 +27,7 @@ wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name signer \
   "target/wasm32-unknown-unknown/$profile/campaign_signer.wasm"
 if [ "$profile" = release ]; then
   wasm-opt -Oz "$out/signer_bg.wasm" -o "$out/signer_bg.wasm"
-  for js in "$out/signer.js" "$staging"/truah-campaign-*.js "$staging/boot.js"; do
+  for js in "$out/signer.js" "$staging"/truah-campaign-*.js; do
     terser "$js" --module --compress --mangle --output "$js.min"
     mv "$js.min" "$js"
   done
@@ -39,6 +41,8 @@ cp "$out/signer_bg.wasm" "$staging/signer-${hash}_bg.wasm"
 html=$staging/index.html
 sed -i "s|data-wasm=|data-signer=signer-$hash.js data-signer-wasm=signer-${hash}_bg.wasm data-wasm=|" "$html"
 grep -q "data-signer=signer-$hash.js" "$html" || { echo "post-build: no boot script tag in $html" >&2; exit 1; }
+
+node scripts/bundle.mjs "$staging" "signer-$hash.js" "signer-${hash}_bg.wasm" ${flags[@]+"${flags[@]}"}
 
 # The prerenderer runs on this machine, built with the same settings (content, SITE_BASE,
 # SITE_URL, SIGNUP_CONFIG) as the wasm that will hydrate its pages, and with the same

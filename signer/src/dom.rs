@@ -1,4 +1,5 @@
-//! Small DOM helpers: the forms' parts are found by id.
+//! Small DOM helpers. A form's parts are found by id in its [`Scope`]: the page's document, or
+//! the shadow root of an embed on another website (`js/embed.js`), where ids are its own.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -11,42 +12,70 @@ pub fn document() -> web_sys::Document {
     window().document().expect("the window has a document")
 }
 
-/// An element of this page by id, as the given type.
-pub fn by_id<T: JsCast>(id: &str) -> Option<T> {
-    document().get_element_by_id(id)?.dyn_into::<T>().ok()
-}
+/// Where a form's parts live: the document, or an embed's shadow root.
+#[derive(Clone)]
+pub struct Scope(web_sys::Node);
 
-pub fn set_hidden(id: &str, hidden: bool) {
-    if let Some(el) = by_id::<web_sys::HtmlElement>(id) {
-        el.set_hidden(hidden);
+impl Scope {
+    /// The scope of an element: its document, or the shadow root it is in.
+    pub fn of(el: &web_sys::Element) -> Scope {
+        Scope(el.get_root_node())
     }
-}
 
-pub fn set_text(id: &str, text: &str) {
-    if let Some(el) = by_id::<web_sys::Element>(id) {
-        el.set_text_content(Some(text));
+    /// The element hosting this scope (an embed's mount element), if it is a shadow root.
+    pub fn host(&self) -> Option<web_sys::Element> {
+        self.0.dyn_ref::<web_sys::ShadowRoot>().map(|s| s.host())
     }
-}
 
-pub fn set_attr(id: &str, name: &str, value: Option<&str>) {
-    if let Some(el) = by_id::<web_sys::Element>(id) {
-        let _ = match value {
-            Some(v) => el.set_attribute(name, v),
-            None => el.remove_attribute(name),
+    /// An element of this scope by id, as the given type.
+    pub fn by_id<T: JsCast>(&self, id: &str) -> Option<T> {
+        let el = if let Some(d) = self.0.dyn_ref::<web_sys::Document>() {
+            d.get_element_by_id(id)
+        } else {
+            self.0.dyn_ref::<web_sys::DocumentFragment>()?.get_element_by_id(id)
         };
+        el?.dyn_into::<T>().ok()
     }
-}
 
-/// Focuses an element once the browser has applied the changes just made (it may have just
-/// been unhidden).
-pub fn focus(id: &str) {
-    let id = id.to_string();
-    let cb = Closure::once_into_js(move || {
-        if let Some(el) = by_id::<web_sys::HtmlElement>(&id) {
-            let _ = el.focus();
+    pub fn set_hidden(&self, id: &str, hidden: bool) {
+        if let Some(el) = self.by_id::<web_sys::HtmlElement>(id) {
+            el.set_hidden(hidden);
         }
-    });
-    let _ = window().request_animation_frame(cb.unchecked_ref());
+    }
+
+    pub fn set_text(&self, id: &str, text: &str) {
+        if let Some(el) = self.by_id::<web_sys::Element>(id) {
+            el.set_text_content(Some(text));
+        }
+    }
+
+    pub fn set_attr(&self, id: &str, name: &str, value: Option<&str>) {
+        if let Some(el) = self.by_id::<web_sys::Element>(id) {
+            let _ = match value {
+                Some(v) => el.set_attribute(name, v),
+                None => el.remove_attribute(name),
+            };
+        }
+    }
+
+    /// Focuses an element once the browser has applied the changes just made (it may have just
+    /// been unhidden).
+    pub fn focus(&self, id: &str) {
+        let (scope, id) = (self.clone(), id.to_string());
+        let cb = Closure::once_into_js(move || {
+            if let Some(el) = scope.by_id::<web_sys::HtmlElement>(&id) {
+                let _ = el.focus();
+            }
+        });
+        let _ = window().request_animation_frame(cb.unchecked_ref());
+    }
+
+    /// Listens for clicks on the element with this id, if the scope has it.
+    pub fn on_click(&self, id: &str, f: impl FnMut(web_sys::Event) + 'static) {
+        if let Some(el) = self.by_id::<web_sys::EventTarget>(id) {
+            on(&el, "click", f);
+        }
+    }
 }
 
 /// Listens for `event` on `target` for the life of the page.
@@ -54,13 +83,6 @@ pub fn on(target: &web_sys::EventTarget, event: &str, f: impl FnMut(web_sys::Eve
     let cb = Closure::<dyn FnMut(web_sys::Event)>::new(f);
     let _ = target.add_event_listener_with_callback(event, cb.as_ref().unchecked_ref());
     cb.forget();
-}
-
-/// Listens for clicks on the element with this id, if the page has it.
-pub fn on_click(id: &str, f: impl FnMut(web_sys::Event) + 'static) {
-    if let Some(el) = by_id::<web_sys::EventTarget>(id) {
-        on(&el, "click", f);
-    }
 }
 
 /// Calls `target[method](arg)` if it exists and returns a promise (APIs that some browsers lack,

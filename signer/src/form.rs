@@ -70,27 +70,31 @@ fn random_key() -> String {
 }
 
 /// A new signature from this page: a fresh idempotency key, the time, and where it came from.
-fn new_submission(kind: Kind, signer: Signer) -> Submission {
+/// An embed's `data-source` names the source when the page's address (`?source=`) does not.
+fn new_submission(kind: Kind, signer: Signer, host: Option<web_sys::Element>) -> Submission {
     let loc = window().location();
+    let mut source = Source::from_page(&loc.search().unwrap_or_default(), &loc.href().unwrap_or_default(), &document().referrer());
+    if source.source.is_empty() {
+        if let Some(s) = host.and_then(|h| h.get_attribute("data-source")) {
+            source = Source::from_page(&format!("?source={}", js_sys::encode_uri_component(&s)), &source.url, &source.referrer);
+        }
+    }
     Submission {
         kind,
         signer,
         key: random_key(),
         submitted_at: js_sys::Date::new_0().to_iso_string().into(),
-        source: Source::from_page(&loc.search().unwrap_or_default(), &loc.href().unwrap_or_default(), &document().referrer()),
+        source,
         language: document().document_element().map(|h| h.get_attribute("lang").unwrap_or_default()).filter(|l| !l.is_empty()).unwrap_or_else(|| "en".into()),
     }
 }
 
-/// The page's address for sharing, tagged `?source=share`.
-fn share_url() -> String {
-    let loc = window().location();
-    format!("{}{}?source=share", loc.origin().unwrap_or_default(), loc.pathname().unwrap_or_default())
-}
 
 /// One form on the page, and what became of what it sent.
 struct Form {
     root: web_sys::Element,
+    /// Where its parts are: the page, or an embed's shadow root.
+    scope: Scope,
     prefix: String,
     mode: Mode,
     problems: RefCell<Vec<Problem>>,
@@ -103,6 +107,8 @@ struct Form {
     key: RefCell<Option<String>>,
     /// The key of the updates signup offered after signing, once accepted.
     offer_key: RefCell<Option<String>>,
+    /// The signatures whose arrival this form has announced to the page (`truah:signed`…).
+    announced: RefCell<Vec<String>>,
 }
 
 thread_local! {
@@ -111,20 +117,42 @@ thread_local! {
 
 /// Brings to life every form on the page now, and every form added later.
 pub fn watch() {
-    attach_all();
-    let cb = Closure::<dyn FnMut()>::new(attach_all);
-    if let (Ok(observer), Some(body)) = (web_sys::MutationObserver::new(cb.as_ref().unchecked_ref()), document().body()) {
+    if let Some(body) = document().body() {
+        watch_in(body.into());
+    }
+}
+
+/// Brings to life every form in `root` (the page's body, or an embed's shadow root) now, and
+/// every form added to it later.
+pub fn watch_in(root: web_sys::Node) {
+    attach_in(&root);
+    let within = root.clone();
+    let cb = Closure::<dyn FnMut()>::new(move || attach_in(&within));
+    if let Ok(observer) = web_sys::MutationObserver::new(cb.as_ref().unchecked_ref()) {
         let options = web_sys::MutationObserverInit::new();
         options.set_child_list(true);
         options.set_subtree(true);
-        let _ = observer.observe_with_options(&body, &options);
+        let _ = observer.observe_with_options(&root, &options);
     }
     cb.forget();
 }
 
 /// Brings to life each form on the page that is not yet.
 pub fn attach_all() {
-    let Ok(list) = document().query_selector_all("[data-sign]:not([data-sign-ready])") else { return };
+    attach_in(&document().into());
+}
+
+fn attach_in(root: &web_sys::Node) {
+    let list = if let Some(el) = root.dyn_ref::<web_sys::Element>() {
+        el.query_selector_all("[data-sign]:not([data-sign-ready])")
+    } else if let Some(d) = root.dyn_ref::<web_sys::Document>() {
+        d.query_selector_all("[data-sign]:not([data-sign-ready])")
+    } else if let Some(f) = root.dyn_ref::<web_sys::DocumentFragment>() {
+        f.query_selector_all("[data-sign]:not([data-sign-ready])")
+    } else {
+        return;
+    };
+    let Ok(list) = list else { return };
     for i in 0..list.length() {
         if let Some(root) = list.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
             attach(root);
@@ -157,8 +185,9 @@ fn attach(root: web_sys::Element) {
     };
     let Some(prefix) = root.get_attribute("data-prefix") else { return };
     let f = Rc::new(Form {
-        // Keys or pointer input seen before this module arrived (public/boot.js notes them).
+        // Keys or pointer input seen before this module arrived (js/lazy-signer.js notes them).
         human: Cell::new(root.has_attribute("data-human")),
+        scope: Scope::of(&root),
         root,
         prefix,
         mode,
@@ -169,6 +198,7 @@ fn attach(root: web_sys::Element) {
         signer: RefCell::new(None),
         key: RefCell::new(None),
         offer_key: RefCell::new(None),
+        announced: RefCell::new(Vec::new()),
     });
     f.country_changed();
     // A signature an earlier visit left in the outbox: show where it stands.
@@ -176,7 +206,7 @@ fn attach(root: web_sys::Element) {
         *f.key.borrow_mut() = Some(pending);
         f.refresh();
     }
-    if let Some(form) = by_id::<web_sys::EventTarget>(&f.id("form")) {
+    if let Some(form) = f.el::<web_sys::EventTarget>("form") {
         let g = f.clone();
         on(&form, "submit", move |ev| g.submit(ev));
         for event in ["input", "change"] {
@@ -192,13 +222,28 @@ fn attach(root: web_sys::Element) {
             });
         }
     }
-    on_click(&f.id("retry"), |_| outbox::retry_now());
+    // The error summary's links focus their field instead of following `#id`: in an embed on
+    // another website that would change the host page's address (and find nothing there).
+    if let Some(summary) = f.el::<web_sys::EventTarget>("errors") {
+        let g = f.clone();
+        on(&summary, "click", move |ev| {
+            let link = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|t| t.closest("a[href^='#']").ok().flatten());
+            if let Some(id) = link.and_then(|a| a.get_attribute("href")) {
+                ev.prevent_default();
+                if let Some(field) = g.scope.by_id::<web_sys::HtmlElement>(&id[1..]) {
+                    field.scroll_into_view();
+                    let _ = field.focus();
+                }
+            }
+        });
+    }
+    f.on_click("retry", |_| outbox::retry_now());
     let g = f.clone();
-    on_click(&f.id("share"), move |_| g.share());
+    f.on_click("share", move |_| g.share());
     let g = f.clone();
-    on_click(&f.id("share-copy"), move |_| g.copy_link());
+    f.on_click("share-copy", move |_| g.copy_link());
     let g = f.clone();
-    on_click(&f.id("offer-yes"), move |_| g.accept_offer());
+    f.on_click("offer-yes", move |_| g.accept_offer());
     FORMS.with_borrow_mut(|forms| forms.push(f));
 }
 
@@ -207,12 +252,71 @@ impl Form {
         format!("{}-{}", self.prefix, part)
     }
 
+    /// One of this form's parts (`status`, `form`, `email`…), as the given type.
+    fn el<T: JsCast>(&self, part: &str) -> Option<T> {
+        self.scope.by_id(&self.id(part))
+    }
+    fn set_text(&self, part: &str, text: &str) {
+        self.scope.set_text(&self.id(part), text);
+    }
+    fn set_hidden(&self, part: &str, hidden: bool) {
+        self.scope.set_hidden(&self.id(part), hidden);
+    }
+    fn set_attr(&self, part: &str, name: &str, value: Option<&str>) {
+        self.scope.set_attr(&self.id(part), name, value);
+    }
+    fn focus(&self, part: &str) {
+        self.scope.focus(&self.id(part));
+    }
+    fn on_click(&self, part: &str, f: impl FnMut(web_sys::Event) + 'static) {
+        self.scope.on_click(&self.id(part), f);
+    }
+
+    /// The address to share, tagged `?source=share`: the form's `data-share-url` (an embed
+    /// shares the campaign's own page, not the page it sits in), or this page's.
+    fn share_url(&self) -> String {
+        let page = match self.root.get_attribute("data-share-url") {
+            Some(url) => url.split(['?', '#']).next().unwrap_or_default().to_string(),
+            None => {
+                let loc = window().location();
+                format!("{}{}", loc.origin().unwrap_or_default(), loc.pathname().unwrap_or_default())
+            }
+        };
+        format!("{page}?source=share")
+    }
+
+    /// Tells the page, once per signature, that one has arrived: `truah:signed` for a petition
+    /// signature, `truah:signup` for an updates signup. It bubbles out of an embed's shadow root
+    /// to the host page, for its own analytics, and carries no personal data.
+    fn announce(&self, key: &str, kind: &Kind) {
+        if self.announced.borrow().iter().any(|k| k == key) {
+            return;
+        }
+        self.announced.borrow_mut().push(key.to_string());
+        let detail = js_sys::Object::new();
+        let (name, kind_name) = match kind {
+            Kind::Petition { action } => {
+                let _ = js_sys::Reflect::set(&detail, &"action".into(), &action.as_str().into());
+                ("truah:signed", "petition")
+            }
+            Kind::Signup => ("truah:signup", "signup"),
+        };
+        let _ = js_sys::Reflect::set(&detail, &"kind".into(), &kind_name.into());
+        let init = web_sys::CustomEventInit::new();
+        init.set_bubbles(true);
+        init.set_composed(true);
+        init.set_detail(&detail);
+        if let Ok(ev) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
+            let _ = self.root.dispatch_event(&ev);
+        }
+    }
+
     fn value(&self, f: Field) -> String {
         let id = self.id(f.name());
-        if let Some(i) = by_id::<web_sys::HtmlInputElement>(&id) {
+        if let Some(i) = self.scope.by_id::<web_sys::HtmlInputElement>(&id) {
             return i.value();
         }
-        by_id::<web_sys::HtmlSelectElement>(&id).map(|s| s.value()).unwrap_or_default()
+        self.scope.by_id::<web_sys::HtmlSelectElement>(&id).map(|s| s.value()).unwrap_or_default()
     }
 
     fn draft(&self) -> Draft {
@@ -220,7 +324,7 @@ impl Form {
         for f in self.mode.fields() {
             d.set(*f, self.value(*f));
         }
-        d.email_opt_in = by_id::<web_sys::HtmlInputElement>(&self.id("email_opt_in")).is_some_and(|c| c.checked());
+        d.email_opt_in = self.el::<web_sys::HtmlInputElement>("email_opt_in").is_some_and(|c| c.checked());
         d
     }
 
@@ -230,7 +334,7 @@ impl Form {
         if sending {
             return;
         }
-        let honeypot = by_id::<web_sys::HtmlInputElement>(&self.id(HONEYPOT)).map(|i| i.value()).unwrap_or_default();
+        let honeypot = self.el::<web_sys::HtmlInputElement>(HONEYPOT).map(|i| i.value()).unwrap_or_default();
         let too_fast = js_sys::Date::now() - self.attached_at < TIME_TRAP_MS;
         if !honeypot.is_empty() || (too_fast && !self.human.get()) {
             // A bot: a normal-looking thank-you, and nothing is sent.
@@ -247,7 +351,7 @@ impl Form {
         match result {
             Err(problems) => {
                 self.show_problems(problems);
-                focus(&self.id("errors"));
+                self.focus("errors");
             }
             Ok(s) => {
                 self.show_problems(Vec::new());
@@ -255,11 +359,11 @@ impl Form {
                     Mode::Petition { action } => Kind::Petition { action: action.clone() },
                     Mode::Updates => Kind::Signup,
                 };
-                let submission = new_submission(kind, s.clone());
+                let submission = new_submission(kind, s.clone(), self.scope.host());
                 *self.signer.borrow_mut() = Some(s);
                 *self.key.borrow_mut() = Some(submission.key.clone());
                 self.submitted_here.set(true);
-                outbox::submit(&endpoint(), &self.mode.label(), &submission);
+                outbox::submit(&endpoint(self.scope.host()), &self.mode.label(), &submission);
                 self.refresh();
             }
         }
@@ -283,15 +387,15 @@ impl Form {
             let fid = self.id(f.name());
             let err_id = self.id(&format!("{}-error", f.name()));
             let problem = problems.iter().find(|p| p.field() == *f);
-            set_attr(&fid, "aria-invalid", problem.map(|_| "true"));
-            set_attr(&fid, "aria-describedby", problem.map(|_| err_id.as_str()));
-            set_text(&self.id(&format!("{}-message", f.name())), &problem.map(|p| p.to_string()).unwrap_or_default());
-            set_hidden(&err_id, problem.is_none());
-            if let Some(field) = by_id::<web_sys::Element>(&self.id(&format!("{}-field", f.name()))) {
+            self.scope.set_attr(&fid, "aria-invalid", problem.map(|_| "true"));
+            self.scope.set_attr(&fid, "aria-describedby", problem.map(|_| err_id.as_str()));
+            self.set_text(&format!("{}-message", f.name()), &problem.map(|p| p.to_string()).unwrap_or_default());
+            self.scope.set_hidden(&err_id, problem.is_none());
+            if let Some(field) = self.el::<web_sys::Element>(&format!("{}-field", f.name())) {
                 let _ = field.class_list().toggle_with_force("field--invalid", problem.is_some());
             }
         }
-        if let Some(list) = by_id::<web_sys::Element>(&self.id("errors-list")) {
+        if let Some(list) = self.el::<web_sys::Element>("errors-list") {
             list.set_text_content(None);
             let doc = document();
             for p in &problems {
@@ -303,7 +407,7 @@ impl Form {
                 }
             }
         }
-        set_hidden(&self.id("errors"), problems.is_empty());
+        self.set_hidden("errors", problems.is_empty());
         *self.problems.borrow_mut() = problems;
     }
 
@@ -327,12 +431,12 @@ impl Form {
 
     /// The postal code's label and keyboard follow the country.
     fn country_changed(&self) {
-        if by_id::<web_sys::Element>(&self.id("country")).is_none() {
+        if self.el::<web_sys::Element>("country").is_none() {
             return;
         }
         let (label, inputmode) = postal_field(&self.value(Field::Country));
-        set_text(&self.id("postal_code-label"), label);
-        set_attr(&self.id("postal_code"), "inputmode", inputmode);
+        self.set_text("postal_code-label", label);
+        self.set_attr("postal_code", "inputmode", inputmode);
     }
 
     /// Shows what became of this form's signature.
@@ -343,6 +447,15 @@ impl Form {
             self.key.borrow().as_deref().map(|k| outbox::status(k).unwrap_or(Status::Saved))
         };
         self.show_status(status.as_ref());
+        if matches!(status, Some(Status::Signed | Status::Unconfirmed)) && !self.decoy.get() {
+            if let Some(key) = self.key.borrow().as_deref() {
+                let kind = match &self.mode {
+                    Mode::Petition { action } => Kind::Petition { action: action.clone() },
+                    Mode::Updates => Kind::Signup,
+                };
+                self.announce(key, &kind);
+            }
+        }
     }
 
     fn show_status(&self, status: Option<&Status>) {
@@ -352,31 +465,31 @@ impl Form {
             (Some(Status::Signed), false) => "Signed up. Thank you.".into(),
             (Some(s), _) => s.message(self.mode.service()),
         };
-        set_text(&self.id("status"), &text);
+        self.set_text("status", &text);
         let done = matches!(status, Some(Status::Signed | Status::Unconfirmed));
         let saved = matches!(status, Some(Status::Saved | Status::Waiting));
-        set_hidden(&self.id("outcome"), !done);
-        set_hidden(&self.id("outcome-saved"), !saved);
-        set_hidden(&self.id("form"), done || saved);
-        set_attr(&self.id("submit"), "aria-disabled", (status == Some(&Status::Sending)).then_some("true"));
+        self.set_hidden("outcome", !done);
+        self.set_hidden("outcome-saved", !saved);
+        self.set_hidden("form", done || saved);
+        self.set_attr("submit", "aria-disabled", (status == Some(&Status::Sending)).then_some("true"));
         if done {
             let signer = self.signer.borrow();
             let name = signer.as_ref().map(|s| s.given_name.as_str()).unwrap_or("");
-            set_text(&self.id("thanks"), &if name.is_empty() { "Thank you.".to_string() } else { format!("Thank you, {name}.") });
+            self.set_text("thanks", &if name.is_empty() { "Thank you.".to_string() } else { format!("Thank you, {name}.") });
             let received = match (status, petition) {
                 (Some(Status::Signed), true) => "Your signature has been received by the petition service.",
                 (Some(Status::Signed), false) => "You’re signed up for updates and action alerts.",
                 _ => "",
             };
-            set_text(&self.id("received"), received);
-            set_hidden(&self.id("received"), received.is_empty());
+            self.set_text("received", received);
+            self.set_hidden("received", received.is_empty());
             let opted_in = signer.as_ref().is_some_and(|s| s.email_opt_in);
-            set_hidden(&self.id("opted-in"), !opted_in);
+            self.set_hidden("opted-in", !opted_in);
             // The offer needs the signer's details: not for a signature from an earlier visit.
-            set_hidden(&self.id("offer"), opted_in || self.decoy.get() || signer.is_none());
+            self.set_hidden("offer", opted_in || self.decoy.get() || signer.is_none());
         }
         if self.submitted_here.get() && (done || saved) {
-            focus(&self.id(if done { "outcome" } else { "outcome-saved" }));
+            self.focus(if done { "outcome" } else { "outcome-saved" });
         }
     }
 
@@ -386,26 +499,26 @@ impl Form {
         let nav: JsValue = window().navigator().into();
         let data = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&data, &"title".into(), &document().title().into());
-        let _ = js_sys::Reflect::set(&data, &"url".into(), &share_url().into());
+        let _ = js_sys::Reflect::set(&data, &"url".into(), &self.share_url().into());
         if js_call(&nav, "share", &data).is_none() {
-            if let Some(input) = by_id::<web_sys::HtmlInputElement>(&self.id("share-link")) {
-                input.set_value(&share_url());
+            if let Some(input) = self.el::<web_sys::HtmlInputElement>("share-link") {
+                input.set_value(&self.share_url());
             }
-            set_hidden(&self.id("share-fallback"), false);
+            self.set_hidden("share-fallback", false);
         }
     }
 
     fn copy_link(&self) {
         let nav: JsValue = window().navigator().into();
         let clipboard = js_sys::Reflect::get(&nav, &"clipboard".into()).unwrap_or(JsValue::UNDEFINED);
-        let status = self.id("share-status");
+        let (scope, status) = (self.scope.clone(), self.id("share-status"));
         const BY_HAND: &str = "Select the link above and copy it.";
-        match js_call(&clipboard, "writeText", &share_url().into()) {
+        match js_call(&clipboard, "writeText", &self.share_url().into()) {
             Some(p) => wasm_bindgen_futures::spawn_local(async move {
                 let ok = wasm_bindgen_futures::JsFuture::from(p).await.is_ok();
-                set_text(&status, if ok { "Link copied." } else { BY_HAND });
+                scope.set_text(&status, if ok { "Link copied." } else { BY_HAND });
             }),
-            None => set_text(&status, BY_HAND),
+            None => scope.set_text(&status, BY_HAND),
         }
     }
 
@@ -416,18 +529,21 @@ impl Form {
         }
         let Some(mut s) = self.signer.borrow().clone() else { return };
         s.email_opt_in = true;
-        let submission = new_submission(Kind::Signup, s);
+        let submission = new_submission(Kind::Signup, s, self.scope.host());
         *self.offer_key.borrow_mut() = Some(submission.key.clone());
-        set_hidden(&self.id("offer-yes"), true);
-        outbox::submit(&endpoint(), "signup", &submission);
+        self.set_hidden("offer-yes", true);
+        outbox::submit(&endpoint(self.scope.host()), "signup", &submission);
         self.show_offer_status(&submission.key);
     }
 
     fn show_offer_status(&self, key: &str) {
         let text = match outbox::status(key).unwrap_or(Status::Saved) {
-            Status::Signed => "You’re signed up for updates and action alerts.".to_string(),
+            Status::Signed => {
+                self.announce(key, &Kind::Signup);
+                "You’re signed up for updates and action alerts.".to_string()
+            }
             s => s.message("signup service"),
         };
-        set_text(&self.id("offer-status"), &text);
+        self.set_text("offer-status", &text);
     }
 }

@@ -1,6 +1,6 @@
 //! The signer: what makes the petition and the updates signup work in the browser. The site
-//! (the Leptos app, or a prerendered page) renders the forms' markup; this module, loaded by
-//! `public/boot.js` only once a visitor starts filling in a form (or an earlier visit left a
+//! (the Leptos app, or a prerendered page, or an embed on another website) renders the forms'
+//! markup; this module, loaded by `js/lazy-signer.js` only once a visitor starts filling in a form (or an earlier visit left a
 //! signature waiting), finds every `[data-sign]` form on the page and brings it to life:
 //!
 //! - `form`: validation on the page, the error summary, the statuses, the thank-you, sharing;
@@ -19,10 +19,25 @@ mod storage;
 
 use wasm_bindgen::prelude::*;
 
+thread_local! {
+    static STARTED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
 /// Starts the signer on this page: sends what earlier visits left in the outbox, brings every
 /// form on the page to life, and each form the site renders later (after a route change).
+/// Once per page: the site and an embed on the same page may both ask.
 #[wasm_bindgen]
 pub fn run() {
+    if STARTED.replace(true) {
+        return;
+    }
     outbox::start();
     form::watch();
+}
+
+/// Brings to life the forms of an embed (`js/embed.js`): its shadow root, which the page's
+/// own watch cannot see into, now and whenever the embed shows another body.
+#[wasm_bindgen(js_name = watchEmbed)]
+pub fn watch_embed(root: web_sys::Node) {
+    form::watch_in(root);
 }

@@ -16,7 +16,6 @@ pub fn EmbedBuilder() -> impl IntoView {
         <PageMeta
             title="Embed this campaign"
             description="Put a petition, the updates signup or an issue page on another website: choose, copy the snippet, paste."
-            noindex=true
         />
         <Script type_="module" src=format!("{BASE}/embed-generator.js") />
         <StaticHtml html=pages().embed />

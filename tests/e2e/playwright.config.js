@@ -7,6 +7,11 @@ import { dirname, resolve } from "node:path";
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const SITE_PORT = 4173;
 export const RECEIVER = "http://127.0.0.1:8787";
+// Another website that embeds the campaign (tests/e2e/host/, like a WordPress theme's pages),
+// on its own origin, and the receiver its embeds send to (their endpoint overrides), so the
+// embed tests never share a receiver with petition.spec.js.
+export const HOST = "http://127.0.0.1:4180";
+export const EMBED_RECEIVER = "http://127.0.0.1:8788";
 // The same site built for a subfolder (`make dist` builds it into target/dist-subfolder).
 export const SUBFOLDER = "/campaigns/immigration";
 const SUBFOLDER_PORT = 4175;
@@ -58,6 +63,20 @@ export default defineConfig({
       command: `target/debug/signup-receiver --addr 127.0.0.1:8787 --site http://127.0.0.1:${SITE_PORT} --data target/e2e/signatures.jsonl`,
       cwd: root,
       url: "http://127.0.0.1:8787/",
+      reuseExistingServer: false,
+      stdout: "ignore",
+    },
+    {
+      command: `node tests/support/static-server.mjs --dir tests/e2e/host --port 4180`,
+      cwd: root,
+      url: `${HOST}/`,
+      reuseExistingServer: false,
+      stdout: "ignore",
+    },
+    {
+      command: `target/debug/signup-receiver --addr 127.0.0.1:8788 --site http://127.0.0.1:${SITE_PORT} --data target/e2e/embed-signatures.jsonl`,
+      cwd: root,
+      url: `${EMBED_RECEIVER}/`,
       reuseExistingServer: false,
       stdout: "ignore",
     },

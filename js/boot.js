@@ -1,0 +1,35 @@
+// Starts the site. Trunk writes the hashed file names into this script tag's data attributes,
+// so no inline script is needed (see Trunk.toml, pattern_script).
+//
+// Every page arrives prerendered: readable, with working links and forms, before any of this
+// runs. Two wasm modules then bring it to life, neither of them on the first view's path:
+// - the site (the Leptos app) hydrates the page once it has loaded, when the browser is idle,
+//   for in-browser routing; with Save-Data on, or on a 2G connection, it is skipped, and links
+//   load pages as usual;
+// - the signer, the forms' behaviour, when a visitor starts filling in a form (lazy-signer.js).
+import { lazySigner, prepareForms, wasm } from "./lazy-signer.js";
+
+const tag = document.querySelector("script[data-wasm]");
+const here = new URL(tag.dataset.js, location.href);
+const signer = lazySigner(new URL(tag.dataset.signer, here).href, new URL(tag.dataset.signerWasm, here));
+signer.listen(document);
+prepareForms(document);
+signer.resume();
+
+async function startSite() {
+  const { default: init } = await import(tag.dataset.js);
+  await init({ module_or_path: tag.dataset.wasm });
+  document.documentElement.dataset.app = "ready";
+}
+
+function whenIdle(f) {
+  const go = () => ("requestIdleCallback" in window ? requestIdleCallback(f, { timeout: 3000 }) : setTimeout(f, 0));
+  if (document.readyState === "complete") go();
+  else addEventListener("load", go, { once: true });
+}
+
+// On a slow or metered connection the pages work as they are, and every link loads a small
+// prerendered page: hydrating would cost more than it saves.
+const connection = navigator.connection;
+const thrifty = connection?.saveData || ["slow-2g", "2g"].includes(connection?.effectiveType);
+if (wasm && !thrifty) whenIdle(startSite);

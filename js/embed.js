@@ -1,0 +1,206 @@
+// The embed: the campaign inside another website's page (a WordPress Custom HTML block), from
+// one snippet that staff paste (see README, "Embed it in another website", or /embed/):
+//
+//   <div data-truah-embed="petition" data-action="guantanamo" data-source="wordpress"></div>
+//   <script type="module" src="https://act.truah.org/embed.js"></script>
+//
+// Each mount element gets a shadow root holding a body the build wrote as HTML
+// (embed/act/guantanamo.html: campaign_core::html::embed_fragments) and the embed's stylesheet.
+// The shadow root keeps the two pages' CSS apart both ways: the host's rules do not match
+// anything inside it, and ours match nothing outside it. No Leptos runs here: the bodies are
+// build-time HTML, and the forms' behaviour is the signer (lazy-signer.js), as on the site.
+//
+// As a guest on someone else's page, the embed:
+// - never changes the page's address: links to other embeddable pages (an action, an issue)
+//   open inside the embed, with a Back button; `#` links scroll inside it; every other link is
+//   an ordinary link to the campaign site;
+// - takes its colours, font and corners from CSS custom properties the host may set
+//   (--truah-color-primary, --truah-font, --truah-radius…: style/embed.css);
+// - tells the host what happened with DOM events on the mount element, for its analytics:
+//   truah:ready, truah:signed, truah:signup (no personal data).
+//
+// Mount attributes: data-truah-embed ("petition" with data-action, "signup", or "issue" with
+// data-issue), data-source, and the endpoint overrides data-signup-adapter,
+// data-signup-petition-url, data-signup-signup-url (read by the signer).
+import { lazySigner, prepareForms } from "./lazy-signer.js";
+
+// The hashed names of the stylesheet and the signer: scripts/bundle.mjs defines them.
+// eslint-disable-next-line no-undef
+const ASSETS = __EMBED_ASSETS__;
+// Where the campaign site is deployed: this script's folder.
+const site = new URL(".", import.meta.url);
+const at = (path) => new URL(path, site).href;
+const signer = lazySigner(at(ASSETS.signer), at(ASSETS.signerWasm));
+const MOUNTS = "[data-truah-embed]";
+const mounted = new WeakSet();
+
+/** The fragment a mount element asks for, relative to the site. */
+function fragmentOf(el) {
+  const slug = (name) => el.getAttribute(name)?.trim();
+  switch (el.getAttribute("data-truah-embed")?.trim()) {
+    case "petition":
+      return slug("data-action") && `embed/act/${encodeURIComponent(slug("data-action"))}.html`;
+    case "signup":
+      return "embed/signup.html";
+    case "issue":
+      return slug("data-issue") && `embed/issues/${encodeURIComponent(slug("data-issue"))}.html`;
+    default:
+      return null;
+  }
+}
+
+/** A site address that an embed can show itself (an action, an issue page): its fragment. */
+function fragmentFor(url) {
+  if (url.origin !== site.origin || !url.pathname.startsWith(site.pathname)) return null;
+  const page = url.pathname.slice(site.pathname.length).replace(/\/$/, "");
+  return /^(act|issues)\/[^/]+$/.test(page) ? `embed/${page}.html` : null;
+}
+
+/** The campaign site's own page for a fragment: embed/act/x.html → …/act/x/. */
+function pageOf(fragment) {
+  return fragment === "embed/signup.html" ? at("") : at(fragment.replace(/^embed\//, "").replace(/\.html$/, "/"));
+}
+
+function mount(el) {
+  if (mounted.has(el) || el.shadowRoot) return;
+  mounted.add(el);
+  const fragment = fragmentOf(el);
+  const root = el.attachShadow({ mode: "open" });
+  const style = document.createElement("link");
+  style.rel = "stylesheet";
+  style.href = at(ASSETS.css);
+  const styled = new Promise((done) => {
+    style.addEventListener("load", done, { once: true });
+    style.addEventListener("error", done, { once: true });
+  });
+  // The frame is English until translations exist; a host page in another language must not
+  // make screen readers read it with the wrong voice.
+  const frame = document.createElement("div");
+  frame.className = "embed";
+  frame.lang = "en";
+  frame.dir = "ltr";
+  frame.setAttribute("part", "embed");
+  frame.hidden = true;
+  const back = document.createElement("button");
+  back.type = "button";
+  back.className = "embed__back";
+  back.textContent = "← Back";
+  back.hidden = true;
+  const body = document.createElement("div");
+  body.className = "embed__body";
+  frame.append(back, body);
+  root.append(style, frame);
+
+  const view = { el, root, frame, body, back, history: [], current: null };
+  back.addEventListener("click", () => {
+    const previous = view.history.pop();
+    if (previous) show(view, previous, { focus: true });
+  });
+  root.addEventListener("click", (ev) => follow(view, ev));
+  signer.listen(root);
+
+  if (!fragment) {
+    frame.hidden = false;
+    problem(view, "This embed does not say what to show: its data-truah-embed must be petition (with data-action), signup, or issue (with data-issue).", at(""));
+    return;
+  }
+  styled.then(() => show(view, fragment, { first: true }));
+}
+
+/** Shows a fragment in the embed. */
+async function show(view, fragment, { focus = false, first = false, hash = "" } = {}) {
+  let html;
+  try {
+    const response = await fetch(at(fragment), { mode: "cors", credentials: "omit" });
+    if (!response.ok) throw new Error(`${response.status}`);
+    html = await response.text();
+  } catch {
+    view.frame.hidden = false;
+    problem(view, "This part of the campaign could not be loaded.", pageOf(fragment));
+    return;
+  }
+  // The fragment is our own build's HTML (escaped at build time), never a visitor's input.
+  const template = document.createElement("template");
+  template.innerHTML = html;
+  const content = template.content;
+  for (const a of content.querySelectorAll("a[href]")) {
+    const raw = a.getAttribute("href");
+    if (raw.startsWith("#")) continue;
+    const url = new URL(raw, site);
+    a.href = url.href;
+    const inside = fragmentFor(url);
+    if (inside) a.dataset.embedTo = inside + url.hash;
+  }
+  for (const form of content.querySelectorAll("form[action]")) {
+    if (form.getAttribute("action")) form.action = new URL(form.getAttribute("action"), site).href;
+  }
+  // Sharing after signing shares the campaign's page, not the page the embed sits in.
+  for (const form of content.querySelectorAll("[data-sign]")) form.dataset.shareUrl = pageOf(fragment);
+  prepareForms(content);
+  view.body.replaceChildren(content);
+  view.current = fragment;
+  view.back.hidden = view.history.length === 0;
+  view.frame.hidden = false;
+  const target = hash && view.root.getElementById(decodeURIComponent(hash.slice(1)));
+  if (target) {
+    target.scrollIntoView();
+    target.focus({ preventScroll: true });
+  } else if (focus) {
+    const heading = view.body.querySelector("h2");
+    heading?.scrollIntoView({ block: "nearest" });
+    heading?.focus({ preventScroll: true });
+  }
+  if (first) view.el.dispatchEvent(new CustomEvent("truah:ready", { bubbles: true, detail: { embed: view.el.getAttribute("data-truah-embed") } }));
+}
+
+/** Something went wrong: say so, and link the campaign's own page. */
+function problem(view, message, page) {
+  const p = document.createElement("p");
+  p.className = "embed__problem";
+  p.setAttribute("role", "alert");
+  p.append(message + " ");
+  const a = document.createElement("a");
+  a.href = page;
+  a.textContent = "Open it on the campaign’s website";
+  p.append(a, ".");
+  view.body.replaceChildren(p);
+}
+
+/** A click on a link inside the embed. */
+function follow(view, ev) {
+  if (ev.defaultPrevented || ev.button !== 0 || ev.metaKey || ev.ctrlKey || ev.shiftKey || ev.altKey) return;
+  const a = ev.target instanceof Element ? ev.target.closest("a[href]") : null;
+  if (!a) return;
+  const raw = a.getAttribute("href");
+  if (raw.startsWith("#")) {
+    // A note or a field in the embed: the host page's address keeps its own fragment.
+    ev.preventDefault();
+    const target = view.root.getElementById(decodeURIComponent(raw.slice(1)));
+    target?.scrollIntoView();
+    target?.focus({ preventScroll: true });
+    return;
+  }
+  const to = a.dataset.embedTo;
+  if (!to) return; // An ordinary link: to the campaign site, or elsewhere.
+  ev.preventDefault();
+  const [fragment, hash = ""] = to.split(/(?=#)/);
+  if (fragment === view.current) {
+    const target = hash && view.root.getElementById(decodeURIComponent(hash.slice(1)));
+    target?.scrollIntoView();
+    target?.focus({ preventScroll: true });
+    return;
+  }
+  view.history.push(view.current);
+  show(view, fragment, { focus: true, hash });
+}
+
+function mountAll() {
+  for (const el of document.querySelectorAll(MOUNTS)) mount(el);
+}
+
+mountAll();
+// Mount elements added later (page builders, lazy sections, the /embed/ preview).
+new MutationObserver((records) => {
+  if (records.some((r) => r.addedNodes.length)) mountAll();
+}).observe(document.documentElement, { childList: true, subtree: true });
+signer.resume();

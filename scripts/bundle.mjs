@@ -1,0 +1,45 @@
+// The site's own JavaScript and the embed's stylesheet, for the build (scripts/post-build.sh):
+//
+//   node scripts/bundle.mjs <staging dir> <signer js> <signer wasm> [--release]
+//
+// - js/boot.js, js/embed.js and js/embed-generator.js become boot.js, embed.js and
+//   embed-generator.js, each one file (they share js/lazy-signer.js), minified for release.
+//   Their names never change (the snippet and the page shell name them); the files they load
+//   are content-hashed.
+// - embed-<hash>.css: style/main.css with every rem turned into em (inside another site's page,
+//   sizes follow the embed's frame, not the host's root font size), then style/embed.css.
+import * as esbuild from "esbuild";
+import { createHash } from "node:crypto";
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+
+const [staging, signer, signerWasm] = process.argv.slice(2);
+const release = process.argv.includes("--release");
+if (!staging || !signer || !signerWasm) {
+  console.error("usage: node scripts/bundle.mjs <staging dir> <signer js> <signer wasm> [--release]");
+  process.exit(1);
+}
+
+/** main.css for the shadow root: rem → em. */
+export function forEmbed(css) {
+  return css.replace(/(\d*\.?\d+)rem\b/g, "$1em");
+}
+
+const css = forEmbed(await readFile("style/main.css", "utf8")) + "\n" + (await readFile("style/embed.css", "utf8"));
+const { code } = await esbuild.transform(css, { loader: "css", minify: release });
+const hash = createHash("sha256").update(code).digest("hex").slice(0, 16);
+const cssName = `embed-${hash}.css`;
+await writeFile(join(staging, cssName), code);
+
+await esbuild.build({
+  entryPoints: { boot: "js/boot.js", embed: "js/embed.js", "embed-generator": "js/embed-generator.js" },
+  outdir: staging,
+  bundle: true,
+  format: "esm",
+  target: "es2020",
+  minify: release,
+  legalComments: "none",
+  logLevel: "warning",
+  define: { __EMBED_ASSETS__: JSON.stringify({ css: cssName, signer, signerWasm }) },
+});
+console.log(`bundle: boot.js, embed.js, embed-generator.js and ${cssName}`);
