@@ -32,4 +32,6 @@ function whenIdle(f) {
 // prerendered page: hydrating would cost more than it saves.
 const connection = navigator.connection;
 const thrifty = connection?.saveData || ["slow-2g", "2g"].includes(connection?.effectiveType);
-if (wasm && !thrifty) whenIdle(startSite);
+// A static page (the /embed/ generator) is not the site's to hydrate.
+const isStatic = document.body.dataset.render === "static";
+if (wasm && !thrifty && !isStatic) whenIdle(startSite);

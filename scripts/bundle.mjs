@@ -6,6 +6,7 @@
 //   embed-generator.js, each one file (they share js/lazy-signer.js), minified for release.
 //   Their names never change (the snippet and the page shell name them); the files they load
 //   are content-hashed.
+// - embed-generator.css: style/builder.css, the /embed/ page's own styles.
 // - embed-<hash>.css: style/main.css with every rem turned into em (inside another site's page,
 //   sizes follow the embed's frame, not the host's root font size), then style/embed.css.
 import * as esbuild from "esbuild";
@@ -25,6 +26,10 @@ export function forEmbed(css) {
   return css.replace(/(\d*\.?\d+)rem\b/g, "$1em");
 }
 
+// The generator page's own styles (a fixed name: its page names it).
+const builder = await esbuild.transform(await readFile("style/builder.css", "utf8"), { loader: "css", minify: release });
+await writeFile(join(staging, "embed-generator.css"), builder.code);
+
 const css = forEmbed(await readFile("style/main.css", "utf8")) + "\n" + (await readFile("style/embed.css", "utf8"));
 const { code } = await esbuild.transform(css, { loader: "css", minify: release });
 const hash = createHash("sha256").update(code).digest("hex").slice(0, 16);
@@ -42,4 +47,4 @@ await esbuild.build({
   logLevel: "warning",
   define: { __EMBED_ASSETS__: JSON.stringify({ css: cssName, signer, signerWasm }) },
 });
-console.log(`bundle: boot.js, embed.js, embed-generator.js and ${cssName}`);
+console.log(`bundle: boot.js, embed.js, embed-generator.js, embed-generator.css and ${cssName}`);

@@ -1,6 +1,5 @@
 //! The campaign site: a Leptos app. `src/bin/prerender.rs` renders every route to HTML at build
-//! time; `main.rs` hydrates it in the browser. Tests and later entry points (an embed) use it
-//! from here.
+//! time; `main.rs` hydrates it in the browser. Tests use it from here.
 //!
 //! - `content`: the content of `content/`, compiled in by `build.rs`.
 //! - `paths`: links that respect the base path the site is served under.
@@ -16,6 +15,12 @@ pub mod pages;
 pub mod paths;
 
 pub use app::App;
+
+/// What only the prerenderer writes: the embeds' bodies and the `/embed` page (`build.rs`).
+#[cfg(feature = "ssr")]
+pub mod prerendered {
+    include!(concat!(env!("OUT_DIR"), "/embeds.rs"));
+}
 
 use crate::content::content;
 

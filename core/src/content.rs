@@ -212,8 +212,6 @@ pub struct Pages {
     pub action: &'static [(&'static str, &'static str)],
     pub thanks: &'static str,
     pub accessibility: &'static str,
-    /// `/embed`: the snippet generator.
-    pub embed: &'static str,
     /// The footer's call to sign up, with its form.
     pub footer_signup: &'static str,
 }

@@ -10,6 +10,9 @@ pub const ACTIONS: &str = "/act";
 pub const ACCESSIBILITY: &str = "/accessibility";
 /// The snippet generator, for staff who embed the campaign in another website.
 pub const EMBED: &str = "/embed";
+/// Pages that are prerendered but never hydrated: the site's wasm does not carry them, and links
+/// to them are full page loads (`rel="external"`, which the router leaves alone).
+pub const STATIC_ONLY: &[&str] = &[EMBED];
 /// Where a plain form post (a browser without WebAssembly) lands once the receiver has it.
 pub const THANKS: &str = "/thanks";
 

@@ -22,13 +22,12 @@ use futures::StreamExt;
 use leptos::prelude::*;
 use leptos_meta::ServerMetaContext;
 use leptos_router::location::RequestUrl;
-use campaign_core::deploy;
+use campaign_core::{deploy, routes};
 use std::path::{Path, PathBuf};
 use truah_campaign::config::ENDPOINT;
 use truah_campaign::paths::href;
 use truah_campaign::{routes_to_prerender, App};
-
-include!(concat!(env!("OUT_DIR"), "/embeds.rs"));
+use truah_campaign::prerendered::EMBEDS;
 
 fn main() {
     let dir = PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| usage()));
@@ -42,11 +41,12 @@ fn main() {
 
     let routes = routes_to_prerender();
     for path in &routes {
-        let html = render(&shell, &href(path), false);
+        let mode = if routes::STATIC_ONLY.contains(&path.as_str()) { Mode::Static } else { Mode::Hydrate };
+        let html = render(&shell, &href(path), mode);
         write(&dir.join(file_for(path)), &html);
     }
     // Any unknown address: the not-found page, rendered at an address no route matches.
-    write(&dir.join("404.html"), &render(&shell, &href("/404"), true));
+    write(&dir.join("404.html"), &render(&shell, &href("/404"), Mode::Client));
     // The embeds' bodies (js/embed.js fetches them from other websites' pages).
     for (path, html) in EMBEDS {
         write(&dir.join(path), html);
@@ -56,7 +56,7 @@ fn main() {
     let mut pages: Vec<String> = routes.iter().map(|p| href(p)).collect();
     pages.push(format!("{base}/404.html"));
     pages.extend(EMBEDS.iter().map(|(path, _)| format!("{base}/{path}")));
-    let fresh = ["boot.js", "embed.js", "embed-generator.js", "share.png", "_headers"].map(|f| format!("{base}/{f}")).to_vec();
+    let fresh = ["boot.js", "embed.js", "embed-generator.js", "embed-generator.css", "share.png", "_headers"].map(|f| format!("{base}/{f}")).to_vec();
     let hashed: Vec<String> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| fail(&format!("list {}: {e}", dir.display())))
         .filter_map(|e| e.ok()?.file_name().into_string().ok())
@@ -86,15 +86,27 @@ fn file_for(path: &str) -> PathBuf {
     }
 }
 
+/// What the browser does with a prerendered page.
+#[derive(Clone, Copy, PartialEq)]
+enum Mode {
+    /// The site's wasm hydrates it.
+    Hydrate,
+    /// The site's wasm renders it afresh (`data-render="client"`): the not-found page.
+    Client,
+    /// Nothing: it stays as it is (`data-render="static"`), and links to it are full page loads
+    /// (`routes::STATIC_ONLY`).
+    Static,
+}
+
 /// The page at `url` (with the base path), in the shell.
-fn render(shell: &str, url: &str, client_render: bool) -> String {
+fn render(shell: &str, url: &str, mode: Mode) -> String {
     let owner = Owner::new();
     owner.with(|| {
         provide_context(RequestUrl::new(url));
         let (meta, output) = ServerMetaContext::new();
         provide_context(meta);
         let body = App().to_html();
-        let page = frame(shell, &body, client_render);
+        let page = frame(shell, &body, mode);
         futures::executor::block_on(async move {
             let stream = output.inject_meta_context(futures::stream::once(async move { page }).boxed()).await;
             stream.collect::<String>().await
@@ -104,7 +116,7 @@ fn render(shell: &str, url: &str, client_render: bool) -> String {
 
 /// The shell with `<!--HEAD-->` (where leptos_meta puts each page's title and meta tags, and
 /// where it finds them again when hydrating) and the rendered body.
-fn frame(shell: &str, body: &str, client_render: bool) -> String {
+fn frame(shell: &str, body: &str, mode: Mode) -> String {
     let head_end = shell.find("</head>").unwrap_or_else(|| fail("index.html has no </head>"));
     let body_at = shell.find("<body").unwrap_or_else(|| fail("index.html has no <body>"));
     let body_open_end = body_at + shell[body_at..].find('>').unwrap_or_else(|| fail("index.html: <body> is not closed"));
@@ -113,8 +125,10 @@ fn frame(shell: &str, body: &str, client_render: bool) -> String {
     out.push_str(&shell[..head_end]);
     out.push_str("<!--HEAD-->");
     out.push_str(&shell[head_end..body_open_end]);
-    if client_render {
-        out.push_str(" data-render=\"client\"");
+    match mode {
+        Mode::Hydrate => {}
+        Mode::Client => out.push_str(" data-render=\"client\""),
+        Mode::Static => out.push_str(" data-render=\"static\""),
     }
     out.push('>');
     out.push_str(body);

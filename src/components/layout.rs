@@ -56,7 +56,8 @@ fn Footer() -> impl IntoView {
                 <p class="site-footer__links">
                     <a href=href(routes::ACCESSIBILITY)>"Accessibility"</a>
                     " · "
-                    <a href=href(routes::EMBED)>"Embed on your website"</a>
+                    // A static page the router does not render (routes::STATIC_ONLY).
+                    <a href=href(routes::EMBED) rel="external">"Embed on your website"</a>
                 </p>
             </div>
         </footer>

@@ -12,7 +12,7 @@ import { runInNewContext } from "node:vm";
 /** The content-hashed files of the build: Trunk's hashes have 10 to 16 hex digits. */
 const hashedFiles = () => execFileSync("ls", ["dist"]).toString().split("\n").filter((f) => /-[0-9a-f]{10,16}(_bg)?\.\w+$/.test(f));
 
-test("s3-upload.sh gives hashed files a year, wasm its type, and pages no-cache", () => {
+test("s3-upload.sh lets embeds read the bucket, gives hashed files a year, wasm its type, and pages no-cache", () => {
   const dir = mkdtempSync(join(tmpdir(), "s3-"));
   const bin = join(dir, "bin");
   mkdirSync(bin);
@@ -22,7 +22,10 @@ test("s3-upload.sh gives hashed files a year, wasm its type, and pages no-cache"
   execFileSync("bash", ["deploy/s3-upload.sh", "my-bucket", "dist"], { env: { ...process.env, PATH: `${bin}:${process.env.PATH}` } });
   const calls = readFileSync(log, "utf8").trim().split("\n");
   const hashed = hashedFiles();
-  assert.equal(calls.length, hashed.length + 1);
+  assert.equal(calls.length, hashed.length + 2);
+  assert.equal(calls[0], "s3api put-bucket-cors --bucket my-bucket --cors-configuration file://deploy/s3-cors.json");
+  const cors = JSON.parse(readFileSync("deploy/s3-cors.json", "utf8")).CORSRules[0];
+  assert.deepEqual([cors.AllowedOrigins, cors.AllowedMethods], [["*"], ["GET", "HEAD"]]);
   for (const f of hashed) {
     const call = calls.find((c) => c.startsWith(`s3 cp dist/${f} s3://my-bucket/${f} `));
     assert.ok(call, f);
@@ -50,7 +53,8 @@ test("the built _headers file covers every page, every hashed file and the wasm 
   const headers = readFileSync("dist/_headers", "utf8");
   assert.match(headers, /^\/\*\n  Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self';/m);
   assert.match(headers, /frame-ancestors 'none'/);
-  for (const page of ["/", "/partners/", "/act/guantanamo/", "/404.html", "/boot.js"]) {
+  assert.match(headers, /^\/\*\n(  .+\n)*  Access-Control-Allow-Origin: \*\n/m);
+  for (const page of ["/", "/partners/", "/act/guantanamo/", "/404.html", "/boot.js", "/embed.js", "/embed/", "/embed/act/guantanamo.html", "/embed/signup.html"]) {
     assert.ok(headers.includes(`\n${page}\n  Cache-Control: no-cache\n`), page);
   }
   const files = hashedFiles();

@@ -5,7 +5,7 @@
 // petition.spec.js's receiver.
 import { test, expect } from "@playwright/test";
 import { EMBED_RECEIVER, HOST } from "./playwright.config.js";
-import { expectNoAxeViolations, watch } from "./helpers.js";
+import { expectNoAxeViolations, ready, watch } from "./helpers.js";
 
 // One receiver for this file: one test at a time.
 test.describe.configure({ mode: "serial" });
@@ -275,8 +275,13 @@ test("the embed fits a 300 px column and a 320 px phone without sideways scrolli
 
 test("the /embed/ generator's snippet, pasted into another website, works as chosen", async ({ page, context }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: SITE });
-  await page.goto(`${SITE}/embed/`);
+  // Staff find it in every page's footer. It is a static page: the link loads it whole.
+  await page.goto(`${SITE}/`);
+  await ready(page);
+  await page.getByRole("contentinfo").getByRole("link", { name: "Embed on your website" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Embed this campaign on your website" })).toBeVisible();
+  expect(page.url()).toBe(`${SITE}/embed/`);
+  await expect(page.locator("html")).not.toHaveAttribute("data-app", "ready");
   // Before any choice, the preview shows the first one: the petition.
   await expect(page.locator("#embed-preview [data-truah-embed]").getByRole("heading", { level: 2, name: TITLE })).toBeVisible();
 

@@ -11,8 +11,8 @@ export const ROUTES = [
   { path: "/resources/", heading: "Resources", text: "during Magid" },
   { path: "/act/", heading: "Take action", text: "Tell President Trump: Don’t Send Migrants to Guantánamo!" },
   { path: "/act/guantanamo/", heading: "Tell President Trump: Don’t Send Migrants to Guantánamo!", text: "This move is both cruel and threatens to violate U.S. law." },
-  { path: "/accessibility/", heading: "Accessibility", text: "Tell us about a barrier" },
   { path: "/embed/", heading: "Embed this campaign on your website", text: "Your snippet" },
+  { path: "/accessibility/", heading: "Accessibility", text: "Tell us about a barrier" },
 ];
 
 /** Fails the test on any WCAG 2.2 A/AA violation axe-core finds on the page as it is now. */

@@ -18,8 +18,11 @@ for (const route of ROUTES) {
     await expect(page.getByRole("contentinfo").getByRole("heading", { name: "Sign up for updates and action alerts" })).toBeVisible();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow, "horizontal scrolling at 360 px").toBeLessThanOrEqual(0);
+    // Before axe-core runs: on a page with a shadow root (the /embed/ preview) it injects a
+    // <style> element, which the site's CSP rightly refuses.
+    const errors = [...seen.errors];
     await expectNoAxeViolations(page);
-    expect(seen.errors).toEqual([]);
+    expect(errors).toEqual([]);
     expect(seen.foreign, "requests to other hosts").toEqual([]);
   });
 }
