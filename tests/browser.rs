@@ -273,6 +273,46 @@ mod sign_form {
     }
 
     #[wasm_bindgen_test]
+    async fn a_form_in_an_embeds_shadow_root_keeps_to_itself() {
+        // An embed (js/embed.js) on a page that has a form with the same ids in the light DOM.
+        let light = mount(Mode::Petition, "t6");
+        let host = container();
+        host.set_attribute("data-signup-petition-url", "https://api.example.org/embed/{petition}").unwrap();
+        host.set_attribute("data-source", "wordpress").unwrap();
+        let shadow = host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)).unwrap();
+        let setting = Setting { base: "", endpoint: &campaign_signer::endpoint::ENDPOINT };
+        let mut html = Html::default();
+        sign_form(&mut html, &setting, &truah_campaign::content::content().site, &Form::Petition { action: "guantanamo", cta: "Sign" }, "t6");
+        shadow.set_inner_html(&html.into_string());
+        // As js/embed.js readies a body where WebAssembly runs.
+        if let Some(fieldset) = shadow.query_selector("fieldset[data-needs-wasm-to-enable]").unwrap() {
+            fieldset.remove_attribute("disabled").unwrap();
+        }
+        campaign_signer::watch_embed(shadow.clone().into());
+        let inside = |id: &str| shadow.get_element_by_id(id).unwrap_or_else(|| panic!("no #{id} in the shadow root"));
+
+        // The embed's endpoint attributes are its own.
+        assert_eq!(campaign_signer::endpoint::endpoint(Some(host.clone().into())).petition_url, "https://api.example.org/embed/{petition}");
+
+        sleep(2_100).await;
+        let form: web_sys::HtmlFormElement = inside("t6-form").unchecked_into();
+        form.request_submit().unwrap();
+        until("the embed's error summary", || !inside("t6-errors").has_attribute("hidden")).await;
+        assert!(hidden("t6-errors"), "the page's own form is untouched");
+        assert_eq!(inside("t6-email").get_attribute("aria-invalid").as_deref(), Some("true"));
+
+        // The summary's links focus their field in the embed, and leave the page's address alone.
+        let hash = web_sys::window().unwrap().location().hash().unwrap();
+        let link: web_sys::HtmlElement = inside("t6-errors-list").query_selector("a").unwrap().unwrap().unchecked_into();
+        link.click();
+        let focused = shadow.active_element().map(|e| e.id());
+        assert_eq!(focused.as_deref(), Some(link.get_attribute("href").unwrap().trim_start_matches('#')));
+        assert_eq!(web_sys::window().unwrap().location().hash().unwrap(), hash);
+        light.remove();
+        host.remove();
+    }
+
+    #[wasm_bindgen_test]
     async fn where_wasm_runs_a_form_with_nowhere_to_post_is_enabled_and_its_notice_hidden() {
         // An OSDI endpoint with no plain-form fallback: the prerendered form is disabled and says so.
         let mut endpoint = campaign_signer::endpoint::ENDPOINT.clone();
