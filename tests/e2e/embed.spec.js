@@ -5,7 +5,7 @@
 // petition.spec.js's receiver.
 import { test, expect } from "@playwright/test";
 import { EMBED_RECEIVER, HOST } from "./playwright.config.js";
-import { expectNoAxeViolations, ready, watch } from "./helpers.js";
+import { expectNoAxeViolations, ready, receiverAt, watch } from "./helpers.js";
 
 // One receiver for this file: one test at a time.
 test.describe.configure({ mode: "serial" });
@@ -13,10 +13,7 @@ test.describe.configure({ mode: "serial" });
 const SITE = "http://127.0.0.1:4173";
 const TITLE = "Tell President Trump: Don’t Send Migrants to Guantánamo!";
 
-async function receiver(path, body) {
-  const r = await fetch(EMBED_RECEIVER + path, body === undefined ? {} : { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-  return r.json();
-}
+const receiver = receiverAt(EMBED_RECEIVER);
 const signatures = () => receiver("/__signatures");
 
 test.beforeEach(async () => {

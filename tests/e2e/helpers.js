@@ -15,6 +15,14 @@ export const ROUTES = [
   { path: "/accessibility/", heading: "Accessibility", text: "Tell us about a barrier" },
 ];
 
+/** A local signup receiver's test controls: `call("/__signatures")`, `call("/__reset", {})`. */
+export function receiverAt(base) {
+  return async (path, body) => {
+    const init = body === undefined ? {} : { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) };
+    return (await fetch(base + path, init)).json();
+  };
+}
+
 /** Fails the test on any WCAG 2.2 A/AA violation axe-core finds on the page as it is now. */
 export async function expectNoAxeViolations(page) {
   const results = await new AxeBuilder({ page })

@@ -1,7 +1,7 @@
 // The petition and the updates signup, signed as a visitor would, against the local receiver.
 import { test, expect } from "@playwright/test";
 import { RECEIVER } from "./playwright.config.js";
-import { ROUTES, expectNoAxeViolations, heading, ready, tabTo, watch } from "./helpers.js";
+import { ROUTES, expectNoAxeViolations, heading, ready, receiverAt, tabTo, watch } from "./helpers.js";
 
 // One receiver serves every test, and some tests script its faults: run these one at a time.
 test.describe.configure({ mode: "serial" });
@@ -9,10 +9,7 @@ test.describe.configure({ mode: "serial" });
 const ACTION = "/act/guantanamo/";
 const TITLE = "Tell President Trump: Don’t Send Migrants to Guantánamo!";
 
-async function receiver(path, body) {
-  const r = await fetch(RECEIVER + path, body === undefined ? {} : { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-  return r.json();
-}
+const receiver = receiverAt(RECEIVER);
 const signatures = () => receiver("/__signatures");
 
 test.beforeEach(async () => {
