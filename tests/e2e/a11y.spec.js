@@ -115,3 +115,76 @@ test("reduced motion: no smooth scrolling, no transitions", async ({ page }) => 
   });
   expect(motion).toEqual({ scroll: "auto", moving: 0 });
 });
+
+// Right-to-left readiness, before any right-to-left language ships: a test-only pseudo-locale
+// turns the page right to left (`dir="rtl"`, as a Hebrew or Arabic locale would) and the layout,
+// written in logical properties, must mirror: the header, the form, its error summary and the
+// footer. The same page left to right is the reference.
+test("right to left (a pseudo-locale): header, form, error summary and footer mirror, nothing overlaps or overflows", async ({ page }, testInfo) => {
+  const measure = () =>
+    page.evaluate(() => {
+      const box = (selector) => {
+        const r = document.querySelector(selector).getBoundingClientRect();
+        return { left: Math.round(r.left), right: Math.round(r.right), top: Math.round(r.top) };
+      };
+      const parts = {
+        brand: ".brand",
+        nav: ".nav",
+        label: "label[for='petition-email']",
+        input: "#petition-email",
+        submit: "#petition-submit",
+        summary: "#petition-errors",
+        summaryList: "#petition-errors-list a",
+        checkbox: "#petition-email_opt_in",
+        footerHeading: "#signup-heading",
+        footerInput: "#footer-signup-email",
+      };
+      const boxes = Object.fromEntries(Object.entries(parts).map(([k, s]) => [k, box(s)]));
+      const invalid = getComputedStyle(document.querySelector("#petition-email"));
+      // Every visible field and label: none may overlap another.
+      const rects = [...document.querySelectorAll(".sign-form label, .sign-form input:not([type=hidden]):not(.hp input), .sign-form select, .sign-form button")]
+        .filter((el) => !el.closest(".hp") && el.getClientRects().length)
+        .map((el) => ({ id: el.id || el.htmlFor || el.tagName, r: el.getBoundingClientRect() }));
+      const overlapping = [];
+      for (let i = 0; i < rects.length; i++)
+        for (let j = i + 1; j < rects.length; j++) {
+          const [a, b] = [rects[i].r, rects[j].r];
+          if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1) overlapping.push(`${rects[i].id} × ${rects[j].id}`);
+        }
+      return {
+        width: document.documentElement.clientWidth,
+        overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        boxes,
+        thickBorder: { left: invalid.borderLeftWidth, right: invalid.borderRightWidth },
+        overlapping,
+      };
+    });
+
+  for (const width of [375, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto("/act/guantanamo/");
+    await ready(page);
+    // The error summary and an invalid field, shown.
+    const form = page.getByRole("region", { name: "Sign the petition" });
+    await form.getByLabel("Email").fill("not an email");
+    await form.getByRole("button", { name: "Sign the petition" }).click();
+    await expect(form.getByRole("heading", { name: "There is a problem" })).toBeVisible();
+    const ltr = await measure();
+    await page.evaluate(() => {
+      document.documentElement.dir = "rtl";
+      document.documentElement.lang = "he";
+    });
+    const rtl = await measure();
+    await testInfo.attach(`rtl-${width}`, { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
+
+    expect(rtl.overflow, `${width}: sideways scrolling`).toBeLessThanOrEqual(0);
+    expect(rtl.overlapping, `${width}: overlapping fields`).toEqual([]);
+    expect(ltr.thickBorder.left).toBe("6px");
+    expect(rtl.thickBorder, `${width}: the invalid field's thick edge moves to the right`).toEqual({ left: "2px", right: "6px" });
+    // Each part sits where its mirror image would: its right edge where its left edge was.
+    for (const [part, l] of Object.entries(ltr.boxes)) {
+      const r = rtl.boxes[part];
+      expect(Math.abs(r.right - (ltr.width - l.left)), `${width}: ${part} mirrors (ltr ${l.left}–${l.right}, rtl ${r.left}–${r.right})`).toBeLessThanOrEqual(2);
+    }
+  }
+});
