@@ -16,7 +16,7 @@ LOCAL := SIGNUP_CONFIG=config/signup.local.toml LOCAL_BUILD=1
 
 serve:
 	scripts/setup.sh build
-	$(LOCAL) trunk build --release
+	$(LOCAL) scripts/build.sh
 	cargo build --release -p signup-receiver
 	@echo "Open http://127.0.0.1:$(PORT)/ — signatures go to the local receiver on port $(RECEIVER_PORT),"
 	@echo "which appends them to receiver-data/signatures.jsonl. Ctrl-C stops both."
@@ -37,11 +37,11 @@ test-browser:
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 	  cargo test --target wasm32-unknown-unknown --features csr --test browser
 
+# Both languages (scripts/build.sh): English in dist/, Spanish in dist/es/.
 dist:
-	$(LOCAL) trunk build --release
+	$(LOCAL) scripts/build.sh
 	# The same site for a subfolder, as staff embedding it under an existing domain would build it.
-	$(LOCAL) SITE_BASE=/campaigns/immigration trunk build --release \
-	  --public-url /campaigns/immigration/ --dist target/dist-subfolder
+	$(LOCAL) SITE_BASE=/campaigns/immigration scripts/build.sh --dist target/dist-subfolder
 
 # 3. Whole journeys against the release build, served like a static host; and the deploy
 #    recipes in deploy/ against stand-ins.
@@ -53,5 +53,5 @@ test-e2e:
 # Sizes of everything in dist/, and of a first visit (see README, "Size").
 bench:
 	scripts/setup.sh build npm
-	$(LOCAL) trunk build --release
+	$(LOCAL) scripts/build.sh
 	node scripts/bench.mjs

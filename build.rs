@@ -10,7 +10,19 @@ fn main() {
     let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
 
-    let mut content = script::content(root);
+    // The language of this build: SITE_LANG (`es`), English by default. Each language is its
+    // own build, under its own path (scripts/build.sh), so a visitor downloads one language.
+    println!("cargo::rerun-if-env-changed=SITE_LANG");
+    let lang = match std::env::var("SITE_LANG") {
+        Ok(code) if !code.trim().is_empty() => campaign_core::i18n::Lang::parse(&code).unwrap_or_else(|| {
+            let all: Vec<&str> = campaign_core::i18n::Lang::ALL.iter().map(|l| l.code()).collect();
+            eprintln!("SITE_LANG must be one of {}; it is `{code}`.", all.join(", "));
+            std::process::exit(1);
+        }),
+        _ => campaign_core::i18n::Lang::En,
+    };
+    println!("cargo::rustc-env=SITE_LANG={}", lang.code());
+    let mut content = script::content_in(root, lang);
     // Where the site is published: content/site.toml's site_url, or SITE_URL for this build.
     println!("cargo::rerun-if-env-changed=SITE_URL");
     if let Ok(url) = std::env::var("SITE_URL") {
@@ -33,10 +45,14 @@ fn main() {
         eprintln!("SITE_BASE must be a path starting with `/`, like `/campaigns/immigration`; it is `{base}`.");
         std::process::exit(1);
     }
+    // This language's pages live under the site's base plus its prefix: "/es", "/campaigns/immigration/es".
+    println!("cargo::rustc-env=SITE_ROOT={base}");
+    let base = format!("{base}{}", lang.prefix());
+    let base = base.as_str();
     println!("cargo::rustc-env=SITE_BASE={base}");
 
     // Every page's body as HTML, rendered here once (Markdown and templates never reach the wasm).
-    let setting = campaign_core::html::Setting { base, endpoint: &endpoint };
+    let setting = campaign_core::html::Setting { base, endpoint: &endpoint, lang };
     std::fs::write(Path::new(&out_dir).join("pages.rs"), campaign_core::html::pages_source(&setting, &content)).expect("write the pages");
     // The embeds' bodies and the /embed page, which only the prerenderer uses (feature `ssr`):
     // it writes them into the build, and the site's wasm never carries them.

@@ -9,6 +9,28 @@
 // - the signer, the forms' behaviour, when a visitor starts filling in a form (lazy-signer.js).
 import { lazySigner, prepareForms, wasm } from "./lazy-signer.js";
 
+// The language a visitor chose with the language switcher, remembered on this device. The site
+// never guesses it from the browser's settings: only a choice made here counts. On a page in
+// another language that has a version in the chosen one, go there.
+const LANG = "truah-campaign.lang";
+document.addEventListener("click", (ev) => {
+  const link = ev.target instanceof Element ? ev.target.closest("a[data-lang-switch]") : null;
+  try {
+    if (link) localStorage.setItem(LANG, link.dataset.langSwitch);
+  } catch {
+    // Storage is blocked: the choice holds for this visit's links only.
+  }
+}, true);
+try {
+  const chosen = localStorage.getItem(LANG);
+  const there = chosen && chosen !== document.documentElement.lang && document.body.dataset.render !== "static"
+    ? document.querySelector(`a[data-lang-switch="${CSS.escape(chosen)}"]`)
+    : null;
+  if (there) location.replace(there.href);
+} catch {
+  // Storage is blocked: nothing was remembered.
+}
+
 const tag = document.querySelector("script[data-wasm]");
 const here = new URL(tag.dataset.js, location.href);
 const signer = lazySigner(new URL(tag.dataset.signer, here).href, new URL(tag.dataset.signerWasm, here));

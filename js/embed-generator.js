@@ -17,6 +17,7 @@ function choices(form) {
   const attrs = [["data-truah-embed", kind]];
   if (kind === "petition") attrs.push(["data-action", slug]);
   if (kind === "issue") attrs.push(["data-issue", slug]);
+  if (value("lang") && value("lang") !== "en") attrs.push(["data-lang", value("lang")]);
   if (value("source")) attrs.push(["data-source", value("source")]);
   if (value("adapter")) attrs.push(["data-signup-adapter", value("adapter")]);
   if (value("petition-url")) attrs.push(["data-signup-petition-url", value("petition-url")]);

@@ -20,7 +20,7 @@
 //   truah:ready, truah:signed, truah:signup (no personal data).
 //
 // Mount attributes: data-truah-embed ("petition" with data-action, "signup", or "issue" with
-// data-issue), data-source, and the endpoint overrides data-signup-adapter,
+// data-issue), data-lang ("es" for Spanish), data-source, and the endpoint overrides data-signup-adapter,
 // data-signup-petition-url, data-signup-signup-url (read by the signer).
 import { lazySigner, prepareForms } from "./lazy-signer.js";
 
@@ -34,16 +34,31 @@ const signer = lazySigner(at(ASSETS.signer), at(ASSETS.signerWasm));
 const MOUNTS = "[data-truah-embed]";
 const mounted = new WeakSet();
 
+// The languages the site is built in, and where each one's pages are (scripts/build.sh).
+const LANGS = { en: "", es: "es/" };
+// The embed's own few words; everything else comes with the body, in its language.
+const WORDS = {
+  en: { back: "← Back", failed: "This part of the campaign could not be loaded.", open: "Open it on the campaign’s website" },
+  es: { back: "← Volver", failed: "No se pudo cargar esta parte de la campaña.", open: "Ábrela en el sitio web de la campaña" },
+};
+
+/** The language an embed asks for (`data-lang`), or English. */
+function langOf(el) {
+  const code = (el.getAttribute("data-lang") ?? "").trim().toLowerCase().split(/[-_]/)[0];
+  return code in LANGS ? code : "en";
+}
+
 /** The fragment a mount element asks for, relative to the site. */
 function fragmentOf(el) {
   const slug = (name) => el.getAttribute(name)?.trim();
+  const lang = LANGS[langOf(el)];
   switch (el.getAttribute("data-truah-embed")?.trim()) {
     case "petition":
-      return slug("data-action") && `embed/act/${encodeURIComponent(slug("data-action"))}.html`;
+      return slug("data-action") && `${lang}embed/act/${encodeURIComponent(slug("data-action"))}.html`;
     case "signup":
-      return "embed/signup.html";
+      return `${lang}embed/signup.html`;
     case "issue":
-      return slug("data-issue") && `embed/issues/${encodeURIComponent(slug("data-issue"))}.html`;
+      return slug("data-issue") && `${lang}embed/issues/${encodeURIComponent(slug("data-issue"))}.html`;
     default:
       return null;
   }
@@ -53,12 +68,14 @@ function fragmentOf(el) {
 function fragmentFor(url) {
   if (url.origin !== site.origin || !url.pathname.startsWith(site.pathname)) return null;
   const page = url.pathname.slice(site.pathname.length).replace(/\/$/, "");
-  return /^(act|issues)\/[^/]+$/.test(page) ? `embed/${page}.html` : null;
+  const m = page.match(/^((?:[a-z]{2}\/)?)((?:act|issues)\/[^/]+)$/);
+  return m ? `${m[1]}embed/${m[2]}.html` : null;
 }
 
-/** The campaign site's own page for a fragment: embed/act/x.html → …/act/x/. */
+/** The campaign site's own page for a fragment: es/embed/act/x.html → …/es/act/x/. */
 function pageOf(fragment) {
-  return fragment === "embed/signup.html" ? at("") : at(fragment.replace(/^embed\//, "").replace(/\.html$/, "/"));
+  const [, lang, rest] = fragment.match(/^((?:[a-z]{2}\/)?)embed\/(.*)\.html$/);
+  return at(rest === "signup" ? lang : `${lang}${rest}/`);
 }
 
 function mount(el) {
@@ -73,18 +90,18 @@ function mount(el) {
     style.addEventListener("load", done, { once: true });
     style.addEventListener("error", done, { once: true });
   });
-  // The frame is English until translations exist; a host page in another language must not
-  // make screen readers read it with the wrong voice.
+  // The frame says its language (`data-lang`, English by default): a host page in another
+  // language must not make screen readers read it with the wrong voice. The signer reads it too.
   const frame = document.createElement("div");
   frame.className = "embed";
-  frame.lang = "en";
+  frame.lang = langOf(el);
   frame.dir = "ltr";
   frame.setAttribute("part", "embed");
   frame.hidden = true;
   const back = document.createElement("button");
   back.type = "button";
   back.className = "embed__back";
-  back.textContent = "← Back";
+  back.textContent = WORDS[langOf(el)].back;
   back.hidden = true;
   const body = document.createElement("div");
   body.className = "embed__body";
@@ -116,7 +133,7 @@ async function show(view, fragment, { focus = false, first = false, hash = "" } 
     html = await response.text();
   } catch {
     view.frame.hidden = false;
-    problem(view, "This part of the campaign could not be loaded.", pageOf(fragment));
+    problem(view, WORDS[view.frame.lang].failed, pageOf(fragment));
     return;
   }
   // The fragment is our own build's HTML (escaped at build time), never a visitor's input.
@@ -161,7 +178,7 @@ function problem(view, message, page) {
   p.append(message + " ");
   const a = document.createElement("a");
   a.href = page;
-  a.textContent = "Open it on the campaign’s website";
+  a.textContent = WORDS[view.frame.lang].open;
   p.append(a, ".");
   view.body.replaceChildren(p);
 }

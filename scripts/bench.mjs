@@ -69,6 +69,19 @@ const whole = action + total(later);
 const verdict = whole <= AIM ? "within the 100 KB aim" : whole <= BUDGET ? "within the 130 KB budget" : "over the 130 KB budget";
 console.log(`  ${"total".padEnd(46)}${kb(total(later))} brotli; the action page with it: ${kb(whole).trim()} KB, ${verdict}`);
 
+// Each other language is its own build with its own wasm (scripts/build.sh): a Spanish visit
+// downloads the Spanish build only.
+for (const lang of ["es"]) {
+  const other = join(dist, lang, "index.html");
+  if (!existsSync(other)) continue;
+  const html = readFileSync(other, "utf8");
+  const rows = refs(html, "data-js|data-wasm").map((f) => table.find((r) => r.file === f) ?? table.find((r) => r.file === join(lang, f))).filter(Boolean);
+  const actionPage = firstViews.get(`${lang}/act/guantanamo/index.html`) ?? 0;
+  console.log(`\nThe ${lang} build hydrates with its own wasm (KB):`);
+  for (const r of rows) console.log(`  ${r.file.padEnd(46)}${kb(r.br)} brotli`);
+  console.log(`  ${"total".padEnd(46)}${kb(total(rows))} brotli; its action page with it: ${kb(actionPage + total(rows)).trim()} KB`);
+}
+
 // The signer: the forms' behaviour, fetched when a visitor starts filling in a form (or an
 // earlier visit left a signature waiting), never as part of a first view.
 const signerFiles = [...shell.matchAll(/data-signer(?:-wasm)?=(?:"([^"]+)"|([^\s>"]+))/g)].map((m) => m[1] ?? m[2]);

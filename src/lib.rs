@@ -24,9 +24,14 @@ pub mod prerendered {
 
 use crate::content::content;
 
-/// Every page of the site, as site paths (without the base path): what the prerenderer writes.
+/// Every page of the site in this build's language, as site paths (without the base path):
+/// what the prerenderer writes. The `/embed` generator is for staff, in English only.
 pub fn routes_to_prerender() -> Vec<String> {
-    campaign_core::routes::all(content())
+    let mut routes = campaign_core::routes::all(content());
+    if paths::LANG != campaign_core::i18n::Lang::En {
+        routes.retain(|r| r != campaign_core::routes::EMBED);
+    }
+    routes
 }
 
 /// Takes over the prerendered page: hydrates it, so what the visitor already sees stays as it is

@@ -160,7 +160,7 @@ mod sign_form {
 
     /// Mounts the form with this id prefix and returns its container.
     fn mount(mode: Mode, prefix: &str) -> web_sys::HtmlElement {
-        let setting = Setting { base: "", endpoint: &campaign_signer::endpoint::ENDPOINT };
+        let setting = Setting { base: "", endpoint: &campaign_signer::endpoint::ENDPOINT, lang: campaign_core::i18n::Lang::En };
         let form = match mode {
             Mode::Petition => Form::Petition { action: "guantanamo", cta: "Sign" },
             Mode::Updates => Form::Updates,
@@ -280,7 +280,7 @@ mod sign_form {
         host.set_attribute("data-signup-petition-url", "https://api.example.org/embed/{petition}").unwrap();
         host.set_attribute("data-source", "wordpress").unwrap();
         let shadow = host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)).unwrap();
-        let setting = Setting { base: "", endpoint: &campaign_signer::endpoint::ENDPOINT };
+        let setting = Setting { base: "", endpoint: &campaign_signer::endpoint::ENDPOINT, lang: campaign_core::i18n::Lang::En };
         let mut html = Html::default();
         sign_form(&mut html, &setting, &truah_campaign::content::content().site, &Form::Petition { action: "guantanamo", cta: "Sign" }, "t6");
         shadow.set_inner_html(&html.into_string());
@@ -313,12 +313,44 @@ mod sign_form {
     }
 
     #[wasm_bindgen_test]
+    async fn a_form_in_a_spanish_page_speaks_spanish() {
+        // The signer takes the language of the form's nearest `lang` (the page's, or an embed's).
+        let setting = Setting { base: "/es", endpoint: &campaign_signer::endpoint::ENDPOINT, lang: campaign_core::i18n::Lang::Es };
+        let mut html = Html::default();
+        sign_form(&mut html, &setting, &truah_campaign::content::content().site, &Form::Petition { action: "guantanamo", cta: "Firma la petición" }, "t7");
+        let el = container();
+        el.set_attribute("lang", "es").unwrap();
+        el.set_inner_html(&html.into_string());
+        if let Some(fieldset) = el.query_selector("fieldset[data-needs-wasm-to-enable]").unwrap() {
+            fieldset.remove_attribute("disabled").unwrap();
+        }
+        assert_eq!(text("t7-email-label"), "Correo electrónico");
+        let language: web_sys::HtmlInputElement = el.query_selector("input[name=language]").unwrap().unwrap().unchecked_into();
+        assert_eq!(language.value(), "es", "the plain form says its language too");
+        campaign_signer::form::attach_all();
+        sleep(2_100).await;
+        submit("t7-form");
+        until("the error summary", || !hidden("t7-errors")).await;
+        let summary = text("t7-errors");
+        assert!(summary.contains("Hay un problema") && summary.contains("Escribe tu correo electrónico."), "{summary}");
+        type_into("t7-email", "ana@");
+        assert_eq!(text("t7-email-message"), "Escribe tu correo electrónico con el formato nombre@ejemplo.com.");
+        let country: web_sys::HtmlSelectElement = document().get_element_by_id("t7-country").unwrap().unchecked_into();
+        country.set_value("MX");
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        country.dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).unwrap()).unwrap();
+        assert_eq!(text("t7-postal_code-label"), "Código postal");
+        el.remove();
+    }
+
+    #[wasm_bindgen_test]
     async fn where_wasm_runs_a_form_with_nowhere_to_post_is_enabled_and_its_notice_hidden() {
         // An OSDI endpoint with no plain-form fallback: the prerendered form is disabled and says so.
         let mut endpoint = campaign_signer::endpoint::ENDPOINT.clone();
         endpoint.adapter = campaign_core::petition::payload::Adapter::Osdi;
         endpoint.fallback_url = "".into();
-        let setting = Setting { base: "", endpoint: &endpoint };
+        let setting = Setting { base: "", endpoint: &endpoint, lang: campaign_core::i18n::Lang::En };
         let mut html = Html::default();
         sign_form(&mut html, &setting, &truah_campaign::content::content().site, &Form::Updates, "t5");
         let el = container();

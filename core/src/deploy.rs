@@ -62,17 +62,16 @@ pub fn is_hashed(name: &str) -> bool {
 /// The `_headers` file for Netlify and Cloudflare Pages. `pages` are the HTML pages' paths and
 /// `fresh` other files that must be checked on every visit (both with the base path); `hashed`
 /// the content-hashed files, which never change and are cached for a year.
-pub fn headers_file(endpoint: &Endpoint, pages: &[String], fresh: &[String], hashed: &[String]) -> String {
-    let mut out = String::from(
-        "# Written by the build (src/bin/prerender.rs): the headers Netlify and Cloudflare Pages send.\n# Edit config/signup.toml, not this file: the policy follows the signup endpoint.\n",
-    );
-    out.push_str("/*\n");
-    out.push_str(&format!("  Content-Security-Policy: {}\n", csp(endpoint, false)));
-    out.push_str("  X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n");
-    // The embeds load the script, its modules, the CSS, the wasm and the bodies from other
-    // websites' pages. Everything here is public and sent without cookies, so every file may
-    // be read from anywhere (as GitHub Pages does for all its sites).
-    out.push_str("  Access-Control-Allow-Origin: *\n");
+/// `global` adds the rules for every path (the policy, CORS); a language's own build leaves them
+/// to the default language's file, which its rules are appended to.
+pub fn headers_file(endpoint: &Endpoint, pages: &[String], fresh: &[String], hashed: &[String], global: bool) -> String {
+    let mut out = String::new();
+    if global {
+        out.push_str(
+            "# Written by the build (src/bin/prerender.rs): the headers Netlify and Cloudflare Pages send.\n# Edit config/signup.toml, not this file: the policy follows the signup endpoint.\n",
+        );
+        global_rules(&mut out, endpoint);
+    }
     for path in pages.iter().chain(fresh) {
         out.push_str(&format!("{path}\n  Cache-Control: no-cache\n"));
     }
@@ -83,6 +82,17 @@ pub fn headers_file(endpoint: &Endpoint, pages: &[String], fresh: &[String], has
         }
     }
     out
+}
+
+/// The rules for every path: the policy, and CORS for the embeds.
+fn global_rules(out: &mut String, endpoint: &Endpoint) {
+    out.push_str("/*\n");
+    out.push_str(&format!("  Content-Security-Policy: {}\n", csp(endpoint, false)));
+    out.push_str("  X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n");
+    // The embeds load the script, its modules, the CSS, the wasm and the bodies from other
+    // websites' pages. Everything here is public and sent without cookies, so every file may
+    // be read from anywhere (as GitHub Pages does for all its sites).
+    out.push_str("  Access-Control-Allow-Origin: *\n");
 }
 
 #[cfg(test)]
@@ -129,11 +139,14 @@ mod tests {
 
     #[test]
     fn the_headers_file_caches_hashed_files_and_checks_pages() {
-        let f = headers_file(&endpoint(Adapter::Osdi, ""), &["/".into(), "/partners/".into()], &["/boot.js".into()], &["/site-0123456789abcdef_bg.wasm".into()]);
+        let f = headers_file(&endpoint(Adapter::Osdi, ""), &["/".into(), "/partners/".into()], &["/boot.js".into()], &["/site-0123456789abcdef_bg.wasm".into()], true);
         assert!(f.contains("/*\n  Content-Security-Policy: default-src 'self';"));
         assert!(f.contains("\n  Access-Control-Allow-Origin: *\n"), "the embeds load everything from other origins");
         assert!(f.contains("/partners/\n  Cache-Control: no-cache\n"));
         assert!(f.contains("/boot.js\n  Cache-Control: no-cache\n"));
         assert!(f.contains("/site-0123456789abcdef_bg.wasm\n  Cache-Control: public, max-age=31536000, immutable\n  Content-Type: application/wasm\n"));
+        // Another language's build: its own paths only, appended to the default's file.
+        let es = headers_file(&endpoint(Adapter::Osdi, ""), &["/es/".into()], &["/es/boot.js".into()], &["/es/site-0123456789abcdef_bg.wasm".into()], false);
+        assert_eq!(es, "/es/\n  Cache-Control: no-cache\n/es/boot.js\n  Cache-Control: no-cache\n/es/site-0123456789abcdef_bg.wasm\n  Cache-Control: public, max-age=31536000, immutable\n  Content-Type: application/wasm\n");
     }
 }

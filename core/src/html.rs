@@ -9,7 +9,8 @@
 
 use crate::content::*;
 use crate::embed::Embed;
-use crate::petition::countries::{countries, postal_field};
+use crate::i18n::{fill, Lang, Ui};
+use crate::petition::countries::{countries_in, postal_field};
 use crate::petition::payload::{Endpoint, Kind};
 use crate::petition::validate::{Field, SIGNUP_FIELDS};
 use crate::petition::HONEYPOT;
@@ -93,14 +94,22 @@ impl Html {
 
 const YES: Option<&str> = Some("");
 
-/// Where the site is served and where its signatures go: what the pages' links and forms need.
+/// Where the site is served, where its signatures go, and in which language: what the pages'
+/// links, words and forms need.
 pub struct Setting<'a> {
-    /// The base path, without a trailing slash ("" at the root of a domain).
+    /// The base path of this language's pages, without a trailing slash ("" at the root of a
+    /// domain, "/es" for Spanish there).
     pub base: &'a str,
     pub endpoint: &'a Endpoint,
+    pub lang: Lang,
 }
 
 impl Setting<'_> {
+    /// The interface's words in this language.
+    pub fn ui(&self) -> &'static Ui {
+        self.lang.ui()
+    }
+
     /// The href of a site path: the base, and a trailing slash (pages are folders).
     pub fn href(&self, path: &str) -> String {
         routes::href(self.base, path)
@@ -187,7 +196,7 @@ pub fn inlines(h: &mut Html, s: &Setting, list: &[Inline], notes: NotesAt) {
                     NotesAt::Issue(slug) => (format!("{}#note-{id}", s.href(&routes::issue(slug))), None),
                 };
                 h.open("sup", &[("class", Some("fn-ref"))]);
-                h.open("a", &[("id", own_id.as_deref()), ("href", Some(&to)), ("aria-label", Some(&format!("Note {marker}")))]);
+                h.open("a", &[("id", own_id.as_deref()), ("href", Some(&to)), ("aria-label", Some(&fill(s.ui().note, &[marker])))]);
                 h.text(marker).close("a").close("sup");
             }
         }
@@ -200,14 +209,14 @@ fn footnotes(h: &mut Html, s: &Setting, notes: &[Footnote]) {
         return;
     }
     h.open("section", &[("class", Some("footnotes")), ("aria-labelledby", Some("notes-heading"))]);
-    h.el("h2", &[("id", Some("notes-heading")), ("class", Some("visually-hidden"))], "Notes");
+    h.el("h2", &[("id", Some("notes-heading")), ("class", Some("visually-hidden"))], s.ui().notes);
     for n in notes {
         h.open("p", &[("id", Some(&format!("note-{}", n.id))), ("tabindex", Some("-1")), ("class", Some("footnote"))]);
         h.el("span", &[("class", Some("footnote__marker")), ("aria-hidden", Some("true"))], &n.marker);
         inlines(h, s, &n.body, NotesAt::ThisPage);
         h.text(" ");
         h.open("a", &[("class", Some("footnote__back")), ("href", Some(&format!("#ref-{}", n.id)))]);
-        h.text("Back to text");
+        h.text(s.ui().back_to_text);
         h.el("span", &[("aria-hidden", Some("true"))], " ↩");
         h.close("a").close("p");
     }
@@ -223,7 +232,7 @@ fn outbound(h: &mut Html, url: &str, text: &str) {
     h.el("a", &[("href", Some(url)), ("rel", Some("external noopener"))], text);
 }
 
-fn partner_list(h: &mut Html, partners: &[&Partner], level: u8) {
+fn partner_list(h: &mut Html, ui: &Ui, partners: &[&Partner], level: u8) {
     h.open("ul", &[("class", Some("cards"))]);
     for p in partners {
         h.open("li", &[("class", Some("card"))]);
@@ -231,7 +240,7 @@ fn partner_list(h: &mut Html, partners: &[&Partner], level: u8) {
         h.el("p", &[], &p.about);
         h.el("p", &[("class", Some("muted"))], &p.work);
         h.open("p", &[]);
-        outbound(h, &p.url, &format!("Visit {}’s website", p.name));
+        outbound(h, &p.url, &fill(ui.visit_website, &[&p.name]));
         h.close("p").close("li");
     }
     h.close("ul");
@@ -249,11 +258,11 @@ fn resource_card(h: &mut Html, s: &Setting, site: &Site, r: &Resource, level: u8
     heading(h, level, None, &r.title);
     h.el("p", &[], &r.summary);
     h.open("div", &[("class", Some("resource__when"))]);
-    h.el("p", &[("class", Some("resource__when-label"))], "When to use it");
+    h.el("p", &[("class", Some("resource__when-label"))], s.ui().when_to_use);
     blocks(h, s, &r.body, NotesAt::ThisPage);
     h.close("div");
     h.open("p", &[]);
-    outbound(h, &r.url, &format!("Get {} from {}", r.title, site.org_name));
+    outbound(h, &r.url, &fill(s.ui().get_resource, &[&r.title, &site.org_name]));
     h.close("p").close("div");
 }
 
@@ -278,17 +287,17 @@ pub fn home(s: &Setting, c: &Content) -> String {
 
     h.open("div", &[("class", Some("wrap stack"))]);
     h.open("section", &[("class", Some("feature")), ("aria-labelledby", Some("act-now"))]);
-    h.el("p", &[("class", Some("eyebrow"))], "Take action now");
+    h.el("p", &[("class", Some("eyebrow"))], s.ui().take_action_now);
     h.el("h2", &[("id", Some("act-now"))], &action.title);
     h.el("p", &[], &action.summary);
     h.el("a", &[("class", Some("button")), ("href", Some(&s.href(&routes::action(&action.slug))))], &action.cta);
     h.close("section");
-    h.open("nav", &[("aria-label", Some("Explore the campaign")), ("class", Some("ways-in"))]).open("ul", &[("class", Some("cards"))]);
+    h.open("nav", &[("aria-label", Some(s.ui().explore)), ("class", Some("ways-in"))]).open("ul", &[("class", Some("cards"))]);
     let names = |list: Vec<&str>| list.join(", ");
     for (href, title, text) in [
         (s.href(&routes::issue(&issue.slug)), issue.title.to_string(), issue.summary.to_string()),
-        (s.href(routes::PARTNERS), "Our coalition partners".to_string(), names(c.partners.iter().map(|p| p.name.as_ref()).collect())),
-        (s.href(routes::RESOURCES), "Resources".to_string(), names(c.resources.iter().map(|r| r.title.as_ref()).collect())),
+        (s.href(routes::PARTNERS), s.ui().our_partners.to_string(), names(c.partners.iter().map(|p| p.name.as_ref()).collect())),
+        (s.href(routes::RESOURCES), s.ui().resources_title.to_string(), names(c.resources.iter().map(|r| r.title.as_ref()).collect())),
     ] {
         h.open("li", &[("class", Some("card"))]).open("h2", &[]).el("a", &[("href", Some(&href))], &title).close("h2");
         h.el("p", &[], &text).close("li");
@@ -301,8 +310,8 @@ pub fn home(s: &Setting, c: &Content) -> String {
 pub fn issues(s: &Setting, c: &Content) -> String {
     let mut h = Html::default();
     h.open("div", &[("class", Some("wrap stack"))]);
-    h.el("h1", &[("tabindex", Some("-1"))], "Issues");
-    h.el("p", &[("class", Some("lead"))], &format!("Pursuing immigration justice is deeply connected to all of the issues we advance at {}.", c.site.org_name));
+    h.el("h1", &[("tabindex", Some("-1"))], s.ui().issues_title);
+    h.el("p", &[("class", Some("lead"))], &fill(s.ui().issues_lead, &[&c.site.org_name]));
     h.open("ul", &[("class", Some("cards"))]);
     for i in c.issues.iter() {
         h.open("li", &[("class", Some("card"))]).open("h2", &[]);
@@ -313,7 +322,7 @@ pub fn issues(s: &Setting, c: &Content) -> String {
         }
         h.close("h2").el("p", &[], &i.summary);
         if !i.has_page {
-            h.el("p", &[("class", Some("muted"))], "No page on this site yet.");
+            h.el("p", &[("class", Some("muted"))], s.ui().no_page_yet);
         }
         h.close("li");
     }
@@ -344,15 +353,15 @@ fn issue_body(h: &mut Html, s: &Setting, c: &Content, issue: &Issue) {
     let partners: Vec<&Partner> = issue.partners.iter().filter_map(|p| c.partner(p)).collect();
     if !partners.is_empty() {
         h.open("section", &[("aria-labelledby", Some("partners-heading")), ("class", Some("stack"))]);
-        h.el("h2", &[("id", Some("partners-heading"))], "Partners");
-        partner_list(h, &partners, 3);
+        h.el("h2", &[("id", Some("partners-heading"))], s.ui().partners_heading);
+        partner_list(h, s.ui(), &partners, 3);
         coalition_link(h, &c.site);
         h.close("section");
     }
     let resources: Vec<&Resource> = issue.resources.iter().filter_map(|r| c.resource(r)).collect();
     if !resources.is_empty() {
         h.open("section", &[("aria-labelledby", Some("resources-heading")), ("class", Some("stack"))]);
-        h.el("h2", &[("id", Some("resources-heading"))], "Resources");
+        h.el("h2", &[("id", Some("resources-heading"))], s.ui().resources_title);
         for r in resources {
             resource_card(h, s, &c.site, r, 3);
         }
@@ -361,7 +370,7 @@ fn issue_body(h: &mut Html, s: &Setting, c: &Content, issue: &Issue) {
     let actions: Vec<&Action> = issue.actions.iter().filter_map(|a| c.action(a)).collect();
     if !actions.is_empty() {
         h.open("section", &[("aria-labelledby", Some("actions-heading")), ("class", Some("stack"))]);
-        h.el("h2", &[("id", Some("actions-heading"))], "Take action");
+        h.el("h2", &[("id", Some("actions-heading"))], s.ui().actions_title);
         for a in actions {
             h.open("div", &[("class", Some("card"))]).open("h3", &[]);
             h.el("a", &[("href", Some(&s.href(&routes::action(&a.slug))))], &a.title).close("h3");
@@ -377,12 +386,12 @@ fn issue_body(h: &mut Html, s: &Setting, c: &Content, issue: &Issue) {
 }
 
 /// `/partners`.
-pub fn partners(c: &Content) -> String {
+pub fn partners(s: &Setting, c: &Content) -> String {
     let mut h = Html::default();
     h.open("div", &[("class", Some("wrap stack"))]);
-    h.el("h1", &[("tabindex", Some("-1"))], "Coalition partners");
-    h.el("p", &[("class", Some("lead"))], "We are proud to be a part of powerful coalitions working to stop harmful attacks on immigrants and build a future where our country respects the rights and dignity of everyone on the move.");
-    partner_list(&mut h, &c.partners.iter().collect::<Vec<_>>(), 2);
+    h.el("h1", &[("tabindex", Some("-1"))], s.ui().partners_title);
+    h.el("p", &[("class", Some("lead"))], s.ui().partners_lead);
+    partner_list(&mut h, s.ui(), &c.partners.iter().collect::<Vec<_>>(), 2);
     coalition_link(&mut h, &c.site);
     h.close("div");
     h.into_string()
@@ -392,7 +401,7 @@ pub fn partners(c: &Content) -> String {
 pub fn resources(s: &Setting, c: &Content) -> String {
     let mut h = Html::default();
     h.open("div", &[("class", Some("wrap stack"))]);
-    h.el("h1", &[("tabindex", Some("-1"))], "Resources");
+    h.el("h1", &[("tabindex", Some("-1"))], s.ui().resources_title);
     for r in c.resources.iter() {
         resource_card(&mut h, s, &c.site, r, 2);
     }
@@ -404,7 +413,7 @@ pub fn resources(s: &Setting, c: &Content) -> String {
 pub fn actions(s: &Setting, c: &Content) -> String {
     let mut h = Html::default();
     h.open("div", &[("class", Some("wrap stack"))]);
-    h.el("h1", &[("tabindex", Some("-1"))], "Take action");
+    h.el("h1", &[("tabindex", Some("-1"))], s.ui().actions_title);
     h.open("ul", &[("class", Some("cards"))]);
     for a in c.actions.iter() {
         h.open("li", &[("class", Some("card"))]).open("h2", &[]);
@@ -442,13 +451,14 @@ fn action_body(h: &mut Html, s: &Setting, c: &Content, action: &Action) {
 pub fn thanks(s: &Setting, c: &Content) -> String {
     let mut h = Html::default();
     h.open("div", &[("class", Some("wrap stack"))]);
-    h.el("h1", &[("tabindex", Some("-1"))], "Thank you");
-    h.el("p", &[("class", Some("lead"))], "We’ve received what you sent. Thank you for standing with immigrants.");
-    h.el("p", &[], "If you signed a petition, ask a friend to sign too: send them its link.");
-    h.open("p", &[]).el("a", &[("class", Some("button")), ("href", Some(&s.href(routes::ACTIONS)))], "See other actions").close("p");
-    h.open("p", &[]).text("Or read more about ");
-    h.el("a", &[("href", Some(&s.href(routes::ISSUES)))], "the issues").text(" and ");
-    h.el("a", &[("href", Some(&c.site.org_url))], &format!("{}’s work", c.site.org_name)).text(".").close("p");
+    let ui = s.ui();
+    h.el("h1", &[("tabindex", Some("-1"))], ui.thanks_title);
+    h.el("p", &[("class", Some("lead"))], ui.thanks_lead);
+    h.el("p", &[], ui.thanks_share);
+    h.open("p", &[]).el("a", &[("class", Some("button")), ("href", Some(&s.href(routes::ACTIONS)))], ui.other_actions).close("p");
+    h.open("p", &[]).text(ui.read_more_about);
+    h.el("a", &[("href", Some(&s.href(routes::ISSUES)))], ui.the_issues).text(ui.and);
+    h.el("a", &[("href", Some(&c.site.org_url))], &fill(ui.org_work, &[&c.site.org_name])).text(".").close("p");
     h.close("div");
     h.into_string()
 }
@@ -482,14 +492,14 @@ pub enum Form<'a> {
 }
 
 /// A field's label as first rendered (the postal code's follows the country).
-fn field_label(f: Field, petition: bool) -> &'static str {
+fn field_label(f: Field, petition: bool, ui: &Ui) -> &'static str {
     match f {
-        Field::GivenName if !petition => "First name (optional)",
-        Field::GivenName => "First name",
-        Field::FamilyName => "Last name (optional)",
-        Field::Email => "Email",
-        Field::Country => "Country",
-        Field::PostalCode => postal_field("US").0,
+        Field::GivenName if !petition => ui.given_name_optional,
+        Field::GivenName => ui.given_name,
+        Field::FamilyName => ui.family_name_optional,
+        Field::Email => ui.email,
+        Field::Country => ui.country,
+        Field::PostalCode => postal_field("US", ui).0,
     }
 }
 
@@ -501,9 +511,10 @@ fn field_label(f: Field, petition: bool) -> &'static str {
 /// where WebAssembly is there to send it).
 pub fn sign_form(h: &mut Html, s: &Setting, site: &Site, form: &Form, prefix: &str) {
     let id = |part: &str| format!("{prefix}-{part}");
+    let ui = s.ui();
     let (petition, action, cta) = match form {
         Form::Petition { action, cta } => (true, *action, *cta),
-        Form::Updates => (false, "", "Sign up"),
+        Form::Updates => (false, "", ui.sign_up),
     };
     let kind = if petition { Kind::Petition { action: action.to_string() } } else { Kind::Signup };
     let post_to = s.endpoint.plain_post_url(&kind);
@@ -512,26 +523,26 @@ pub fn sign_form(h: &mut Html, s: &Setting, site: &Site, form: &Form, prefix: &s
     h.open("div", &[("class", Some("sign")), ("data-sign", Some(if petition { "petition" } else { "signup" })), ("data-action", Some(action)), ("data-prefix", Some(prefix))]);
     h.el("p", &[("class", Some("sign__status")), ("role", Some("status")), ("id", Some(&id("status")))], "");
     h.open("div", &[("class", Some("outcome outcome--saved")), ("id", Some(&id("outcome-saved"))), ("tabindex", Some("-1")), ("hidden", YES)]);
-    h.el("button", &[("type", Some("button")), ("class", Some("button button--secondary")), ("id", Some(&id("retry")))], "Try now");
+    h.el("button", &[("type", Some("button")), ("class", Some("button button--secondary")), ("id", Some(&id("retry")))], ui.try_now);
     h.close("div");
     h.open("div", &[("class", Some("outcome outcome--done")), ("id", Some(&id("outcome"))), ("tabindex", Some("-1")), ("hidden", YES)]);
     h.el("h3", &[("id", Some(&id("thanks")))], "");
     h.el("p", &[("id", Some(&id("received"))), ("hidden", YES)], "");
     if petition {
-        h.el("p", &[("id", Some(&id("opted-in"))), ("hidden", YES)], "We’ll send you updates and action alerts.");
+        h.el("p", &[("id", Some(&id("opted-in"))), ("hidden", YES)], ui.opted_in);
         // Sharing: the system share sheet where there is one, a link to copy elsewhere.
         h.open("div", &[("class", Some("share"))]);
-        h.el("button", &[("type", Some("button")), ("class", Some("button")), ("id", Some(&id("share")))], "Share the petition");
+        h.el("button", &[("type", Some("button")), ("class", Some("button")), ("id", Some(&id("share")))], ui.share_petition);
         h.open("div", &[("class", Some("share__copy")), ("id", Some(&id("share-fallback"))), ("hidden", YES)]);
-        h.el("label", &[("for", Some(&id("share-link")))], "Link to the petition");
+        h.el("label", &[("for", Some(&id("share-link")))], ui.link_to_petition);
         h.open("input", &[("id", Some(&id("share-link"))), ("type", Some("text")), ("readonly", YES)]);
-        h.el("button", &[("type", Some("button")), ("class", Some("button button--secondary")), ("id", Some(&id("share-copy")))], "Copy link");
+        h.el("button", &[("type", Some("button")), ("class", Some("button button--secondary")), ("id", Some(&id("share-copy")))], ui.copy_link);
         h.el("p", &[("role", Some("status")), ("id", Some(&id("share-status")))], "");
         h.close("div").close("div");
         // After signing without ticking the box: one click to also sign up.
         h.open("div", &[("class", Some("offer")), ("id", Some(&id("offer"))), ("hidden", YES)]);
-        h.el("p", &[], "Would you like updates and action alerts too?");
-        h.el("button", &[("type", Some("button")), ("class", Some("button button--secondary")), ("id", Some(&id("offer-yes")))], "Yes, send me updates");
+        h.el("p", &[], ui.offer_question);
+        h.el("button", &[("type", Some("button")), ("class", Some("button button--secondary")), ("id", Some(&id("offer-yes")))], ui.offer_yes);
         h.el("p", &[("role", Some("status")), ("id", Some(&id("offer-status")))], "");
         h.close("div");
     }
@@ -539,34 +550,34 @@ pub fn sign_form(h: &mut Html, s: &Setting, site: &Site, form: &Form, prefix: &s
 
     h.open("form", &[("class", Some("sign-form")), ("id", Some(&id("form"))), ("method", Some("post")), ("action", Some(post_to.as_deref().unwrap_or(""))), ("novalidate", YES)]);
     h.open("div", &[("class", Some("error-summary")), ("id", Some(&id("errors"))), ("tabindex", Some("-1")), ("aria-labelledby", Some(&id("errors-title"))), ("hidden", YES)]);
-    h.el("h3", &[("id", Some(&id("errors-title")))], "There is a problem");
+    h.el("h3", &[("id", Some(&id("errors-title")))], ui.problem_heading);
     h.el("ul", &[("id", Some(&id("errors-list")))], "");
     h.close("div");
-    for (name, value) in [("kind", if petition { "petition" } else { "signup" }), ("action", action), ("language", "en")] {
+    for (name, value) in [("kind", if petition { "petition" } else { "signup" }), ("action", action), ("language", s.lang.code())] {
         h.open("input", &[("type", Some("hidden")), ("name", Some(name)), ("value", Some(value))]);
     }
     if post_to.is_none() {
         // Nowhere to post without WebAssembly: say so before anyone types a thing. The site
         // hides this (and enables the form) where WebAssembly is there.
-        let (what, verb) = if petition { ("your signature", "sign") } else { ("your signup", "sign up") };
+        let (what, verb) = if petition { (ui.no_wasm_what_petition, ui.no_wasm_verb_petition) } else { (ui.no_wasm_what_signup, ui.no_wasm_verb_signup) };
         h.open("p", &[("class", Some("sign__nowasm")), ("data-needs-wasm", YES)]);
-        h.text(&format!("This form needs WebAssembly, which your browser has turned off (Lockdown Mode does this), so it cannot send {what} from here. Please {verb} on "));
-        h.el("a", &[("href", Some(&site.org_url))], &format!("{}’s website", site.org_name));
-        h.text(", or open this page in another browser.").close("p");
+        h.text(&fill(ui.no_wasm, &[what, verb]));
+        h.el("a", &[("href", Some(&site.org_url))], &fill(ui.org_website, &[&site.org_name]));
+        h.text(ui.no_wasm_end).close("p");
     }
     h.open("fieldset", &[("class", Some("sign-form__body")), ("disabled", post_to.is_none().then_some("")), ("data-needs-wasm-to-enable", post_to.is_none().then_some(""))]);
     h.open("div", &[("class", Some(if petition { "fields fields--grid" } else { "fields" }))]);
     for f in fields {
         let fid = id(f.name());
         h.open("div", &[("class", Some("field")), ("id", Some(&id(&format!("{}-field", f.name()))))]);
-        h.el("label", &[("for", Some(&fid)), ("id", Some(&id(&format!("{}-label", f.name()))))], field_label(*f, petition));
+        h.el("label", &[("for", Some(&fid)), ("id", Some(&id(&format!("{}-label", f.name()))))], field_label(*f, petition, ui));
         h.open("p", &[("class", Some("field__error")), ("id", Some(&id(&format!("{}-error", f.name())))), ("hidden", YES)]);
-        h.el("span", &[("class", Some("visually-hidden"))], "Error: ");
+        h.el("span", &[("class", Some("visually-hidden"))], ui.error_prefix);
         h.el("span", &[("id", Some(&id(&format!("{}-message", f.name()))))], "");
         h.close("p");
         if *f == Field::Country {
             h.open("select", &[("id", Some(&fid)), ("name", Some(f.name())), ("autocomplete", Some("country"))]);
-            for (code, name) in countries() {
+            for (code, name) in countries_in(s.lang) {
                 h.el("option", &[("value", Some(code)), ("selected", (code == "US").then_some(""))], name);
             }
             h.close("select");
@@ -575,7 +586,7 @@ pub fn sign_form(h: &mut Html, s: &Setting, site: &Site, form: &Form, prefix: &s
                 Field::GivenName => ("text", "given-name", None),
                 Field::FamilyName => ("text", "family-name", None),
                 Field::Email => ("email", "email", Some("email")),
-                _ => ("text", "postal-code", postal_field("US").1),
+                _ => ("text", "postal-code", postal_field("US", ui).1),
             };
             let email = *f == Field::Email;
             h.open(
@@ -597,11 +608,11 @@ pub fn sign_form(h: &mut Html, s: &Setting, site: &Site, form: &Form, prefix: &s
     if petition {
         h.open("div", &[("class", Some("check"))]);
         h.open("input", &[("type", Some("checkbox")), ("id", Some(&id("email_opt_in"))), ("name", Some("email_opt_in")), ("value", Some("yes"))]);
-        h.el("label", &[("for", Some(&id("email_opt_in")))], "Send me updates and action alerts");
+        h.el("label", &[("for", Some(&id("email_opt_in")))], ui.opt_in);
         h.close("div");
     }
     h.open("div", &[("class", Some("hp")), ("aria-hidden", Some("true"))]);
-    h.el("label", &[("for", Some(&id(HONEYPOT)))], "Leave this field empty");
+    h.el("label", &[("for", Some(&id(HONEYPOT)))], ui.honeypot);
     h.open("input", &[("type", Some("text")), ("id", Some(&id(HONEYPOT))), ("name", Some(HONEYPOT)), ("tabindex", Some("-1")), ("autocomplete", Some("off"))]);
     h.close("div");
     h.el("button", &[("type", Some("submit")), ("class", Some("button")), ("id", Some(&id("submit")))], cta);
@@ -652,6 +663,19 @@ pub fn embed_page(s: &Setting, c: &Content) -> String {
         h.open("div", &[("class", Some("check"))]);
         h.open("input", &[("type", Some("radio")), ("id", Some(&id)), ("name", Some("what")), ("value", Some(&value)), ("checked", (i == 0).then_some(""))]);
         h.el("label", &[("for", Some(&id))], &what.label(c)).close("div");
+    }
+    h.close("fieldset");
+    h.open("fieldset", &[("class", Some("builder__what"))]).el("legend", &[], "Language");
+    for lang in Lang::ALL {
+        let id = format!("embed-lang-{}", lang.code());
+        h.open("div", &[("class", Some("check"))]);
+        h.open("input", &[("type", Some("radio")), ("id", Some(&id)), ("name", Some("lang")), ("value", Some(lang.code())), ("checked", (lang == Lang::En).then_some(""))]);
+        h.open("label", &[("for", Some(&id))]);
+        match lang {
+            Lang::En => h.text("English"),
+            Lang::Es => h.el("span", &[("lang", Some("es"))], lang.name()).text(" (Spanish)"),
+        };
+        h.close("label").close("div");
     }
     h.close("fieldset");
     builder_field(&mut h, "source", "Source code (optional)", "Tags every signature made through this embed, so you can see where they came from. For example: wordpress-home.", &[("type", Some("text")), ("spellcheck", Some("false")), ("autocomplete", Some("off"))]);
@@ -732,7 +756,7 @@ pub fn pages_source(s: &Setting, c: &Content) -> String {
         lit(home(s, c)),
         lit(issues(s, c)),
         list(c.issues.iter().filter(|i| i.has_page).map(|i| (i.slug.to_string(), issue(s, c, i))).collect()),
-        lit(partners(c)),
+        lit(partners(s, c)),
         lit(resources(s, c)),
         lit(actions(s, c)),
         list(c.actions.iter().map(|a| (a.slug.to_string(), action(s, c, a))).collect()),
@@ -769,7 +793,7 @@ mod tests {
 
     fn form(e: &Endpoint, f: Form) -> String {
         let mut h = Html::default();
-        sign_form(&mut h, &Setting { base: "", endpoint: e }, &site(), &f, "p");
+        sign_form(&mut h, &Setting { base: "", endpoint: e, lang: Lang::En }, &site(), &f, "p");
         h.into_string()
     }
 
@@ -786,7 +810,7 @@ mod tests {
     #[test]
     fn rich_text_keeps_its_structure_and_links_keep_the_base() {
         let e = endpoint(Adapter::Osdi, "");
-        let s = Setting { base: "/campaigns/immigration", endpoint: &e };
+        let s = Setting { base: "/campaigns/immigration", endpoint: &e, lang: Lang::En };
         let mut h = Html::default();
         let list = [Block::Paragraph(Cow::Owned(vec![
             Inline::Text("Love the ".into()),

@@ -5,6 +5,7 @@
 //! - [`routes`]: the site's paths, shared by the views, the loader's link checks and the tests.
 //! - [`petition`]: validation, payloads and the outbox's policy for the forms.
 //! - [`embed`]: what another website can embed, and the snippet that does it.
+//! - [`i18n`]: the interface's words in each language.
 //! - [`deploy`]: the Content Security Policy and the static host's headers file.
 //! - [`html`]: the pages' bodies and the forms as HTML, rendered by `build.rs` (and by the
 //!   browser tests, which need forms with their own ids).
@@ -15,6 +16,7 @@ pub mod content;
 pub mod deploy;
 pub mod embed;
 pub mod html;
+pub mod i18n;
 pub mod petition;
 pub mod routes;
 

@@ -373,10 +373,14 @@ fn flat(
     }
 }
 
-/// A plain HTML form post is answered with a redirect to the site's thank-you page.
+/// A plain HTML form post is answered with a redirect to the site's thank-you page, in the
+/// language it was sent in: `/thanks/`, or `/es/thanks/` for Spanish.
 fn thanks_redirect(state: &Receiver, flat: &validate::Flat, reply: &Reply) -> Response {
     let query = serde_urlencoded::to_string([("kind", &flat.kind), ("action", &flat.action)]).unwrap_or_default();
-    let location = format!("{}/thanks/?{query}", state.site);
+    let lang = &flat.language;
+    let other_language = lang != "en" && (2..=3).contains(&lang.len()) && lang.bytes().all(|b| b.is_ascii_lowercase());
+    let prefix = if other_language { format!("/{lang}") } else { String::new() };
+    let location = format!("{}{prefix}/thanks/?{query}", state.site);
     match HeaderValue::try_from(location) {
         Ok(location) => (StatusCode::SEE_OTHER, [(header::LOCATION, location)]).into_response(),
         Err(_) => reply.refuse(StatusCode::INTERNAL_SERVER_ERROR, "--site: not usable in a Location header"),

@@ -69,6 +69,8 @@ pub struct Flat {
     pub kind: String,
     /// The action's slug; empty for the signup (and when absent).
     pub action: String,
+    /// The language of the page it was sent from (`en`, `es`); empty when absent.
+    pub language: String,
 }
 
 type Check<T> = Result<T, String>;
@@ -264,10 +266,15 @@ pub fn flat(body: &Map<String, Value>, adapter: FlatAdapter) -> Check<Flat> {
         .get("action")
         .and_then(Value::as_str)
         .unwrap_or_default();
+    let language = body
+        .get("language")
+        .and_then(Value::as_str)
+        .unwrap_or_default();
     Ok(Flat {
         idempotency_key: idempotency_key.to_owned(),
         kind: kind.to_owned(),
         action: action.to_owned(),
+        language: language.to_owned(),
     })
 }
 

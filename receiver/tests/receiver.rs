@@ -379,6 +379,21 @@ async fn a_plain_html_form_post_is_sent_to_the_thanks_page() {
         answer.header("location"),
         format!("{SITE}/thanks/?kind=signup&action=")
     );
+
+    // From a Spanish page: the Spanish thank-you.
+    let spanish = flat_form("k3").replace("language=en", "language=es");
+    let answer = receiver.post_form(&spanish, BROWSER_ACCEPT).await;
+    assert_eq!(
+        answer.header("location"),
+        format!("{SITE}/es/thanks/?kind=petition&action=guantanamo")
+    );
+    // Anything but a language code is not a path.
+    let odd = flat_form("k4").replace("language=en", "language=..%2Fx");
+    let answer = receiver.post_form(&odd, BROWSER_ACCEPT).await;
+    assert_eq!(
+        answer.header("location"),
+        format!("{SITE}/thanks/?kind=petition&action=guantanamo")
+    );
 }
 
 #[tokio::test]

@@ -15,6 +15,7 @@
 use crate::dom::*;
 use crate::endpoint::endpoint;
 use crate::outbox;
+use campaign_core::i18n::{fill, Lang, Ui};
 use campaign_core::petition::HONEYPOT;
 use campaign_core::petition::countries::postal_field;
 use campaign_core::petition::outbox::Status;
@@ -44,10 +45,10 @@ impl Mode {
             Mode::Updates => "signup".into(),
         }
     }
-    fn service(&self) -> &'static str {
+    fn service(&self, ui: &Ui) -> &'static str {
         match self {
-            Mode::Petition { .. } => "petition service",
-            Mode::Updates => "signup service",
+            Mode::Petition { .. } => ui.petition_service,
+            Mode::Updates => ui.signup_service,
         }
     }
     fn fields(&self) -> &'static [Field] {
@@ -95,6 +96,8 @@ struct Form {
     root: web_sys::Element,
     /// Where its parts are: the page, or an embed's shadow root.
     scope: Scope,
+    /// Its words: the language of its nearest `lang` attribute (the page's, or the embed's).
+    ui: &'static Ui,
     prefix: String,
     mode: Mode,
     problems: RefCell<Vec<Problem>>,
@@ -188,6 +191,7 @@ fn attach(root: web_sys::Element) {
         // Keys or pointer input seen before this module arrived (js/lazy-signer.js notes them).
         human: Cell::new(root.has_attribute("data-human")),
         scope: Scope::of(&root),
+        ui: root.closest("[lang]").ok().flatten().and_then(|el| el.get_attribute("lang")).and_then(|l| Lang::parse(&l)).unwrap_or(Lang::En).ui(),
         root,
         prefix,
         mode,
@@ -389,7 +393,7 @@ impl Form {
             let problem = problems.iter().find(|p| p.field() == *f);
             self.scope.set_attr(&fid, "aria-invalid", problem.map(|_| "true"));
             self.scope.set_attr(&fid, "aria-describedby", problem.map(|_| err_id.as_str()));
-            self.set_text(&format!("{}-message", f.name()), &problem.map(|p| p.to_string()).unwrap_or_default());
+            self.set_text(&format!("{}-message", f.name()), &problem.map(|p| p.message(self.ui)).unwrap_or_default());
             self.scope.set_hidden(&err_id, problem.is_none());
             if let Some(field) = self.el::<web_sys::Element>(&format!("{}-field", f.name())) {
                 let _ = field.class_list().toggle_with_force("field--invalid", problem.is_some());
@@ -401,7 +405,7 @@ impl Form {
             for p in &problems {
                 if let (Ok(li), Ok(a)) = (doc.create_element("li"), doc.create_element("a")) {
                     let _ = a.set_attribute("href", &format!("#{}", self.id(p.field().name())));
-                    a.set_text_content(Some(&p.to_string()));
+                    a.set_text_content(Some(&p.message(self.ui)));
                     let _ = li.append_child(&a);
                     let _ = list.append_child(&li);
                 }
@@ -434,7 +438,7 @@ impl Form {
         if self.el::<web_sys::Element>("country").is_none() {
             return;
         }
-        let (label, inputmode) = postal_field(&self.value(Field::Country));
+        let (label, inputmode) = postal_field(&self.value(Field::Country), self.ui);
         self.set_text("postal_code-label", label);
         self.set_attr("postal_code", "inputmode", inputmode);
     }
@@ -462,8 +466,8 @@ impl Form {
         let petition = matches!(self.mode, Mode::Petition { .. });
         let text = match (status, petition) {
             (None, _) => String::new(),
-            (Some(Status::Signed), false) => "Signed up. Thank you.".into(),
-            (Some(s), _) => s.message(self.mode.service()),
+            (Some(Status::Signed), false) => self.ui.signed_up.into(),
+            (Some(s), _) => s.message_in(self.ui, self.mode.service(self.ui)),
         };
         self.set_text("status", &text);
         let done = matches!(status, Some(Status::Signed | Status::Unconfirmed));
@@ -475,10 +479,10 @@ impl Form {
         if done {
             let signer = self.signer.borrow();
             let name = signer.as_ref().map(|s| s.given_name.as_str()).unwrap_or("");
-            self.set_text("thanks", &if name.is_empty() { "Thank you.".to_string() } else { format!("Thank you, {name}.") });
+            self.set_text("thanks", &if name.is_empty() { self.ui.thank_you.to_string() } else { fill(self.ui.thank_you_name, &[name]) });
             let received = match (status, petition) {
-                (Some(Status::Signed), true) => "Your signature has been received by the petition service.",
-                (Some(Status::Signed), false) => "You’re signed up for updates and action alerts.",
+                (Some(Status::Signed), true) => self.ui.received_petition,
+                (Some(Status::Signed), false) => self.ui.received_signup,
                 _ => "",
             };
             self.set_text("received", received);
@@ -511,14 +515,13 @@ impl Form {
     fn copy_link(&self) {
         let nav: JsValue = window().navigator().into();
         let clipboard = js_sys::Reflect::get(&nav, &"clipboard".into()).unwrap_or(JsValue::UNDEFINED);
-        let (scope, status) = (self.scope.clone(), self.id("share-status"));
-        const BY_HAND: &str = "Select the link above and copy it.";
+        let (scope, status, ui) = (self.scope.clone(), self.id("share-status"), self.ui);
         match js_call(&clipboard, "writeText", &self.share_url().into()) {
             Some(p) => wasm_bindgen_futures::spawn_local(async move {
                 let ok = wasm_bindgen_futures::JsFuture::from(p).await.is_ok();
-                scope.set_text(&status, if ok { "Link copied." } else { BY_HAND });
+                scope.set_text(&status, if ok { ui.link_copied } else { ui.copy_by_hand });
             }),
-            None => scope.set_text(&status, BY_HAND),
+            None => scope.set_text(&status, ui.copy_by_hand),
         }
     }
 
@@ -540,9 +543,9 @@ impl Form {
         let text = match outbox::status(key).unwrap_or(Status::Saved) {
             Status::Signed => {
                 self.announce(key, &Kind::Signup);
-                "You’re signed up for updates and action alerts.".to_string()
+                self.ui.received_signup.to_string()
             }
-            s => s.message("signup service"),
+            s => s.message_in(self.ui, self.ui.signup_service),
         };
         self.set_text("offer-status", &text);
     }

@@ -37,7 +37,7 @@ fn main() {
     }
     Executor::init_futures_executor().unwrap_or_else(|e| fail(&format!("start the executor: {e:?}")));
 
-    let shell = with_policy(&shell);
+    let shell = with_language(&with_policy(&shell));
 
     let routes = routes_to_prerender();
     for path in &routes {
@@ -63,7 +63,10 @@ fn main() {
         .filter(|name| deploy::is_hashed(name))
         .map(|name| format!("{base}/{name}"))
         .collect();
-    write(&dir.join("_headers"), &deploy::headers_file(&ENDPOINT, &pages, &fresh, &hashed));
+    // The default language's build writes the whole file; another language's, only its own
+    // paths, which scripts/build.sh adds to it.
+    let global = truah_campaign::paths::LANG == campaign_core::i18n::Lang::En;
+    write(&dir.join("_headers"), &deploy::headers_file(&ENDPOINT, &pages, &fresh, &hashed, global));
     println!("prerendered {} pages, 404.html and {} embeds into {}, with _headers", routes.len(), EMBEDS.len(), dir.display());
 }
 
@@ -74,6 +77,15 @@ fn with_policy(shell: &str) -> String {
     let end = at + shell[at..].find('>').unwrap_or_else(|| fail("index.html: <meta charset> is not closed")) + 1;
     let policy = deploy::csp(&ENDPOINT, true);
     format!("{}<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">{}", &shell[..end], policy, &shell[end..])
+}
+
+/// The shell's `<html>` in this build's language (`index.html` says English; Trunk's minifier
+/// may have rewritten the tag, so it is written anew).
+fn with_language(shell: &str) -> String {
+    let at = shell.find("<html").unwrap_or_else(|| fail("index.html has no <html>"));
+    let end = at + shell[at..].find('>').unwrap_or_else(|| fail("index.html: <html> is not closed")) + 1;
+    let lang = truah_campaign::paths::LANG;
+    format!("{}<html lang=\"{}\" dir=\"{}\">{}", &shell[..at], lang.code(), lang.dir(), &shell[end..])
 }
 
 /// Where a site path's page goes: `/` → `index.html`, `/partners` → `partners/index.html`.

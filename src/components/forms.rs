@@ -51,7 +51,7 @@ fn apply_prefill(prefix: &str, fields: &[Field], search: &str) {
             i.set_value(v);
         } else if let Some(s) = el.dyn_ref::<web_sys::HtmlSelectElement>() {
             s.set_value(v);
-            let (label, inputmode) = postal_field(&s.value());
+            let (label, inputmode) = postal_field(&s.value(), crate::paths::ui());
             if let Some(l) = doc.get_element_by_id(&format!("{prefix}-postal_code-label")) {
                 l.set_text_content(Some(label));
             }

@@ -3,7 +3,8 @@
 //! changes.
 
 use crate::content::content;
-use crate::paths::BASE;
+use crate::paths::{in_lang, BASE, LANG, ROOT};
+use campaign_core::i18n::Lang;
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
 use leptos_router::hooks::use_location;
@@ -18,10 +19,22 @@ pub fn PageMeta(
     /// Pages that must not be indexed (not found, the thank-you): no canonical address either.
     #[prop(optional)]
     noindex: bool,
+    /// A page that exists in one language only (the `/embed` generator): no alternates.
+    #[prop(optional)]
+    one_language: bool,
 ) -> impl IntoView {
     let site = &content().site;
-    let url = format!("{}{}", site.site_url, use_location().pathname.get_untracked());
-    let image = format!("{}{BASE}{SHARE_IMAGE}", site.site_url);
+    let path = use_location().pathname.get_untracked();
+    let url = format!("{}{}", site.site_url, path);
+    let image = format!("{}{ROOT}{SHARE_IMAGE}", site.site_url);
+    // The same page in every language, for search engines: `hreflang` alternates, with English
+    // as the default for everyone else.
+    let alternates = (!noindex && !one_language).then(|| {
+        let mut links: Vec<(&'static str, String)> = Lang::ALL.iter().map(|l| (l.code(), format!("{}{}", site.site_url, in_lang(*l, &path)))).collect();
+        links.push(("x-default", format!("{}{}", site.site_url, in_lang(Lang::En, &path))));
+        links.into_iter().map(|(lang, href)| view! { <Link rel="alternate" hreflang=lang href=href /> }).collect_view()
+    });
+    let _ = BASE;
     view! {
         <Title text=title.clone() />
         <Meta name="description" content=description.clone() />
@@ -30,6 +43,8 @@ pub fn PageMeta(
         } else {
             view! { <Link rel="canonical" href=url.clone() /> }.into_any()
         }}
+        {alternates}
+        <Meta property="og:locale" content=if LANG == Lang::Es { "es_US" } else { "en_US" } />
         <Meta property="og:type" content="website" />
         <Meta property="og:site_name" content=site.org_name.to_string() />
         <Meta property="og:title" content=title />

@@ -4,12 +4,13 @@ use crate::components::page_meta::PageMeta;
 use crate::components::static_html::StaticHtml;
 use crate::content::{content, pages};
 use crate::pages::by_slug;
+use crate::paths::ui;
 use leptos::prelude::*;
 
 #[component]
 pub fn Actions() -> impl IntoView {
     view! {
-        <PageMeta title="Take action" description="Act now for immigration justice." />
+        <PageMeta title=ui().actions_title description=ui().actions_description />
         <StaticHtml html=pages().actions />
     }
 }

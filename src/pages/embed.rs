@@ -17,6 +17,7 @@ pub fn EmbedBuilder() -> impl IntoView {
         <PageMeta
             title="Embed this campaign"
             description="Put a petition, the updates signup or an issue page on another website: choose, copy the snippet, paste."
+            one_language=true
         />
         <Stylesheet href=format!("{BASE}/embed-generator.css") />
         <Script type_="module" src=format!("{BASE}/embed-generator.js") />

@@ -4,6 +4,8 @@ use crate::components::page_meta::PageMeta;
 use crate::components::static_html::StaticHtml;
 use crate::content::{content, pages};
 use crate::pages::by_slug;
+use crate::paths::ui;
+use campaign_core::i18n::fill;
 use leptos::prelude::*;
 
 #[component]
@@ -11,8 +13,8 @@ pub fn Issues() -> impl IntoView {
     let c = content();
     view! {
         <PageMeta
-            title="Issues"
-            description=format!("The issues {} advances, starting with immigration justice.", c.site.org_name)
+            title=ui().issues_title
+            description=fill(ui().issues_description, &[&c.site.org_name])
         />
         <StaticHtml html=pages().issues />
     }

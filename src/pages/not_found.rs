@@ -1,7 +1,7 @@
 //! The page for any unknown path or slug.
 
 use crate::components::page_meta::PageMeta;
-use crate::paths::href;
+use crate::paths::{href, ui};
 use campaign_core::routes;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
@@ -9,28 +9,30 @@ use leptos_router::hooks::use_location;
 #[component]
 pub fn NotFound() -> impl IntoView {
     let location = use_location();
+    // "There is no page at {}." around the address.
+    let (before, after) = ui().not_found_lead.split_once("{}").unwrap_or((ui().not_found_lead, ""));
     view! {
-        <PageMeta title="Page not found" description="There is no page at this address." noindex=true />
+        <PageMeta title=ui().not_found_title description=ui().not_found_description noindex=true />
         <div class="wrap stack">
-            <h1 tabindex="-1">"Page not found"</h1>
+            <h1 tabindex="-1">{ui().not_found_title}</h1>
             <p class="lead">
                 // Prerendered once for every unknown address (404.html), so the address itself is
                 // only shown in the browser.
-                "There is no page at "
+                {before}
                 {move || if cfg!(feature = "ssr") {
-                    "this address".into_any()
+                    ui().this_address.into_any()
                 } else {
                     view! { <code class="path">{location.pathname.get()}</code> }.into_any()
                 }}
-                "."
-                " The link may be mistyped, or the page may have moved."
+                {after}
+                {ui().not_found_hint}
             </p>
-            <p><a class="button" href=href(routes::HOME)>"Go to the home page"</a></p>
+            <p><a class="button" href=href(routes::HOME)>{ui().go_home}</a></p>
             <p>
-                "Or go to "
-                <a href=href(routes::ISSUES)>"the issues"</a> ", "
-                <a href=href(routes::ACTIONS)>"the actions you can take"</a> ", or "
-                <a href=href(routes::RESOURCES)>"the resources"</a> "."
+                {ui().or_go_to}
+                <a href=href(routes::ISSUES)>{ui().the_issues}</a> ", "
+                <a href=href(routes::ACTIONS)>{ui().the_actions}</a> {ui().or}
+                <a href=href(routes::RESOURCES)>{ui().the_resources}</a> "."
             </p>
         </div>
     }

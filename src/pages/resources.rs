@@ -3,6 +3,7 @@
 use crate::components::page_meta::PageMeta;
 use crate::components::static_html::StaticHtml;
 use crate::content::{content, pages};
+use crate::paths::ui;
 use leptos::prelude::*;
 
 #[component]
@@ -10,7 +11,7 @@ pub fn Resources() -> impl IntoView {
     let c = content();
     view! {
         <PageMeta
-            title="Resources"
+            title=ui().resources_title
             description={c.resources.iter().map(|r| format!("{}: {}", r.title, r.summary)).collect::<Vec<_>>().join(" ")}
         />
         <StaticHtml html=pages().resources />

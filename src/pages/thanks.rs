@@ -4,12 +4,13 @@
 use crate::components::page_meta::PageMeta;
 use crate::components::static_html::StaticHtml;
 use crate::content::pages;
+use crate::paths::ui;
 use leptos::prelude::*;
 
 #[component]
 pub fn Thanks() -> impl IntoView {
     view! {
-        <PageMeta title="Thank you" description="What you sent has been received." noindex=true />
+        <PageMeta title=ui().thanks_title description=ui().thanks_description noindex=true />
         <StaticHtml html=pages().thanks />
     }
 }

@@ -54,9 +54,14 @@ test("the built _headers file covers every page, every hashed file and the wasm 
   assert.match(headers, /^\/\*\n  Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self';/m);
   assert.match(headers, /frame-ancestors 'none'/);
   assert.match(headers, /^\/\*\n(  .+\n)*  Access-Control-Allow-Origin: \*\n/m);
-  for (const page of ["/", "/partners/", "/act/guantanamo/", "/404.html", "/boot.js", "/embed.js", "/embed/", "/embed/act/guantanamo.html", "/embed/signup.html"]) {
+  for (const page of ["/", "/partners/", "/act/guantanamo/", "/404.html", "/boot.js", "/embed.js", "/embed/", "/embed/act/guantanamo.html", "/embed/signup.html", "/es/", "/es/partners/", "/es/act/guantanamo/", "/es/embed/act/guantanamo.html"]) {
     assert.ok(headers.includes(`\n${page}\n  Cache-Control: no-cache\n`), page);
   }
+  // One policy for the whole site: the Spanish build adds only its own paths.
+  assert.equal(headers.match(/^\/\*$/gm).length, 1);
+  const spanish = execFileSync("ls", ["dist/es"]).toString().split("\n").filter((f) => /-[0-9a-f]{10,16}(_bg)?\.\w+$/.test(f));
+  assert.ok(spanish.some((f) => f.endsWith("_bg.wasm")), spanish.join(" "));
+  for (const f of spanish) assert.ok(headers.includes(`\n/es/${f}\n  Cache-Control: public, max-age=31536000, immutable\n`), `es/${f}`);
   const files = hashedFiles();
   // The site's JS and wasm, the signer's, the CSS and the icon.
   assert.ok(files.length >= 6, files.join(" "));

@@ -1,7 +1,7 @@
 // WCAG 2.2 AA beyond axe-core: sizes, zoom, text spacing, motion and forced colours, on every
 // page. (The keyboard-only journey, which signs, is in petition.spec.js.)
 import { test, expect } from "@playwright/test";
-import { ROUTES, heading, ready } from "./helpers.js";
+import { ALL_ROUTES, heading, ready } from "./helpers.js";
 
 /** Targets that fail WCAG 2.2's 2.5.8: smaller than 24 × 24 CSS px, and not spaced so that a
  *  24 px circle around each clears every other target (here: a 24 px square, a little stricter).
@@ -31,7 +31,7 @@ async function smallTargets(page) {
 
 const overflow = (page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
-for (const route of ROUTES) {
+for (const route of ALL_ROUTES) {
   test(`${route.path}: targets are 24 px, 320 px needs no sideways scrolling, text spacing breaks nothing`, async ({ browser }) => {
     // Text spacing is a user style sheet; the site's CSP would refuse it as an inline style.
     const context = await browser.newContext({ viewport: { width: 320, height: 640 }, bypassCSP: true });

@@ -345,3 +345,26 @@ test("the embed's files load from another origin: CORS, types and caching", asyn
     if (!file.endsWith(".html")) expect(r.headers()["cache-control"], file).toContain("immutable");
   }
 });
+
+test("an embed in Spanish (data-lang=\"es\") speaks Spanish, and its signatures say so", async ({ page }) => {
+  await recordEvents(page);
+  await openHost(page, "/es.html");
+  const embed = petition(page);
+  await expect(embed.locator(".embed")).toHaveAttribute("lang", "es");
+  await expect(embed.getByRole("heading", { level: 2, name: "Dile al presidente Trump: ¡no envíes a personas migrantes a Guantánamo!" })).toBeVisible();
+  await embed.getByRole("button", { name: "Firma la petición" }).click();
+  await expect(embed.getByRole("heading", { name: "Hay un problema" })).toBeVisible();
+  await expect(embed.getByRole("link", { name: "Escribe tu nombre." })).toBeVisible();
+  await embed.getByLabel("Nombre", { exact: true }).fill("Ñusta");
+  await embed.getByLabel("Correo electrónico").fill("nusta@example.pe");
+  await embed.getByLabel("Código postal (ZIP)").fill("10001");
+  await embed.getByRole("button", { name: "Firma la petición" }).click();
+  await expect(embed.getByRole("heading", { name: "Gracias, Ñusta." })).toBeVisible();
+  const got = await signatures();
+  expect(got).toHaveLength(1);
+  expect(got[0].body.add_tags).toContain("lang:es");
+  expect(got[0].body.referrer_data.source).toBe("wordpress-es");
+  // Links inside go to the Spanish pages.
+  await expect(embed.getByRole("link", { name: "Justicia migratoria" })).toHaveAttribute("href", `${SITE}/es/issues/immigration-justice/`);
+  await expectNoAxeViolations(page);
+});

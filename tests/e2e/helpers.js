@@ -2,7 +2,7 @@
 import { expect } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 
-/** Every route of the site, with a text that only that page shows. */
+/** Every route of the site in English, with a text that only that page shows. */
 export const ROUTES = [
   { path: "/", heading: "Welcome immigrants with dignity and compassion", text: "Therefore, love the ger" },
   { path: "/issues/", heading: "Issues", text: "Worker justice" },
@@ -13,7 +13,28 @@ export const ROUTES = [
   { path: "/act/guantanamo/", heading: "Tell President Trump: Don’t Send Migrants to Guantánamo!", text: "This move is both cruel and threatens to violate U.S. law." },
   { path: "/embed/", heading: "Embed this campaign on your website", text: "Your snippet" },
   { path: "/accessibility/", heading: "Accessibility", text: "Tell us about a barrier" },
-];
+].map((r) => ({ ...r, lang: "en" }));
+
+/** The same pages in Spanish, under /es/ (the staff-only /embed/ generator is English only). */
+export const ES_ROUTES = [
+  { path: "/es/", heading: "Recibamos a las personas inmigrantes con dignidad y compasión", text: "Amarán, pues, al" },
+  { path: "/es/issues/", heading: "Temas", text: "Justicia laboral" },
+  { path: "/es/issues/immigration-justice/", heading: "Justicia migratoria", text: "Organizar a rabinos, rabinas y jazanes" },
+  { path: "/es/partners/", heading: "Aliados de la coalición", text: "Interfaith Immigration Coalition" },
+  { path: "/es/resources/", heading: "Recursos", text: "durante el Maguid" },
+  { path: "/es/act/", heading: "Actúa", text: "Dile al presidente Trump: ¡no envíes a personas migrantes a Guantánamo!" },
+  { path: "/es/act/guantanamo/", heading: "Dile al presidente Trump: ¡no envíes a personas migrantes a Guantánamo!", text: "amenaza con violar las leyes de Estados Unidos" },
+  { path: "/es/accessibility/", heading: "Accesibilidad", text: "Avísanos de una barrera" },
+].map((r) => ({ ...r, lang: "es" }));
+
+/** Every page in every language. */
+export const ALL_ROUTES = [...ROUTES, ...ES_ROUTES];
+
+/** The chrome's names in each language: the main navigation and the footer's call. */
+export const CHROME = {
+  en: { nav: "Main", signup: "Sign up for updates and action alerts" },
+  es: { nav: "Principal", signup: "Suscríbete para recibir novedades y alertas de acción" },
+};
 
 /** A local signup receiver's test controls: `call("/__signatures")`, `call("/__reset", {})`. */
 export function receiverAt(base) {

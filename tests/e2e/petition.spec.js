@@ -520,3 +520,59 @@ test("keyboard only: home → issue → action → sign → share, focus always 
   expect(got[0].body.person.given_name).toBe("Łucja");
   expect(got[0].body.person.email_addresses[0].status).toBe("subscribed");
 });
+
+// Spanish: the same petition, with every word the visitor meets in Spanish, and the signature
+// carrying its language.
+test("en español: errors, statuses and the thank-you are Spanish, and the signature says `es`", async ({ page }) => {
+  const seen = watch(page);
+  await page.goto("/es/act/guantanamo/");
+  await heading(page, "Dile al presidente Trump: ¡no envíes a personas migrantes a Guantánamo!");
+  const form = page.getByRole("region", { name: "Firma la petición" });
+  await form.getByRole("button", { name: "Firma la petición" }).click();
+  const summary = form.getByRole("heading", { name: "Hay un problema" });
+  await expect(summary).toBeVisible();
+  for (const message of ["Escribe tu nombre.", "Escribe tu correo electrónico.", "Escribe tu código postal."]) {
+    await expect(form.getByRole("link", { name: message })).toBeVisible();
+  }
+  await expect(form.getByText("Error: Escribe tu nombre.")).toBeAttached();
+  await expectNoAxeViolations(page);
+
+  // Saved while the receiver is down, in Spanish; then sent, in Spanish.
+  await receiver("/__control", { fail_next: 1 });
+  await form.getByLabel("Nombre", { exact: true }).fill("José Ángel");
+  await form.getByLabel("Apellidos (opcional)").fill("Muñoz-Peña");
+  await form.getByLabel("Correo electrónico").fill("jose@example.mx");
+  await form.getByLabel("País").selectOption("MX");
+  await expect(form.getByLabel("Código postal", { exact: true })).toBeVisible();
+  await form.getByLabel("Código postal", { exact: true }).fill("06700");
+  await form.getByLabel("Quiero recibir novedades y alertas de acción").check();
+  await form.getByRole("button", { name: "Firma la petición" }).click();
+  await expect(form.getByRole("heading", { name: "Gracias, José Ángel." })).toBeVisible({ timeout: 20_000 });
+  await expect(form.getByText("El servicio de peticiones recibió tu firma.")).toBeVisible();
+  await expect(form.getByText("Te enviaremos novedades y alertas de acción.")).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  const got = await signatures();
+  expect(got).toHaveLength(1);
+  expect(got[0].body.person.given_name).toBe("José Ángel");
+  expect(got[0].body.person.postal_addresses[0]).toEqual({ primary: true, postal_code: "06700", country: "MX" });
+  expect(got[0].body.add_tags).toContain("lang:es");
+  expect(got[0].body.referrer_data.url).toContain("/es/act/guantanamo/");
+  expect(seen.errors.filter((e) => !e.includes("503"))).toEqual([]);
+});
+
+test("en español, without JavaScript: the plain form says `es` and lands on the Spanish thank-you", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto("/es/partners/");
+  await heading(page, "Aliados de la coalición");
+  const footer = page.getByRole("contentinfo");
+  await footer.getByLabel("Correo electrónico").fill("lucia@example.co");
+  await footer.getByRole("button", { name: "Suscribirme" }).click();
+  await heading(page, "Gracias");
+  expect(new URL(page.url()).pathname).toBe("/es/thanks/");
+  const got = await signatures();
+  expect(got).toHaveLength(1);
+  expect(got[0].body).toMatchObject({ kind: "signup", email: "lucia@example.co", language: "es" });
+  await context.close();
+});

@@ -1,8 +1,8 @@
 // The whole site, as a visitor uses it.
 import { test, expect } from "@playwright/test";
-import { ROUTES, expectNoAxeViolations, heading, ready, watch } from "./helpers.js";
+import { ALL_ROUTES, CHROME, ROUTES, expectNoAxeViolations, heading, ready, watch } from "./helpers.js";
 
-for (const route of ROUTES) {
+for (const route of ALL_ROUTES) {
   test(`${route.path} shows its content, passes axe-core and fits 360 px`, async ({ page }) => {
     const seen = watch(page);
     await page.setViewportSize({ width: 360, height: 740 });
@@ -13,9 +13,10 @@ for (const route of ROUTES) {
     const description = await page.locator('meta[name="description"]').last().getAttribute("content");
     expect(description?.length ?? 0).toBeGreaterThan(20);
     // Chrome: a skip link, a header with navigation, main, and the footer's signup call.
-    await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+    await expect(page.locator("html")).toHaveAttribute("lang", route.lang);
+    await expect(page.getByRole("navigation", { name: CHROME[route.lang].nav })).toBeVisible();
     await expect(page.getByRole("main")).toBeVisible();
-    await expect(page.getByRole("contentinfo").getByRole("heading", { name: "Sign up for updates and action alerts" })).toBeVisible();
+    await expect(page.getByRole("contentinfo").getByRole("heading", { name: CHROME[route.lang].signup })).toBeVisible();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow, "horizontal scrolling at 360 px").toBeLessThanOrEqual(0);
     // Before axe-core runs: on a page with a shadow root (the /embed/ preview) it injects a

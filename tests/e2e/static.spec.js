@@ -1,13 +1,13 @@
 // Static first: every page prerendered, hydrated without a flash, safe under a strict CSP, and
 // usable with WebAssembly or JavaScript off.
 import { test, expect } from "@playwright/test";
-import { ROUTES, heading, ready, watch } from "./helpers.js";
+import { ALL_ROUTES, heading, ready, watch } from "./helpers.js";
 
 const ACTION = "/act/guantanamo/";
 // The tests that sign (under the CSP, without WebAssembly, without JavaScript) are in
 // petition.spec.js, which has the receiver to itself.
 
-for (const route of ROUTES) {
+for (const route of ALL_ROUTES) {
   test(`${route.path} is a real page before any script runs`, async ({ request }) => {
     const response = await request.get(route.path);
     expect(response.status()).toBe(200);
@@ -15,7 +15,15 @@ for (const route of ROUTES) {
     const tag = (re) => html.match(re)?.[1];
     expect(html.replace(/<[^>]+>/g, "")).toContain(route.text);
     expect(tag(/<h1[^>]*>([^<]*)</)).toBe(route.heading.replaceAll("&", "&amp;"));
-    expect(tag(/<html[^>]* lang=([a-z-]+)/)).toBe("en");
+    expect(tag(/<html[^>]* lang="?([a-z-]+)/)).toBe(route.lang);
+    // The same page in every language, for search engines; English for everyone else.
+    if (route.path !== "/embed/") {
+      const page = route.path.replace(/^\/es\//, "/");
+      const alternate = (lang) => tag(new RegExp(`<link href="([^"]+)" hreflang="?${lang}"? rel="?alternate`));
+      expect(alternate("en")).toBe(`https://act.truah.org${page}`);
+      expect(alternate("es")).toBe(`https://act.truah.org/es${page}`);
+      expect(alternate("x-default")).toBe(`https://act.truah.org${page}`);
+    }
     expect(tag(/<title>([^<]*)<\/title>/)).toMatch(/ · T’ruah$/);
     expect(html.match(/<title>/g)).toHaveLength(1);
     expect(html.match(/<meta name="description"/g)).toHaveLength(1);

@@ -5,6 +5,7 @@ pub mod config;
 mod emit;
 mod markdown;
 pub mod script;
+mod translate;
 
 pub use emit::{endpoint_source, rust_source};
 
@@ -617,14 +618,24 @@ fn duplicates<'a>(kind: &str, folder: &str, slugs: impl Iterator<Item = &'a str>
 
 /// Loads and checks everything in `dir` (the `content/` folder).
 pub fn load(dir: &Path) -> Result<Content, Vec<ContentError>> {
+    load_in(dir, crate::i18n::Lang::En)
+}
+
+/// Loads and checks the content in a language: the English, with the translations in
+/// `dir/<lang>/` applied (`translate.rs`), and checked again as a whole.
+pub fn load_in(dir: &Path, lang: crate::i18n::Lang) -> Result<Content, Vec<ContentError>> {
     let mut l = Loader::default();
-    let site = l.site(dir);
-    let home = l.home(dir);
-    let accessibility = l.statement(dir);
-    let issues = sorted(l.issues(dir), |i| i.title.to_string());
-    let partners = sorted(l.partners(dir), |p| p.name.to_string());
-    let resources = sorted(l.resources(dir), |r| r.title.to_string());
-    let actions = sorted(l.actions(dir), |a| a.title.to_string());
+    let mut site = l.site(dir);
+    let mut home = l.home(dir);
+    let mut accessibility = l.statement(dir);
+    let mut issues = sorted(l.issues(dir), |i| i.title.to_string());
+    let mut partners = sorted(l.partners(dir), |p| p.name.to_string());
+    let mut resources = sorted(l.resources(dir), |r| r.title.to_string());
+    let mut actions = sorted(l.actions(dir), |a| a.title.to_string());
+    if lang != crate::i18n::Lang::En {
+        let entries = translate::Entries { issues: &mut issues, partners: &mut partners, resources: &mut resources, actions: &mut actions };
+        l.translate(&dir.join(lang.code()), &mut site, &mut home, &mut accessibility, entries);
+    }
 
     duplicates("issue", "issues", issues.iter().map(|i| i.slug.as_ref()), &mut l.errors, dir);
     duplicates("partner", "partners", partners.iter().map(|i| i.slug.as_ref()), &mut l.errors, dir);

@@ -23,6 +23,11 @@ pub fn content(root: &Path) -> Content {
     load(&root.join("content")).unwrap_or_else(|errors| stop("The site's content", &errors))
 }
 
+/// The content in a language (`content/` with `content/<lang>/`'s translations), or a stopped build.
+pub fn content_in(root: &Path, lang: crate::i18n::Lang) -> Content {
+    super::load_in(&root.join("content"), lang).unwrap_or_else(|errors| stop("The site's content", &errors))
+}
+
 /// The signup endpoint for this build: `config/signup.toml`, or the file `SIGNUP_CONFIG` names
 /// (relative to the repository root). A release wasm build stops if the endpoint cannot work for
 /// visitors (empty, or on this machine) unless `LOCAL_BUILD=1` asks for a build for this machine.

@@ -286,7 +286,7 @@ fn the_embeds_bodies_sit_under_the_host_pages_h1_and_keep_the_base() {
     use crate::html::{embed_fragments, Setting};
     let c = load_real();
     let e = crate::petition::payload::Endpoint::example(crate::petition::payload::Adapter::Osdi, "https://api.example.org/p/{petition}", "https://api.example.org/s", "");
-    let fragments = embed_fragments(&Setting { base: "/c", endpoint: &e }, &c);
+    let fragments = embed_fragments(&Setting { base: "/c", endpoint: &e, lang: crate::i18n::Lang::En }, &c);
     let paths: Vec<&str> = fragments.iter().map(|(p, _)| p.as_str()).collect();
     assert_eq!(paths, ["embed/act/guantanamo.html", "embed/signup.html", "embed/issues/immigration-justice.html"]);
     for (path, html) in &fragments {
@@ -300,4 +300,48 @@ fn the_embeds_bodies_sit_under_the_host_pages_h1_and_keep_the_base() {
     assert!(petition.contains(r#"href="/c/issues/immigration-justice/""#), "links keep the base path");
     let (_, issue) = &fragments[2];
     assert!(issue.contains(r#"<h4><a href="/c/act/guantanamo/">"#), "{issue}");
+}
+
+#[test]
+fn the_spanish_content_translates_the_words_and_keeps_the_rest() {
+    let en = load_real();
+    let es = match load_in(&real_content(), crate::i18n::Lang::Es) {
+        Ok(c) => c,
+        Err(errors) => panic!("content/es has mistakes:\n{}", errors.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n")),
+    };
+    let action = es.action("guantanamo").unwrap();
+    assert_eq!(action.title, "Dile al presidente Trump: ¡no envíes a personas migrantes a Guantánamo!");
+    assert_eq!(action.cta, "Firma la petición");
+    assert_eq!(action.issue, "immigration-justice", "links between entries come from the English");
+    let issue = es.issue_page("immigration-justice").unwrap();
+    assert_eq!(issue.title, "Justicia migratoria");
+    assert_eq!(issue.footnotes.len(), 1);
+    assert_eq!(issue.partners, en.issue_page("immigration-justice").unwrap().partners);
+    assert!(plain(&issue.body)[0].starts_with("La mayoría de las personas"));
+    assert_eq!(es.partner("hias").unwrap().name, "HIAS", "names are not translated");
+    assert!(es.partner("hias").unwrap().about.starts_with("Nuestro aliado"));
+    assert_eq!(es.site.org_name, en.site.org_name);
+    assert_eq!(es.site.signup_heading, "Suscríbete para recibir novedades y alertas de acción");
+    assert_eq!(es.home.featured_action, en.home.featured_action);
+    assert_eq!(es.accessibility.title, "Accesibilidad");
+    // Every entry is translated: nothing Spanish readers see is left in English.
+    for (a, b) in es.issues.iter().zip(en.issues.iter()) {
+        assert_ne!(a.title, b.title, "{}", a.slug);
+    }
+    for (a, b) in es.partners.iter().zip(en.partners.iter()) {
+        assert_ne!(a.about, b.about, "{}", a.slug);
+    }
+}
+
+#[test]
+fn a_translation_must_name_an_english_entry_and_translate_only_words() {
+    let dir = copy();
+    std::fs::write(dir.join("es/actions/guantanamo-typo.md"), "+++\ntitle = \"Hola\"\n+++\n").unwrap();
+    edit(&dir, "es/partners/hias.md", "review = \"pending\"", "review = \"pending\"\nurl = \"https://example.org/\"");
+    let errs = load_in(&dir, crate::i18n::Lang::Es).expect_err("broken translations must not load");
+    let errs: Vec<String> = errs.iter().map(|e| e.to_string().replace(&format!("{}/", dir.display()), "")).collect();
+    assert!(errs.iter().any(|e| e.starts_with("es/actions/guantanamo-typo.md:1: this translates `guantanamo-typo`, which is not in content/actions/")), "{errs:?}");
+    assert!(errs.iter().any(|e| e.starts_with("es/partners/hias.md") && e.contains("url")), "{errs:?}");
+    // The English alone still loads: translations never break it.
+    assert!(load(&dir).is_ok());
 }

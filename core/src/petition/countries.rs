@@ -254,9 +254,274 @@ ZM Zambia\n\
 ZW Zimbabwe\n\
 AX Åland Islands";
 
+/// The same countries with their Spanish names, sorted as Spanish readers expect (accents
+/// ignored). Written for this repository; awaits review with the rest of the Spanish.
+const DATA_ES: &str = "\
+AF Afganistán\n\
+AL Albania\n\
+DE Alemania\n\
+AD Andorra\n\
+AO Angola\n\
+AI Anguila\n\
+AQ Antártida\n\
+AG Antigua y Barbuda\n\
+SA Arabia Saudí\n\
+DZ Argelia\n\
+AR Argentina\n\
+AM Armenia\n\
+AW Aruba\n\
+AU Australia\n\
+AT Austria\n\
+AZ Azerbaiyán\n\
+BS Bahamas\n\
+BD Bangladés\n\
+BB Barbados\n\
+BH Baréin\n\
+BE Bélgica\n\
+BZ Belice\n\
+BJ Benín\n\
+BM Bermudas\n\
+BY Bielorrusia\n\
+BO Bolivia\n\
+BQ Bonaire, San Eustaquio y Saba\n\
+BA Bosnia y Herzegovina\n\
+BW Botsuana\n\
+BR Brasil\n\
+BN Brunéi\n\
+BG Bulgaria\n\
+BF Burkina Faso\n\
+BI Burundi\n\
+BT Bután\n\
+CV Cabo Verde\n\
+KH Camboya\n\
+CM Camerún\n\
+CA Canadá\n\
+QA Catar\n\
+TD Chad\n\
+CZ Chequia\n\
+CL Chile\n\
+CN China\n\
+CY Chipre\n\
+VA Ciudad del Vaticano\n\
+CO Colombia\n\
+KM Comoras\n\
+CD Congo (República Democrática)\n\
+CG Congo (República)\n\
+KP Corea del Norte\n\
+KR Corea del Sur\n\
+CI Costa de Marfil\n\
+CR Costa Rica\n\
+HR Croacia\n\
+CU Cuba\n\
+CW Curazao\n\
+DK Dinamarca\n\
+DM Dominica\n\
+EC Ecuador\n\
+EG Egipto\n\
+SV El Salvador\n\
+AE Emiratos Árabes Unidos\n\
+ER Eritrea\n\
+SK Eslovaquia\n\
+SI Eslovenia\n\
+ES España\n\
+US Estados Unidos\n\
+EE Estonia\n\
+SZ Esuatini\n\
+ET Etiopía\n\
+PH Filipinas\n\
+FI Finlandia\n\
+FJ Fiyi\n\
+FR Francia\n\
+GA Gabón\n\
+GM Gambia\n\
+GE Georgia\n\
+GH Ghana\n\
+GI Gibraltar\n\
+GD Granada\n\
+GR Grecia\n\
+GL Groenlandia\n\
+GP Guadalupe\n\
+GU Guam\n\
+GT Guatemala\n\
+GF Guayana Francesa\n\
+GG Guernsey\n\
+GN Guinea\n\
+GQ Guinea Ecuatorial\n\
+GW Guinea-Bisáu\n\
+GY Guyana\n\
+HT Haití\n\
+HN Honduras\n\
+HK Hong Kong\n\
+HU Hungría\n\
+IN India\n\
+ID Indonesia\n\
+IQ Irak\n\
+IR Irán\n\
+IE Irlanda\n\
+BV Isla Bouvet\n\
+IM Isla de Man\n\
+CX Isla de Navidad\n\
+NF Isla Norfolk\n\
+IS Islandia\n\
+AX Islas Åland\n\
+KY Islas Caimán\n\
+CC Islas Cocos\n\
+CK Islas Cook\n\
+FO Islas Feroe\n\
+GS Islas Georgias del Sur y Sandwich del Sur\n\
+HM Islas Heard y McDonald\n\
+FK Islas Malvinas\n\
+MP Islas Marianas del Norte\n\
+MH Islas Marshall\n\
+UM Islas menores alejadas de EE. UU.\n\
+PN Islas Pitcairn\n\
+SB Islas Salomón\n\
+TC Islas Turcas y Caicos\n\
+VG Islas Vírgenes Británicas\n\
+VI Islas Vírgenes de EE. UU.\n\
+IL Israel\n\
+IT Italia\n\
+JM Jamaica\n\
+JP Japón\n\
+JE Jersey\n\
+JO Jordania\n\
+KZ Kazajistán\n\
+KE Kenia\n\
+KG Kirguistán\n\
+KI Kiribati\n\
+KW Kuwait\n\
+LA Laos\n\
+LS Lesoto\n\
+LV Letonia\n\
+LB Líbano\n\
+LR Liberia\n\
+LY Libia\n\
+LI Liechtenstein\n\
+LT Lituania\n\
+LU Luxemburgo\n\
+MO Macao\n\
+MK Macedonia del Norte\n\
+MG Madagascar\n\
+MY Malasia\n\
+MW Malaui\n\
+MV Maldivas\n\
+ML Malí\n\
+MT Malta\n\
+MA Marruecos\n\
+MQ Martinica\n\
+MU Mauricio\n\
+MR Mauritania\n\
+YT Mayotte\n\
+MX México\n\
+FM Micronesia\n\
+MD Moldavia\n\
+MC Mónaco\n\
+MN Mongolia\n\
+ME Montenegro\n\
+MS Montserrat\n\
+MZ Mozambique\n\
+MM Myanmar (Birmania)\n\
+NA Namibia\n\
+NR Nauru\n\
+NP Nepal\n\
+NI Nicaragua\n\
+NE Níger\n\
+NG Nigeria\n\
+NU Niue\n\
+NO Noruega\n\
+NC Nueva Caledonia\n\
+NZ Nueva Zelanda\n\
+OM Omán\n\
+NL Países Bajos\n\
+PK Pakistán\n\
+PW Palaos\n\
+PS Palestina\n\
+PA Panamá\n\
+PG Papúa Nueva Guinea\n\
+PY Paraguay\n\
+PE Perú\n\
+PF Polinesia Francesa\n\
+PL Polonia\n\
+PT Portugal\n\
+PR Puerto Rico\n\
+GB Reino Unido\n\
+CF República Centroafricana\n\
+DO República Dominicana\n\
+RE Reunión\n\
+RW Ruanda\n\
+RO Rumania\n\
+RU Rusia\n\
+EH Sáhara Occidental\n\
+WS Samoa\n\
+AS Samoa Americana\n\
+BL San Bartolomé\n\
+KN San Cristóbal y Nieves\n\
+SM San Marino\n\
+MF San Martín (parte francesa)\n\
+PM San Pedro y Miquelón\n\
+VC San Vicente y las Granadinas\n\
+SH Santa Elena, Ascensión y Tristán de Acuña\n\
+LC Santa Lucía\n\
+ST Santo Tomé y Príncipe\n\
+SN Senegal\n\
+RS Serbia\n\
+SC Seychelles\n\
+SL Sierra Leona\n\
+SG Singapur\n\
+SX Sint Maarten (parte neerlandesa)\n\
+SY Siria\n\
+SO Somalia\n\
+LK Sri Lanka\n\
+ZA Sudáfrica\n\
+SD Sudán\n\
+SS Sudán del Sur\n\
+SE Suecia\n\
+CH Suiza\n\
+SR Surinam\n\
+SJ Svalbard y Jan Mayen\n\
+TH Tailandia\n\
+TW Taiwán\n\
+TZ Tanzania\n\
+TJ Tayikistán\n\
+IO Territorio Británico del Océano Índico\n\
+TF Territorios Australes Franceses\n\
+TL Timor Oriental\n\
+TG Togo\n\
+TK Tokelau\n\
+TO Tonga\n\
+TT Trinidad y Tobago\n\
+TN Túnez\n\
+TM Turkmenistán\n\
+TR Turquía\n\
+TV Tuvalu\n\
+UA Ucrania\n\
+UG Uganda\n\
+UY Uruguay\n\
+UZ Uzbekistán\n\
+VU Vanuatu\n\
+VE Venezuela\n\
+VN Vietnam\n\
+WF Wallis y Futuna\n\
+YE Yemen\n\
+DJ Yibuti\n\
+ZM Zambia\n\
+ZW Zimbabue";
+
 /// Every country as (code, name), in order.
 pub fn countries() -> impl Iterator<Item = (&'static str, &'static str)> {
-    DATA.split('\n').map(|line| line.split_at(2)).map(|(code, name)| (code, &name[1..]))
+    parse(DATA)
+}
+
+/// Every country as (code, name) in a language, in that language's order.
+pub fn countries_in(lang: crate::i18n::Lang) -> impl Iterator<Item = (&'static str, &'static str)> {
+    parse(match lang {
+        crate::i18n::Lang::En => DATA,
+        crate::i18n::Lang::Es => DATA_ES,
+    })
+}
+
+fn parse(data: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
+    data.split('\n').map(|line| line.split_at(2)).map(|(code, name)| (code, &name[1..]))
 }
 
 pub fn is_country(code: &str) -> bool {
@@ -275,14 +540,25 @@ mod tests {
         assert!(all.contains(&("US", "United States")) && all.contains(&("MX", "Mexico")));
         assert!(is_country("IL") && !is_country("XX") && !is_country("U"));
     }
+
+    #[test]
+    fn spanish_names_cover_the_same_countries() {
+        let mut en: Vec<_> = countries().map(|(c, _)| c).collect();
+        let mut es: Vec<_> = countries_in(crate::i18n::Lang::Es).map(|(c, _)| c).collect();
+        assert!(countries_in(crate::i18n::Lang::Es).any(|p| p == ("US", "Estados Unidos")));
+        assert!(countries_in(crate::i18n::Lang::Es).any(|p| p == ("MX", "México")));
+        en.sort();
+        es.sort();
+        assert_eq!(en, es);
+    }
 }
 
-/// The postal code field's label and `inputmode` for a country: a US ZIP code is digits, other
-/// countries' postcodes are free-form.
-pub fn postal_field(country: &str) -> (&'static str, Option<&'static str>) {
+/// The postal code field's label (in the language of `ui`) and `inputmode` for a country: a US
+/// ZIP code is digits, other countries' postcodes are free-form.
+pub fn postal_field(country: &str, ui: &crate::i18n::Ui) -> (&'static str, Option<&'static str>) {
     if country == "US" {
-        ("ZIP code", Some("numeric"))
+        (ui.zip_code, Some("numeric"))
     } else {
-        ("Postal code", None)
+        (ui.postal_code, None)
     }
 }

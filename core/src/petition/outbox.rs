@@ -83,13 +83,19 @@ impl Status {
 
     /// The petition's words for it; `what` is "petition service" or "signup service".
     pub fn message(&self, service: &str) -> String {
+        self.message_in(&crate::i18n::EN, service)
+    }
+
+    /// The status in the language of `ui`; `service` is `ui.petition_service` or `ui.signup_service`.
+    pub fn message_in(&self, ui: &crate::i18n::Ui, service: &str) -> String {
+        use crate::i18n::fill;
         match self {
-            Status::Sending => "Sending…".into(),
-            Status::Signed => "Signed. Thank you.".into(),
-            Status::Saved => format!("Saved on this device. We’ll send it as soon as we can reach the {service}."),
-            Status::Refused(r) => format!("The {service} refused this: {r}"),
-            Status::Unconfirmed => format!("Sent; the {service} does not confirm signatures."),
-            Status::Waiting => format!("Not sent yet. Keep this page open: we’ll send it as soon as we can reach the {service}."),
+            Status::Sending => ui.sending.into(),
+            Status::Signed => ui.signed.into(),
+            Status::Saved => fill(ui.saved, &[service]),
+            Status::Refused(r) => fill(ui.refused, &[service, r]),
+            Status::Unconfirmed => fill(ui.unconfirmed, &[service]),
+            Status::Waiting => fill(ui.waiting, &[service]),
         }
     }
 

@@ -299,9 +299,9 @@ fn the_updates_signup_needs_only_an_email() {
 #[test]
 fn the_postal_code_field_follows_the_country() {
     use super::countries::postal_field;
-    assert_eq!(postal_field("US"), ("ZIP code", Some("numeric")));
+    assert_eq!(postal_field("US", &crate::i18n::EN), ("ZIP code", Some("numeric")));
     for c in ["CA", "GB", "MX", "IL", ""] {
-        assert_eq!(postal_field(c), ("Postal code", None), "{c}");
+        assert_eq!(postal_field(c, &crate::i18n::EN), ("Postal code", None), "{c}");
     }
 }
 

@@ -5,6 +5,7 @@
 //! characters, `<` or `>`, and input too long to be a name. Each refusal says what to change.
 //! (No check needs Unicode property tables, which would weigh on the wasm.)
 
+use crate::i18n::{fill, Ui};
 use super::countries::is_country;
 use std::fmt;
 
@@ -65,34 +66,39 @@ impl Problem {
     }
 }
 
-fn label(f: Field) -> &'static str {
+/// A field as messages name it.
+fn label(f: Field, ui: &Ui) -> &'static str {
     match f {
-        Field::GivenName => "first name",
-        Field::FamilyName => "last name",
-        Field::Email => "email address",
-        Field::PostalCode => "ZIP or postal code",
-        Field::Country => "country",
+        Field::GivenName => ui.field_given_name,
+        Field::FamilyName => ui.field_family_name,
+        Field::Email => ui.field_email,
+        Field::PostalCode => ui.field_postal_code,
+        Field::Country => ui.field_country,
     }
 }
 
+impl Problem {
+    /// What to tell the visitor, in the language of `ui`.
+    pub fn message(&self, ui: &Ui) -> String {
+        match self {
+            Problem::Missing(Field::Country) => ui.choose_country.to_string(),
+            Problem::Missing(field) => fill(ui.enter_your, &[label(*field, ui)]),
+            Problem::TooLong(field, max) => fill(ui.too_long, &[label(*field, ui), &max.to_string()]),
+            Problem::Invisible(field) => fill(ui.invisible, &[label(*field, ui)]),
+            Problem::AngleBrackets(field) => fill(ui.angle_brackets, &[label(*field, ui)]),
+            Problem::EmailShape => ui.email_shape.to_string(),
+            Problem::EmailDomain => ui.email_domain.to_string(),
+            Problem::UsZip => ui.us_zip.to_string(),
+            Problem::Postcode => fill(ui.angle_brackets, &[ui.field_postal_code]),
+            Problem::Country => ui.country_from_list.to_string(),
+        }
+    }
+}
+
+/// In English.
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Problem::Missing(Field::Country) => write!(f, "Choose your country."),
-            Problem::Missing(field) => write!(f, "Enter your {}.", label(*field)),
-            Problem::TooLong(field, max) => write!(f, "Your {} is too long: shorten it to {max} characters or fewer.", label(*field)),
-            Problem::Invisible(field) => write!(
-                f,
-                "Your {} contains an invisible or control character, perhaps from copying and pasting. Type it again by hand.",
-                label(*field)
-            ),
-            Problem::AngleBrackets(field) => write!(f, "Remove the < or > from your {}.", label(*field)),
-            Problem::EmailShape => write!(f, "Enter your email address in the form name@example.com."),
-            Problem::EmailDomain => write!(f, "Check the part of your email address after the @: it needs a domain like example.com."),
-            Problem::UsZip => write!(f, "Enter a 5-digit ZIP code, like 10001, or ZIP+4, like 10001-1234."),
-            Problem::Postcode => write!(f, "Remove the < or > from your postal code."),
-            Problem::Country => write!(f, "Choose your country from the list."),
-        }
+        f.write_str(&self.message(&crate::i18n::EN))
     }
 }
 

@@ -1,0 +1,240 @@
+//! Translations of the content: `content/<lang>/` mirrors `content/` (`site.toml`, `home.md`,
+//! `accessibility.md`, `issues/`, `partners/`, `resources/`, `actions/`) with the same file
+//! names, and holds only what is said in words: titles, summaries, texts, labels. Everything
+//! else (slugs, order, links to other entries, addresses) comes from the English file, so a
+//! translation cannot send a page somewhere else.
+//!
+//! A setting or text left out keeps the English. A translation still waiting for a native
+//! speaker's review says so with `review = "pending"`; `scripts/review.sh` lists them.
+
+use super::markdown::{self, Notes};
+use super::{front, notes_without_footnotes, read, split, Doc, Loader, Problems};
+use crate::content::*;
+use serde::Deserialize;
+use std::path::Path;
+use toml::Spanned;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SiteText {
+    org_tagline: Option<String>,
+    campaign_name: Option<String>,
+    signup_heading: Option<String>,
+    signup_text: Option<String>,
+    coalition_text: Option<String>,
+    coalition_link_text: Option<String>,
+    #[allow(dead_code)]
+    review: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PageText {
+    title: Option<String>,
+    description: Option<String>,
+    #[allow(dead_code)]
+    review: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct QuoteText {
+    text: Spanned<String>,
+    cite: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EntryText {
+    title: Option<String>,
+    summary: Option<String>,
+    cta: Option<String>,
+    kind: Option<String>,
+    about: Option<String>,
+    work: Option<String>,
+    quote: Option<QuoteText>,
+    #[allow(dead_code)]
+    review: Option<String>,
+}
+
+fn set(target: &mut Str, value: Option<String>) {
+    if let Some(v) = value.filter(|v| !v.trim().is_empty()) {
+        *target = v.into();
+    }
+}
+
+impl Loader {
+    /// Applies the translations in `dir` (`content/es`) to the English content.
+    pub(super) fn translate(&mut self, dir: &Path, site: &mut Option<Site>, home: &mut Option<Home>, statement: &mut Option<Statement>, entries: Entries) {
+        if !dir.is_dir() {
+            self.errors.push(super::ContentError {
+                file: dir.to_path_buf(),
+                line: 1,
+                message: "this language has no folder of translations. Create it (it may start empty: the English is used for what is not translated).".into(),
+            });
+            return;
+        }
+        let path = dir.join("site.toml");
+        if path.exists() {
+            if let (Some(text), Some(site)) = (read(&path, &mut self.errors), site.as_mut()) {
+                let doc = Doc { path: path.clone(), front: text, front_line: 1, body: String::new(), body_line: 1 };
+                let mut p = Problems::default();
+                if let Some(t) = front::<SiteText>(&doc, &mut p) {
+                    set(&mut site.org_tagline, t.org_tagline);
+                    set(&mut site.campaign_name, t.campaign_name);
+                    set(&mut site.signup_heading, t.signup_heading);
+                    set(&mut site.signup_text, t.signup_text);
+                    set(&mut site.coalition_text, t.coalition_text);
+                    set(&mut site.coalition_link_text, t.coalition_link_text);
+                }
+                self.file_problems(&path, p);
+            }
+        }
+        for (file, page) in [("home.md", home.as_mut().map(|h| (&mut h.title, &mut h.description, &mut h.body))), ("accessibility.md", statement.as_mut().map(|s| (&mut s.title, &mut s.description, &mut s.body)))] {
+            let path = dir.join(file);
+            let Some((title, description, body)) = page else { continue };
+            let Some(doc) = self.doc(&path) else { continue };
+            let mut p = Problems::default();
+            if let Some(t) = front::<PageText>(&doc, &mut p) {
+                set(title, t.title);
+                set(description, t.description);
+            }
+            let mut notes = Notes::default();
+            let blocks = markdown::blocks(&doc.body, doc.body_line, &mut notes, &mut p);
+            self.keep_links(&path, &mut notes);
+            notes_without_footnotes(notes, &doc, &mut p);
+            if !blocks.is_empty() {
+                *body = blocks.into();
+            }
+            self.file_problems(&path, p);
+        }
+        for doc in self.entry_docs(dir, "issues", entries.issues.iter().map(|i| i.slug.to_string()).collect()) {
+            let Some(issue) = entries.issues.iter_mut().find(|i| doc.path.file_stem().is_some_and(|s| *s == *i.slug)) else { continue };
+            let mut p = Problems::default();
+            let mut notes = Notes::default();
+            if let Some(t) = front::<EntryText>(&doc, &mut p) {
+                set(&mut issue.title, t.title);
+                set(&mut issue.summary, t.summary);
+                if let Some(q) = t.quote {
+                    let text = markdown::inline(q.text.get_ref(), doc.line(&q.text), "quote.text", &mut notes, &mut p);
+                    issue.quote = Some(Quote { text: text.into(), cite: q.cite.into() });
+                }
+                only(&doc, &mut p, &[("cta", t.cta.is_some()), ("kind", t.kind.is_some()), ("about", t.about.is_some()), ("work", t.work.is_some())]);
+            }
+            let blocks = markdown::blocks(&doc.body, doc.body_line, &mut notes, &mut p);
+            self.keep_links(&doc.path, &mut notes);
+            let footnotes = notes.finish(&mut p);
+            if !blocks.is_empty() {
+                issue.body = blocks.into();
+                issue.footnotes = footnotes.into();
+            }
+            self.file_problems(&doc.path, p);
+        }
+        for doc in self.entry_docs(dir, "partners", entries.partners.iter().map(|i| i.slug.to_string()).collect()) {
+            let Some(partner) = entries.partners.iter_mut().find(|i| doc.path.file_stem().is_some_and(|s| *s == *i.slug)) else { continue };
+            let mut p = Problems::default();
+            if let Some(t) = front::<EntryText>(&doc, &mut p) {
+                set(&mut partner.about, t.about);
+                set(&mut partner.work, t.work);
+                only(&doc, &mut p, &[("title", t.title.is_some()), ("summary", t.summary.is_some()), ("cta", t.cta.is_some()), ("kind", t.kind.is_some()), ("quote", t.quote.is_some())]);
+            }
+            super::no_body(&doc, "a partner is described by its `about` and `work` settings", &mut p);
+            self.file_problems(&doc.path, p);
+        }
+        for doc in self.entry_docs(dir, "resources", entries.resources.iter().map(|i| i.slug.to_string()).collect()) {
+            let Some(resource) = entries.resources.iter_mut().find(|i| doc.path.file_stem().is_some_and(|s| *s == *i.slug)) else { continue };
+            let mut p = Problems::default();
+            if let Some(t) = front::<EntryText>(&doc, &mut p) {
+                set(&mut resource.title, t.title);
+                set(&mut resource.kind, t.kind);
+                set(&mut resource.summary, t.summary);
+                only(&doc, &mut p, &[("cta", t.cta.is_some()), ("about", t.about.is_some()), ("work", t.work.is_some()), ("quote", t.quote.is_some())]);
+            }
+            let mut notes = Notes::default();
+            let blocks = markdown::blocks(&doc.body, doc.body_line, &mut notes, &mut p);
+            self.keep_links(&doc.path, &mut notes);
+            notes_without_footnotes(notes, &doc, &mut p);
+            if !blocks.is_empty() {
+                resource.body = blocks.into();
+            }
+            self.file_problems(&doc.path, p);
+        }
+        for doc in self.entry_docs(dir, "actions", entries.actions.iter().map(|i| i.slug.to_string()).collect()) {
+            let Some(action) = entries.actions.iter_mut().find(|i| doc.path.file_stem().is_some_and(|s| *s == *i.slug)) else { continue };
+            let mut p = Problems::default();
+            if let Some(t) = front::<EntryText>(&doc, &mut p) {
+                set(&mut action.title, t.title);
+                set(&mut action.summary, t.summary);
+                set(&mut action.cta, t.cta);
+                only(&doc, &mut p, &[("kind", t.kind.is_some()), ("about", t.about.is_some()), ("work", t.work.is_some()), ("quote", t.quote.is_some())]);
+            }
+            let mut notes = Notes::default();
+            let blocks = markdown::blocks(&doc.body, doc.body_line, &mut notes, &mut p);
+            self.keep_links(&doc.path, &mut notes);
+            notes_without_footnotes(notes, &doc, &mut p);
+            if !blocks.is_empty() {
+                action.body = blocks.into();
+            }
+            self.file_problems(&doc.path, p);
+        }
+    }
+
+    /// A translation file, if there is one.
+    fn doc(&mut self, path: &Path) -> Option<Doc> {
+        if !path.exists() {
+            return None;
+        }
+        let text = read(path, &mut self.errors)?;
+        match split(path, text) {
+            Ok(d) => Some(d),
+            Err(e) => {
+                self.errors.push(e);
+                None
+            }
+        }
+    }
+
+    /// The translations in one folder, each of which must translate an English entry (by file
+    /// name, which is the English entry's slug).
+    fn entry_docs(&mut self, dir: &Path, folder: &str, slugs: Vec<String>) -> Vec<Doc> {
+        let dir = dir.join(folder);
+        if !dir.is_dir() {
+            return Vec::new();
+        }
+        let docs = self.docs(&dir);
+        let mut out = Vec::new();
+        for doc in docs {
+            let stem = doc.path.file_stem().and_then(|s| s.to_str()).unwrap_or("").to_string();
+            if slugs.contains(&stem) {
+                out.push(doc);
+            } else {
+                self.errors.push(super::ContentError {
+                    file: doc.path.clone(),
+                    line: 1,
+                    message: format!(
+                        "this translates `{stem}`, which is not in content/{folder}/. A translation takes the English entry's file name (its slug): one of {}.",
+                        slugs.join(", ")
+                    ),
+                });
+            }
+        }
+        out
+    }
+}
+
+/// A setting this kind of entry does not have.
+fn only(doc: &Doc, p: &mut Problems, present: &[(&str, bool)]) {
+    for (name, there) in present {
+        if *there {
+            p.at(doc.front_line, format!("`{name}` is not a setting of this kind of entry; translate only the settings the English file has."));
+        }
+    }
+}
+
+/// The entries a translation applies to.
+pub(super) struct Entries<'a> {
+    pub issues: &'a mut Vec<Issue>,
+    pub partners: &'a mut Vec<Partner>,
+    pub resources: &'a mut Vec<Resource>,
+    pub actions: &'a mut Vec<Action>,
+}

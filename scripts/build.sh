@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Builds the whole site into one folder: English at the base path, Spanish under <base>/es/.
+# Each language is its own Trunk build (SITE_LANG), with its own wasm, so a visitor downloads
+# one language only; the language switcher links the two.
+#
+#   scripts/build.sh [--dist DIR] [--debug]
+#
+# SITE_BASE (a subfolder, e.g. /campaigns/immigration), SITE_URL and SIGNUP_CONFIG pass through
+# to both builds. Run after `scripts/setup.sh build` (make does), with node_modules/.bin on PATH.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+dist=dist
+profile=(--release)
+while [ $# -gt 0 ]; do
+  case $1 in
+    --dist) dist=$2; shift 2 ;;
+    --debug) profile=(); shift ;;
+    *) echo "scripts/build.sh: unknown option $1" >&2; exit 2 ;;
+  esac
+done
+base=${SITE_BASE:-}
+base=${base%/}
+
+# English first: Trunk replaces its whole dist folder, and Spanish lives inside it.
+SITE_LANG=en trunk build ${profile[@]+"${profile[@]}"} --public-url "$base/" --dist "$dist"
+SITE_LANG=es trunk build ${profile[@]+"${profile[@]}"} --public-url "$base/es/" --dist "$dist/es"
+
+# One _headers file at the root: Spanish adds its own paths' rules to the English file's.
+cat "$dist/es/_headers" >> "$dist/_headers"
+rm "$dist/es/_headers"
+echo "build: English in $dist/, Spanish in $dist/es/"
