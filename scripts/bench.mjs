@@ -51,7 +51,7 @@ const rowsOf = (files) => [...new Set(files)].map((f) => table.find((r) => r.fil
 const total = (rows) => rows.reduce((s, r) => s + r.br, 0);
 
 // The pages (the embeds' bodies in embed/*/ are measured with the embed, below).
-const pages = table.filter((r) => r.file.endsWith(".html") && !/^embed\/(?!index\.html)/.test(r.file)).map((r) => r.file).sort();
+const pages = table.filter((r) => r.file.endsWith(".html") && !/^(?:[a-z]{2}\/)?embed\/(?!index\.html)/.test(r.file)).map((r) => r.file).sort();
 const shell = readFileSync(join(dist, "index.html"), "utf8");
 const later = rowsOf(refs(shell, "data-js|data-wasm"));
 console.log(`\nFirst view of each page, brotli KB (HTML and what it needs to render; the budget is 130, the aim 100):`);

@@ -16,9 +16,13 @@ pub const LANG: Lang = match env!("SITE_LANG").as_bytes() {
     _ => Lang::En,
 };
 
+/// The interface's words in this build's language, chosen at compile time so that the wasm
+/// carries one language's table only.
+pub const UI: &Ui = LANG.ui();
+
 /// The interface's words in this build's language.
 pub fn ui() -> &'static Ui {
-    LANG.ui()
+    UI
 }
 
 /// The same page in another language: `/partners/` here → `/es/partners/` for Spanish. `path`

@@ -49,25 +49,20 @@ fn Header() -> impl IntoView {
 #[component]
 fn LanguageSwitch() -> impl IntoView {
     let location = use_location();
-    let others = Lang::ALL.into_iter().filter(|l| *l != LANG);
+    // Two languages: the switcher offers the other one.
+    let other = if LANG == Lang::En { Lang::Es } else { Lang::En };
     view! {
         <p class="lang-switch">
             <span class="visually-hidden">{ui().language_label}" "</span>
-            {others
-                .map(|l| {
-                    view! {
-                        <a
-                            href=move || in_lang(l, &location.pathname.get())
-                            hreflang=l.code()
-                            lang=l.code()
-                            rel="alternate external"
-                            data-lang-switch=l.code()
-                        >
-                            {l.name()}
-                        </a>
-                    }
-                })
-                .collect_view()}
+            <a
+                href=move || in_lang(other, &location.pathname.get())
+                hreflang=other.code()
+                lang=other.code()
+                rel="alternate external"
+                data-lang-switch=other.code()
+            >
+                {other.name()}
+            </a>
         </p>
     }
 }

@@ -30,9 +30,13 @@ pub fn PageMeta(
     // The same page in every language, for search engines: `hreflang` alternates, with English
     // as the default for everyone else.
     let alternates = (!noindex && !one_language).then(|| {
-        let mut links: Vec<(&'static str, String)> = Lang::ALL.iter().map(|l| (l.code(), format!("{}{}", site.site_url, in_lang(*l, &path)))).collect();
-        links.push(("x-default", format!("{}{}", site.site_url, in_lang(Lang::En, &path))));
-        links.into_iter().map(|(lang, href)| view! { <Link rel="alternate" hreflang=lang href=href /> }).collect_view()
+        let en = format!("{}{}", site.site_url, in_lang(Lang::En, &path));
+        let es = format!("{}{}", site.site_url, in_lang(Lang::Es, &path));
+        view! {
+            <Link rel="alternate" hreflang="en" href=en.clone() />
+            <Link rel="alternate" hreflang="es" href=es />
+            <Link rel="alternate" hreflang="x-default" href=en />
+        }
     });
     let _ = BASE;
     view! {
