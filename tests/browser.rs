@@ -188,6 +188,15 @@ mod sign_form {
         i.dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap()).unwrap();
     }
 
+    /// Chooses an option, as a visitor would (the select announces the change).
+    fn choose(id: &str, value: &str) {
+        let select: web_sys::HtmlSelectElement = document().get_element_by_id(id).unwrap().unchecked_into();
+        select.set_value(value);
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        select.dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).unwrap()).unwrap();
+    }
+
     fn submit(form_id: &str) {
         let form: web_sys::HtmlFormElement = document().get_element_by_id(form_id).unwrap().unchecked_into();
         form.request_submit().unwrap();
@@ -245,11 +254,7 @@ mod sign_form {
         campaign_signer::form::attach_all();
         assert_eq!(text("t3-postal_code-label"), "ZIP code");
         assert_eq!(input("t3-postal_code").get_attribute("inputmode").as_deref(), Some("numeric"));
-        let country: web_sys::HtmlSelectElement = document().get_element_by_id("t3-country").unwrap().unchecked_into();
-        country.set_value("GB");
-        let init = web_sys::EventInit::new();
-        init.set_bubbles(true);
-        country.dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).unwrap()).unwrap();
+        choose("t3-country", "GB");
         assert_eq!(text("t3-postal_code-label"), "Postal code");
         assert_eq!(input("t3-postal_code").get_attribute("inputmode"), None, "a free-form postcode gets the full keyboard");
         el.remove();
@@ -335,11 +340,7 @@ mod sign_form {
         assert!(summary.contains("Hay un problema") && summary.contains("Escribe tu correo electrónico."), "{summary}");
         type_into("t7-email", "ana@");
         assert_eq!(text("t7-email-message"), "Escribe tu correo electrónico con el formato nombre@ejemplo.com.");
-        let country: web_sys::HtmlSelectElement = document().get_element_by_id("t7-country").unwrap().unchecked_into();
-        country.set_value("MX");
-        let init = web_sys::EventInit::new();
-        init.set_bubbles(true);
-        country.dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).unwrap()).unwrap();
+        choose("t7-country", "MX");
         assert_eq!(text("t7-postal_code-label"), "Código postal");
         el.remove();
     }

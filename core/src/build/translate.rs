@@ -99,13 +99,7 @@ impl Loader {
                 set(title, t.title);
                 set(description, t.description);
             }
-            let mut notes = Notes::default();
-            let blocks = markdown::blocks(&doc.body, doc.body_line, &mut notes, &mut p);
-            self.keep_links(&path, &mut notes);
-            notes_without_footnotes(notes, &doc, &mut p);
-            if !blocks.is_empty() {
-                *body = blocks.into();
-            }
+            self.text(&doc, body, &mut p);
             self.file_problems(&path, p);
         }
         for doc in self.entry_docs(dir, "issues", entries.issues.iter().map(|i| i.slug.to_string()).collect()) {
@@ -150,13 +144,7 @@ impl Loader {
                 set(&mut resource.summary, t.summary);
                 only(&doc, &mut p, &[("cta", t.cta.is_some()), ("about", t.about.is_some()), ("work", t.work.is_some()), ("quote", t.quote.is_some())]);
             }
-            let mut notes = Notes::default();
-            let blocks = markdown::blocks(&doc.body, doc.body_line, &mut notes, &mut p);
-            self.keep_links(&doc.path, &mut notes);
-            notes_without_footnotes(notes, &doc, &mut p);
-            if !blocks.is_empty() {
-                resource.body = blocks.into();
-            }
+            self.text(&doc, &mut resource.body, &mut p);
             self.file_problems(&doc.path, p);
         }
         for doc in self.entry_docs(dir, "actions", entries.actions.iter().map(|i| i.slug.to_string()).collect()) {
@@ -168,14 +156,19 @@ impl Loader {
                 set(&mut action.cta, t.cta);
                 only(&doc, &mut p, &[("kind", t.kind.is_some()), ("about", t.about.is_some()), ("work", t.work.is_some()), ("quote", t.quote.is_some())]);
             }
-            let mut notes = Notes::default();
-            let blocks = markdown::blocks(&doc.body, doc.body_line, &mut notes, &mut p);
-            self.keep_links(&doc.path, &mut notes);
-            notes_without_footnotes(notes, &doc, &mut p);
-            if !blocks.is_empty() {
-                action.body = blocks.into();
-            }
+            self.text(&doc, &mut action.body, &mut p);
             self.file_problems(&doc.path, p);
+        }
+    }
+
+    /// A translation's text (no footnotes): it replaces the English one, if it has any.
+    fn text(&mut self, doc: &Doc, body: &mut List<Block>, p: &mut Problems) {
+        let mut notes = Notes::default();
+        let blocks = markdown::blocks(&doc.body, doc.body_line, &mut notes, p);
+        self.keep_links(&doc.path, &mut notes);
+        notes_without_footnotes(notes, doc, p);
+        if !blocks.is_empty() {
+            *body = blocks.into();
         }
     }
 
