@@ -3,7 +3,7 @@
 //! changes.
 
 use crate::content::content;
-use crate::paths::{in_lang, BASE, LANG, ROOT};
+use crate::paths::{in_lang, LANG, ROOT};
 use campaign_core::i18n::Lang;
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
@@ -38,7 +38,6 @@ pub fn PageMeta(
             <Link rel="alternate" hreflang="x-default" href=en />
         }
     });
-    let _ = BASE;
     view! {
         <Title text=title.clone() />
         <Meta name="description" content=description.clone() />
