@@ -49,6 +49,35 @@ test("the CloudFront function serves folders' index.html and adds the slash", ()
   assert.equal(redirect.headers.location.value, "/act/guantanamo/?source=email");
 });
 
+test("the CloudFront function never sends a visitor to another site", () => {
+  const handler = runInNewContext(`${readFileSync("deploy/cloudfront-index.js", "utf8")}; handler`);
+  const site = "https://site.example/";
+  const hostile = [
+    "//evil.example/x", "///evil.example/x", "/\\evil.example/x", "/\\/evil.example/x", "\\\\evil.example/x", "//\\evil.example/x",
+    "/\t/evil.example/x", "/\n/evil.example/x",
+    // As the viewer sent them: CloudFront passes the path encoded.
+    "/%2F%2Fevil.example/x", "/%2Fevil.example/x", "/%5Cevil.example/x", "/%2F%5Cevil.example/x",
+    // And decoded, in case it ever does.
+    decodeURIComponent("/%2F%2Fevil.example/x"), decodeURIComponent("/%5Cevil.example/x"),
+  ];
+  for (const uri of hostile) {
+    const out = handler({ request: { uri, querystring: { a: { value: "1" } } } });
+    assert.equal(out.statusCode, 301, JSON.stringify(uri));
+    const location = out.headers.location.value;
+    assert.match(location, /^\/[^/\\\t\n\r]/, JSON.stringify(uri));
+    assert.equal(new URL(location, site).origin, "https://site.example", `${JSON.stringify(uri)} → ${location}`);
+    assert.ok(location.endsWith("/?a=1"), location);
+  }
+  // The slashes collapse to one, and the path keeps its meaning on this site.
+  assert.equal(handler({ request: { uri: "//evil.example/x", querystring: {} } }).headers.location.value, "/evil.example/x/");
+  assert.equal(handler({ request: { uri: "//partners", querystring: {} } }).headers.location.value, "/partners/");
+  assert.equal(handler({ request: { uri: "///partners/", querystring: {} } }).uri, "/partners/index.html");
+  assert.equal(handler({ request: { uri: "/\\boot.js", querystring: {} } }).uri, "/boot.js");
+  assert.equal(handler({ request: { uri: "//", querystring: {} } }).uri, "/index.html");
+  // A last segment with a dot is a file: passed on to S3, as a path on this site.
+  assert.equal(handler({ request: { uri: "//\\evil.example", querystring: {} } }).uri, "/evil.example");
+});
+
 test("the built _headers file covers every page, every hashed file and the wasm type", () => {
   const headers = readFileSync("dist/_headers", "utf8");
   assert.match(headers, /^\/\*\n  Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self';/m);
