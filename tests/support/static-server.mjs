@@ -5,10 +5,13 @@
 // Cloudflare Pages do (exact paths, and `/*`-style prefixes).
 //
 //   node tests/support/static-server.mjs --dir dist --port 8080 [--base /campaigns/immigration] [--headers]
+//
+// `--port 0` takes a free port, which the first line it prints names. Tested by
+// tests/deploy/static-server.test.mjs.
 
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
-import { extname, join, normalize, resolve } from "node:path";
+import { extname, join, normalize, resolve, sep } from "node:path";
 
 const args = Object.fromEntries(
   process.argv.slice(2).reduce((pairs, arg, i, all) => (arg.startsWith("--") ? [...pairs, [arg.slice(2), all[i + 1]]] : pairs), []),
@@ -35,11 +38,16 @@ async function headerRules() {
   return rules;
 }
 
+/** The headers of every rule that matches `pathname`, as Netlify and Cloudflare Pages combine
+ *  them: all matching rules apply, and a header that more than one of them names is sent with
+ *  their values joined by commas, in the file's order (what Cloudflare documents; the site's own
+ *  `_headers` is written to mean the same whether a host joins them or keeps the last:
+ *  core/src/deploy.rs). */
 function headersFor(rules, pathname) {
   const out = {};
   for (const rule of rules) {
     const match = rule.path.endsWith("*") ? pathname.startsWith(rule.path.slice(0, -1)) : pathname === rule.path;
-    if (match) for (const [name, value] of rule.headers) out[name] = value;
+    if (match) for (const [name, value] of rule.headers) out[name] = name in out ? `${out[name]}, ${value}` : value;
   }
   return out;
 }
@@ -70,37 +78,65 @@ async function file(path) {
   return null;
 }
 
-createServer(async (req, res) => {
-  const url = new URL(req.url, "http://localhost");
+/** A path as an address: each segment percent-encoded, so a header may carry it. */
+const encodePath = (path) => path.split("/").map(encodeURIComponent).join("/");
+
+function answer(res, status, text) {
+  res.writeHead(status, { "content-type": "text/plain; charset=utf-8" });
+  res.end(text);
+}
+
+async function handle(req, res) {
+  // The request target as it came: `new URL` would read `//evil.example/x` (or `/\evil.example`)
+  // as another host's address, and resolve dot segments before they are decoded.
+  const query = req.url.indexOf("?");
+  const search = query === -1 ? "" : req.url.slice(query);
   let pathname;
   try {
-    pathname = decodeURIComponent(url.pathname);
+    pathname = decodeURIComponent(query === -1 ? req.url : req.url.slice(0, query));
   } catch {
-    pathname = "/";
+    return answer(res, 400, "bad request: malformed escape");
   }
+  // No file has a control character in its name, and a newline in a Location header would
+  // throw (or, elsewhere, split the answer).
+  if (/[\u0000-\u001f\u007f]/.test(pathname)) return answer(res, 400, "bad request: control character");
+  // One leading slash, whatever came (`//evil.example`, `/%2F%2Fevil.example`, `/\evil`): the
+  // redirect below must be a path on this site, never an address of another.
+  pathname = "/" + pathname.replace(/^[\/\\]+/, "");
   let found = null;
   if (!base || pathname === base || pathname.startsWith(base + "/")) {
     const inner = normalize(pathname.slice(base.length) || "/");
-    if (!inner.includes("\0")) found = await file(join(root, inner));
-    if (found && !found.startsWith(root)) found = null;
+    found = await file(join(root, inner));
+    if (found && !found.startsWith(join(root, sep))) found = null;
     // A folder without its trailing slash is redirected, as static hosts do.
     if (found && found.endsWith("index.html") && !pathname.endsWith("/") && !pathname.endsWith("index.html")) {
-      res.writeHead(301, { location: pathname + "/" + url.search });
+      res.writeHead(301, { location: encodePath(pathname) + "/" + search });
       return res.end();
     }
   }
   const status = found ? 200 : 404;
   const path = found ?? join(root, "404.html");
+  const rules = await headerRules();
+  let body;
   try {
-    const body = await readFile(path);
-    res.writeHead(status, {
-      "content-type": types[extname(path)] ?? "application/octet-stream",
-      "cache-control": "no-cache",
-      ...headersFor(await headerRules(), pathname),
-    });
-    res.end(req.method === "HEAD" ? undefined : body);
+    body = await readFile(path);
   } catch {
-    res.writeHead(404, { "content-type": "text/plain" });
-    res.end("not found");
+    return answer(res, 404, "not found");
   }
-}).listen(port, host, () => console.log(`serving ${root} at http://${host}:${port}${base}/`));
+  res.writeHead(status, {
+    "content-type": types[extname(path)] ?? "application/octet-stream",
+    "cache-control": "no-cache",
+    ...headersFor(rules, pathname),
+  });
+  res.end(req.method === "HEAD" ? undefined : body);
+}
+
+const server = createServer((req, res) => {
+  // Whatever goes wrong answers this request, and the server goes on with the next.
+  handle(req, res).catch((error) => {
+    console.error(`${req.method} ${req.url}: ${error?.stack ?? error}`);
+    if (!res.headersSent) answer(res, 500, "internal error");
+    else res.destroy();
+  });
+});
+server.listen(port, host, () => console.log(`serving ${root} at http://${host}:${server.address().port}${base}/`));
