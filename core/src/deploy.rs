@@ -25,9 +25,9 @@ fn origins<'a>(urls: impl IntoIterator<Item = &'a str>) -> Vec<String> {
 }
 
 /// The Content Security Policy. Scripts and styles come only from the site itself, with no
-/// inline code; the wasm may be compiled; the forms may send only to the endpoint. In a
-/// `<meta>` tag, `frame-ancestors` is not allowed (browsers ignore it and log an error), so
-/// `for_meta` leaves it out.
+/// inline code; the wasm may be compiled; the forms may send only to the endpoint; no plugins
+/// (`object-src 'none'`). In a `<meta>` tag, `frame-ancestors` is not allowed (browsers ignore
+/// it and log an error), so `for_meta` leaves it out.
 pub fn csp(endpoint: &Endpoint, for_meta: bool) -> String {
     let fetches = origins([endpoint.petition_url.as_ref(), endpoint.signup_url.as_ref()]);
     // Where a plain HTML form may post: the fallback, or the form endpoint itself.
@@ -40,7 +40,7 @@ pub fn csp(endpoint: &Endpoint, for_meta: bool) -> String {
     // A plain post is answered with a redirect to the site's thank-you page, which browsers also
     // check against form-action: hence 'self'.
     let mut policy = format!(
-        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'{}; form-action 'self'{}; base-uri 'self'",
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'{}; form-action 'self'{}; base-uri 'self'; object-src 'none'",
         more(&fetches),
         more(&posts),
     );
@@ -59,11 +59,34 @@ pub fn is_hashed(name: &str) -> bool {
     stem.rsplit_once('-').is_some_and(|(_, h)| (10..=16).contains(&h.len()) && h.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
-/// The `_headers` file for Netlify and Cloudflare Pages. `pages` are the HTML pages' paths and
-/// `fresh` other files that must be checked on every visit (both with the base path); `hashed`
-/// the content-hashed files, which never change and are cached for a year.
+/// The `_headers` file for Netlify and Cloudflare Pages. `pages` are the HTML pages' paths (with
+/// the embeds' bodies, `…/embed/act/guantanamo.html`) and `fresh` other files that must be
+/// checked on every visit (both with the base path); `hashed` the content-hashed files, which
+/// never change and are cached for a year.
 /// `global` adds the rules for every path (the policy, CORS); a language's own build leaves them
 /// to the default language's file, which its rules are appended to.
+///
+/// Framing. The site's pages must not be framed by other sites (`frame-ancestors 'none'`,
+/// `X-Frame-Options: DENY`), but the embed's files must stay free of both: other websites load
+/// `embed.js`, its stylesheet, the signer's JS and wasm and the bodies under `embed/` into their
+/// own pages. Both hosts apply every rule that matches a path, so a header in `/*` reaches every
+/// file, and a more specific rule cannot take it away on Netlify (Cloudflare's `! Name` can, but
+/// Netlify does not know it). So `/*` carries no framing header at all, and each page's own rule
+/// adds them:
+/// - `/*`: the policy without `frame-ancestors` (as in the pages' `<meta>` tag), nosniff, the
+///   referrer policy, and CORS;
+/// - every HTML page (a path ending in `/`, and `404.html`): the whole policy, with
+///   `frame-ancestors 'none'`, and `X-Frame-Options: DENY`.
+///
+/// A page thus matches two `Content-Security-Policy` lines. Cloudflare joins them with a comma,
+/// which browsers read as two policies, both enforced: the second is the first plus
+/// `frame-ancestors`, so together they are exactly the whole policy. A host that keeps only the
+/// more specific or later line sends the whole policy; one that kept only `/*`'s would still
+/// send `X-Frame-Options`. Framing only matters for a document: a script, a stylesheet, a wasm
+/// module or a body fetched by script is never framed, so the site's other files need no
+/// framing headers either. What no rule can reach: an unknown address, answered with
+/// `404.html`, gets the headers of the address asked for, so `/*`'s only, and can be framed
+/// (and from there, the router can show the site's other pages in that frame).
 pub fn headers_file(endpoint: &Endpoint, pages: &[String], fresh: &[String], hashed: &[String], global: bool) -> String {
     let mut out = String::new();
     if global {
@@ -72,7 +95,14 @@ pub fn headers_file(endpoint: &Endpoint, pages: &[String], fresh: &[String], has
         );
         global_rules(&mut out, endpoint);
     }
-    for path in pages.iter().chain(fresh) {
+    let whole = csp(endpoint, false);
+    for path in pages {
+        out.push_str(&format!("{path}\n  Cache-Control: no-cache\n"));
+        if is_framed_page(path) {
+            out.push_str(&format!("  Content-Security-Policy: {whole}\n  X-Frame-Options: DENY\n"));
+        }
+    }
+    for path in fresh {
         out.push_str(&format!("{path}\n  Cache-Control: no-cache\n"));
     }
     for path in hashed {
@@ -84,10 +114,19 @@ pub fn headers_file(endpoint: &Endpoint, pages: &[String], fresh: &[String], has
     out
 }
 
-/// The rules for every path: the policy, and CORS for the embeds.
+/// Whether a path of `pages` is a page a browser opens (and another site could frame): a
+/// folder's page (`/`, `/partners/`, `/embed/`, the snippet generator) or `404.html`; not an
+/// embed's body (`/embed/signup.html`), which the embed script fetches into other websites'
+/// pages.
+fn is_framed_page(path: &str) -> bool {
+    path.ends_with('/') || path.ends_with("/404.html")
+}
+
+/// The rules for every path: the policy (without `frame-ancestors`: see `headers_file`), and
+/// CORS for the embeds.
 fn global_rules(out: &mut String, endpoint: &Endpoint) {
     out.push_str("/*\n");
-    out.push_str(&format!("  Content-Security-Policy: {}\n", csp(endpoint, false)));
+    out.push_str(&format!("  Content-Security-Policy: {}\n", csp(endpoint, true)));
     out.push_str("  X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n");
     // The embeds load the script, its modules, the CSS, the wasm and the bodies from other
     // websites' pages. Everything here is public and sent without cookies, so every file may
@@ -127,7 +166,7 @@ mod tests {
         assert_eq!(
             p,
             "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; \
-             connect-src 'self' https://actionnetwork.org; form-action 'self' https://forms.example.org; base-uri 'self'; frame-ancestors 'none'"
+             connect-src 'self' https://actionnetwork.org; form-action 'self' https://forms.example.org; base-uri 'self'; object-src 'none'; frame-ancestors 'none'"
         );
         assert!(!p.contains("unsafe-inline"));
         // No fallback: a plain form may post nowhere but the site itself.
@@ -135,6 +174,16 @@ mod tests {
         // The form adapter's endpoint takes plain posts itself.
         assert!(csp(&endpoint(Adapter::Form, ""), true).contains("form-action 'self' https://actionnetwork.org;"));
         assert!(!csp(&endpoint(Adapter::Form, ""), true).contains("frame-ancestors"), "not allowed in <meta>");
+    }
+
+    #[test]
+    fn no_plugins_in_either_form_of_the_policy() {
+        for for_meta in [true, false] {
+            let p = csp(&endpoint(Adapter::Osdi, ""), for_meta);
+            assert!(p.contains("; object-src 'none'"), "{p}");
+        }
+        // The meta form is the header form without frame-ancestors, nothing else.
+        assert_eq!(csp(&endpoint(Adapter::Osdi, ""), false), format!("{}; frame-ancestors 'none'", csp(&endpoint(Adapter::Osdi, ""), true)));
     }
 
     #[test]
@@ -147,6 +196,79 @@ mod tests {
         assert!(f.contains("/site-0123456789abcdef_bg.wasm\n  Cache-Control: public, max-age=31536000, immutable\n  Content-Type: application/wasm\n"));
         // Another language's build: its own paths only, appended to the default's file.
         let es = headers_file(&endpoint(Adapter::Osdi, ""), &["/es/".into()], &["/es/boot.js".into()], &["/es/site-0123456789abcdef_bg.wasm".into()], false);
-        assert_eq!(es, "/es/\n  Cache-Control: no-cache\n/es/boot.js\n  Cache-Control: no-cache\n/es/site-0123456789abcdef_bg.wasm\n  Cache-Control: public, max-age=31536000, immutable\n  Content-Type: application/wasm\n");
+        let whole = csp(&endpoint(Adapter::Osdi, ""), false);
+        assert_eq!(
+            es,
+            format!(
+                "/es/\n  Cache-Control: no-cache\n  Content-Security-Policy: {whole}\n  X-Frame-Options: DENY\n/es/boot.js\n  Cache-Control: no-cache\n\
+                 /es/site-0123456789abcdef_bg.wasm\n  Cache-Control: public, max-age=31536000, immutable\n  Content-Type: application/wasm\n"
+            )
+        );
+    }
+
+    /// The rules of a `_headers` file, and the headers a path gets from them when every matching
+    /// rule applies (Netlify, Cloudflare Pages): a splat `*` at the end, or an exact path.
+    fn headers_for(file: &str, path: &str) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        let mut matching = false;
+        for line in file.lines().filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#')) {
+            if !line.starts_with(' ') {
+                matching = line.strip_suffix('*').map_or(line == path, |prefix| path.starts_with(prefix));
+            } else if matching {
+                let (name, value) = line.trim().split_once(": ").expect("Name: value");
+                out.push((name.to_string(), value.to_string()));
+            }
+        }
+        out
+    }
+
+    fn values<'a>(headers: &'a [(String, String)], name: &str) -> Vec<&'a str> {
+        headers.iter().filter(|(n, _)| n == name).map(|(_, v)| v.as_str()).collect()
+    }
+
+    #[test]
+    fn every_page_refuses_framing_and_the_embeds_files_do_not() {
+        let e = endpoint(Adapter::Osdi, "");
+        let base = "/campaigns/immigration";
+        let pages: Vec<String> = ["/", "/partners/", "/act/guantanamo/", "/embed/", "/404.html", "/embed/act/guantanamo.html", "/embed/signup.html"].map(|p| format!("{base}{p}")).to_vec();
+        let es_pages: Vec<String> = ["/es/", "/es/act/guantanamo/", "/es/404.html", "/es/embed/act/guantanamo.html", "/es/embed/issue/democracy.html"].map(|p| format!("{base}{p}")).to_vec();
+        let fresh = |lang: &str| ["boot.js", "embed.js", "embed-generator.js", "embed-generator.css", "share.png", "_headers"].map(|f| format!("{base}{lang}/{f}")).to_vec();
+        let hashed = |lang: &str| {
+            ["truah-campaign-df6d34d686d13a3.js", "truah-campaign-df6d34d686d13a3_bg.wasm", "main-7f0221378dd8c8c7.css", "embed-0123456789abcdef.css", "signer-d3de6dff3390cfdb.js", "signer-d3de6dff3390cfdb_bg.wasm", "favicon-89abcdef01234567.svg"]
+                .map(|f| format!("{base}{lang}/{f}"))
+                .to_vec()
+        };
+        // As scripts/build.sh puts them together: the Spanish rules after the English file.
+        let file = headers_file(&e, &pages, &fresh(""), &hashed(""), true) + &headers_file(&e, &es_pages, &fresh("/es"), &hashed("/es"), false);
+        let (whole, without_framing) = (csp(&e, false), csp(&e, true));
+
+        let framed: Vec<&str> = vec!["/", "/partners/", "/act/guantanamo/", "/embed/", "/404.html", "/es/", "/es/act/guantanamo/", "/es/404.html"];
+        for page in framed {
+            let h = headers_for(&file, &format!("{base}{page}"));
+            assert_eq!(values(&h, "X-Frame-Options"), ["DENY"], "{page}");
+            // Both policies, whether a host joins them or keeps the page's own: together they
+            // are the whole policy, frame-ancestors included.
+            assert_eq!(values(&h, "Content-Security-Policy"), [without_framing.as_str(), whole.as_str()], "{page}");
+            assert_eq!(values(&h, "Cache-Control"), ["no-cache"], "{page}");
+            assert_eq!(values(&h, "Access-Control-Allow-Origin"), ["*"], "{page}");
+            assert_eq!(values(&h, "X-Content-Type-Options"), ["nosniff"], "{page}");
+        }
+        // The embed's files, which other websites load into their own pages; and every other
+        // file, which is never a document. And an unknown address: `/*` only.
+        let embeds = ["/embed.js", "/embed-0123456789abcdef.css", "/signer-d3de6dff3390cfdb.js", "/signer-d3de6dff3390cfdb_bg.wasm", "/embed/act/guantanamo.html", "/embed/signup.html"];
+        let es_embeds = embeds.map(|p| format!("/es{p}")).into_iter().chain(["/es/embed/issue/democracy.html".to_string()]);
+        let others = ["/boot.js", "/share.png", "/truah-campaign-df6d34d686d13a3_bg.wasm", "/main-7f0221378dd8c8c7.css", "/no/such/page"];
+        for path in embeds.map(String::from).into_iter().chain(es_embeds).chain(others.map(String::from)) {
+            let h = headers_for(&file, &format!("{base}{path}"));
+            assert_eq!(values(&h, "X-Frame-Options"), Vec::<&str>::new(), "{path}");
+            assert_eq!(values(&h, "Content-Security-Policy"), [without_framing.as_str()], "{path}");
+            assert!(!h.iter().any(|(_, v)| v.contains("frame-ancestors")), "{path}");
+            assert_eq!(values(&h, "Access-Control-Allow-Origin"), ["*"], "{path}");
+        }
+        // One `/*` rule, with no framing header in it: Netlify could not take one away.
+        assert_eq!(file.matches("\n/*\n").count() + usize::from(file.starts_with("/*\n")), 1);
+        let star = &file[file.find("/*\n").unwrap()..];
+        let star = &star[..star[3..].find("\n/").unwrap() + 3];
+        assert!(!star.contains("frame-ancestors") && !star.contains("X-Frame-Options"), "{star}");
     }
 }

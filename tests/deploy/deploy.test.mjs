@@ -98,4 +98,37 @@ test("the built _headers file covers every page, every hashed file and the wasm 
     assert.ok(headers.includes(`\n/${f}\n  Cache-Control: public, max-age=31536000, immutable\n`), f);
     if (f.endsWith(".wasm")) assert.ok(headers.includes(`\n/${f}\n  Cache-Control: public, max-age=31536000, immutable\n  Content-Type: application/wasm\n`), f);
   }
+
+  // Framing: every page refuses it, and the embed's files (which other websites load into their
+  // own pages) carry neither framing header, from any rule (core/src/deploy.rs, `headers_file`).
+  const framing = (path) => headersFor(headers, path).filter(([name, value]) => name === "x-frame-options" || value.includes("frame-ancestors"));
+  for (const page of ["/", "/partners/", "/act/guantanamo/", "/embed/", "/404.html", "/es/", "/es/partners/", "/es/act/guantanamo/", "/es/404.html"]) {
+    const h = headersFor(headers, page);
+    assert.deepEqual(h.filter(([n]) => n === "x-frame-options"), [["x-frame-options", "DENY"]], page);
+    assert.ok(h.some(([n, v]) => n === "content-security-policy" && v.endsWith("; frame-ancestors 'none'")), page);
+  }
+  const spanishEmbeds = spanish.filter((f) => /^(embed|signer)-/.test(f)).map((f) => `/es/${f}`);
+  const embeds = [...files.filter((f) => /^(embed|signer)-/.test(f)).map((f) => `/${f}`), ...spanishEmbeds];
+  // The stylesheet, and the signer's JS and wasm, in both languages.
+  assert.equal(embeds.length, 6, embeds.join(" "));
+  for (const path of [...embeds, "/embed.js", "/es/embed.js", "/embed/act/guantanamo.html", "/embed/signup.html", "/es/embed/act/guantanamo.html"]) {
+    assert.deepEqual(framing(path), [], path);
+    assert.ok(headersFor(headers, path).some(([n, v]) => n === "content-security-policy" && v.startsWith("default-src 'self';")), path);
+  }
 });
+
+/** What a path gets from a `_headers` file when every matching rule applies (Netlify,
+ *  Cloudflare Pages): `[name, value]` pairs, in the file's order. */
+function headersFor(file, path) {
+  const out = [];
+  let matching = false;
+  for (const line of file.split("\n")) {
+    if (!line.trim() || line.trim().startsWith("#")) continue;
+    if (!/^\s/.test(line)) matching = line.endsWith("*") ? path.startsWith(line.slice(0, -1)) : line === path;
+    else if (matching) {
+      const at = line.indexOf(":");
+      out.push([line.slice(0, at).trim().toLowerCase(), line.slice(at + 1).trim()]);
+    }
+  }
+  return out;
+}
