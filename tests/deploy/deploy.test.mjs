@@ -1,41 +1,151 @@
 // The deploy recipes in deploy/, run against stand-ins: a fake `aws` that records what it was
-// asked to upload, and the CloudFront function called as CloudFront calls it.
+// asked to upload (over a fake build of its own), and the CloudFront function called as
+// CloudFront calls it. The last test reads the real build's dist/_headers.
 //   node --test tests/deploy/
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, chmodSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, chmodSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { runInNewContext } from "node:vm";
 
 /** The content-hashed files of the build: Trunk's hashes have 10 to 16 hex digits. */
 const hashedFiles = () => execFileSync("ls", ["dist"]).toString().split("\n").filter((f) => /-[0-9a-f]{10,16}(_bg)?\.\w+$/.test(f));
 
-test("s3-upload.sh lets embeds read the bucket, gives hashed files a year, wasm its type, and pages no-cache", () => {
+// A build as scripts/build.sh writes it, with a few bytes in each file: English at the root,
+// Spanish in es/, each with its own hashed files.
+const FAKE_DIST = {
+  "index.html": "<h1>home</h1>",
+  "partners/index.html": "<h1>partners</h1>",
+  "embed/index.html": "<h1>embed</h1>",
+  "embed/signup.html": "<form></form>",
+  "404.html": "<h1>not found</h1>",
+  "_headers": "/*\n  X-Content-Type-Options: nosniff\n",
+  "boot.js": "",
+  "embed.js": "",
+  "embed-generator.js": "",
+  "share.png": "",
+  "truah-campaign-df6d34d686d13a3.js": "",
+  "truah-campaign-df6d34d686d13a3_bg.wasm": "",
+  "signer-d3de6dff3390cfdb.js": "",
+  "signer-d3de6dff3390cfdb_bg.wasm": "",
+  "main-7f0221378dd8c8c7.css": "",
+  "embed-0123456789abcdef.css": "",
+  "favicon-89abcdef0123.svg": "",
+  "es/index.html": "<h1>inicio</h1>",
+  "es/embed/signup.html": "<form></form>",
+  "es/truah-campaign-aaaaaaaaaaaa.js": "",
+  "es/truah-campaign-aaaaaaaaaaaa_bg.wasm": "",
+  "es/signer-bbbbbbbbbbbbbbbb_bg.wasm": "",
+};
+const isHashed = (path) => /-[0-9a-f]{10,16}(_bg)?\.[a-z0-9]+$/.test(path.split("/").pop());
+const FAKE_HASHED = Object.keys(FAKE_DIST).filter(isHashed).sort();
+
+/**
+ * Runs deploy/s3-upload.sh on a fake build, with a stand-in `aws` that records its calls and
+ * plays the bucket: `previous` is the deploy-manifest.txt already there (none if undefined),
+ * `bucket` the keys it lists. Returns the calls, the manifest uploaded, and how the script ended.
+ */
+function s3Deploy({ previous, bucket = [], extra = {} } = {}) {
   const dir = mkdtempSync(join(tmpdir(), "s3-"));
+  const dist = join(dir, "dist");
+  for (const [path, text] of Object.entries({ ...FAKE_DIST, ...extra })) {
+    mkdirSync(dirname(join(dist, path)), { recursive: true });
+    writeFileSync(join(dist, path), text);
+  }
   const bin = join(dir, "bin");
   mkdirSync(bin);
-  const log = join(dir, "calls");
-  writeFileSync(join(bin, "aws"), `#!/bin/sh\nprintf '%s\\n' "$*" >> "${log}"\n`);
+  if (previous !== undefined) writeFileSync(join(dir, "manifest"), previous);
+  writeFileSync(join(dir, "listing"), bucket.length ? bucket.join("\n") + "\n" : "None\n");
+  writeFileSync(
+    join(bin, "aws"),
+    `#!/bin/sh
+printf '%s\\n' "$*" >> "${dir}/calls"
+case "$*" in
+  "s3 cp s3://my-bucket/deploy-manifest.txt -")
+    [ -f "${dir}/manifest" ] || { echo 'fatal error: An error occurred (404) when calling the HeadObject operation: Key "deploy-manifest.txt" does not exist' >&2; exit 1; }
+    cat "${dir}/manifest" ;;
+  "s3 cp - s3://my-bucket/deploy-manifest.txt "*) cat > "${dir}/uploaded-manifest" ;;
+  "s3api list-objects-v2 "*) cat "${dir}/listing" ;;
+esac
+`,
+  );
   chmodSync(join(bin, "aws"), 0o755);
-  execFileSync("bash", ["deploy/s3-upload.sh", "my-bucket", "dist"], { env: { ...process.env, PATH: `${bin}:${process.env.PATH}` } });
-  const calls = readFileSync(log, "utf8").trim().split("\n");
-  const hashed = hashedFiles();
-  assert.equal(calls.length, hashed.length + 2);
+  const run = spawnSync("bash", ["deploy/s3-upload.sh", "my-bucket", dist], { env: { ...process.env, PATH: `${bin}:${process.env.PATH}` }, encoding: "utf8" });
+  const read = (f) => (existsSync(join(dir, f)) ? readFileSync(join(dir, f), "utf8") : undefined);
+  return { dist, status: run.status, stderr: run.stderr, calls: (read("calls") ?? "").trim().split("\n"), manifest: read("uploaded-manifest") };
+}
+
+/** The `--exclude` globs of an `aws s3 sync` call, as the CLI matches them (fnmatch: `*` matches
+ *  any characters, `/` too). */
+function syncExcludes(call) {
+  const globs = [...call.matchAll(/--exclude (\S+)/g)].map((m) => m[1]);
+  const regexes = globs.map((g) => new RegExp(`^${g.replace(/[.+^${}()|\\]/g, "\\$&").replaceAll("*", ".*").replaceAll("?", ".")}$`));
+  return (path) => regexes.some((r) => r.test(path));
+}
+
+test("s3-upload.sh lets embeds read the bucket, gives hashed files a year, wasm its type, and pages no-cache", () => {
+  const { dist, status, stderr, calls, manifest } = s3Deploy({ previous: "" });
+  assert.equal(status, 0, stderr);
   assert.equal(calls[0], "s3api put-bucket-cors --bucket my-bucket --cors-configuration file://deploy/s3-cors.json");
   const cors = JSON.parse(readFileSync("deploy/s3-cors.json", "utf8")).CORSRules[0];
   assert.deepEqual([cors.AllowedOrigins, cors.AllowedMethods], [["*"], ["GET", "HEAD"]]);
-  for (const f of hashed) {
-    const call = calls.find((c) => c.startsWith(`s3 cp dist/${f} s3://my-bucket/${f} `));
+  // English and Spanish: the site's JS and wasm, the signer's, the CSS and the icon.
+  assert.equal(FAKE_HASHED.length, 10);
+  for (const f of FAKE_HASHED) {
+    const call = calls.find((c) => c.startsWith(`s3 cp ${dist}/${f} s3://my-bucket/${f} `));
     assert.ok(call, f);
     assert.match(call, /--cache-control public, max-age=31536000, immutable/);
-    if (f.endsWith(".wasm")) assert.match(call, /--content-type application\/wasm/);
+    assert.equal(call.includes("--content-type application/wasm"), f.endsWith(".wasm"), f);
   }
-  const sync = calls.at(-1);
-  assert.match(sync, /^s3 sync dist\/ s3:\/\/my-bucket\/ --exclude _headers /);
-  for (const f of hashed) assert.ok(sync.includes(`--exclude ${f}`), f);
+  const syncs = calls.filter((c) => c.startsWith("s3 sync "));
+  assert.equal(syncs.length, 1);
+  const [sync] = syncs;
+  assert.ok(sync.startsWith(`s3 sync ${dist}/ s3://my-bucket/ `), sync);
   assert.match(sync, /--cache-control no-cache --delete$/);
+  // What the sync uploads (and, in the bucket, may delete): every file but the hashed ones,
+  // _headers and the manifest, whatever the deploy the hashed files came from.
+  const excluded = syncExcludes(sync);
+  for (const f of Object.keys(FAKE_DIST)) assert.equal(excluded(f), isHashed(f) || f === "_headers", f);
+  for (const old of ["truah-campaign-0000000000.js", "es/signer-ffffffffffffffff_bg.wasm", "main-0123456789abcd.css", "deploy-manifest.txt"]) assert.ok(excluded(old), old);
+  // This deploy's manifest, written after the pages, checked on every visit.
+  assert.equal(manifest, FAKE_HASHED.join("\n") + "\n");
+  const write = calls.findIndex((c) => c.startsWith("s3 cp - s3://my-bucket/deploy-manifest.txt "));
+  assert.ok(write > calls.indexOf(sync), "after the sync");
+  assert.match(calls[write], /--cache-control no-cache/);
+});
+
+test("s3-upload.sh keeps the previous deploy's hashed files and deletes only older ones", () => {
+  const previous = ["truah-campaign-1111111111111.js", "truah-campaign-1111111111111_bg.wasm", "signer-2222222222222222_bg.wasm", "main-7f0221378dd8c8c7.css", "es/signer-3333333333333333_bg.wasm"];
+  const older = ["truah-campaign-0000000000aaaa.js", "signer-cccccccccccccccc_bg.wasm", "es/truah-campaign-0000000000bbbb_bg.wasm"];
+  const others = ["index.html", "gone/index.html", "deploy-manifest.txt", "share.png"];
+  const { status, stderr, calls, manifest } = s3Deploy({ previous: previous.join("\n") + "\n", bucket: [...FAKE_HASHED, ...previous, ...older, ...others].sort() });
+  assert.equal(status, 0, stderr);
+  // The manifest is read before anything is uploaded.
+  assert.equal(calls[1], "s3 cp s3://my-bucket/deploy-manifest.txt -");
+  const removed = calls.filter((c) => c.startsWith("s3 rm ")).map((c) => c.replace("s3 rm s3://my-bucket/", ""));
+  assert.deepEqual(removed.sort(), [...older].sort());
+  // Deleted last: after this deploy's files, its pages and its manifest are in place.
+  const firstRemoval = calls.findIndex((c) => c.startsWith("s3 rm "));
+  assert.ok(firstRemoval > calls.findIndex((c) => c.includes("deploy-manifest.txt --cache-control")));
+  assert.equal(manifest, FAKE_HASHED.join("\n") + "\n", "this deploy's names only");
+});
+
+test("s3-upload.sh deletes no hashed file when there is no previous manifest", () => {
+  const { status, stderr, calls, manifest } = s3Deploy({ bucket: ["truah-campaign-0000000000aaaa.js", "index.html"] });
+  assert.equal(status, 0, stderr);
+  assert.match(stderr, /no previous deploy-manifest.txt/);
+  assert.deepEqual(calls.filter((c) => c.startsWith("s3 rm ")), []);
+  assert.equal(manifest, FAKE_HASHED.join("\n") + "\n", "the first manifest");
+});
+
+test("s3-upload.sh stops if the sync would leave out a file that is not hashed", () => {
+  // `*-<10 hex>.*` also matches this name, which is not a hashed file's.
+  const { status, stderr, calls } = s3Deploy({ previous: "", extra: { "notes-0123456789.tar.gz": "" } });
+  assert.equal(status, 1);
+  assert.match(stderr, /notes-0123456789\.tar\.gz/);
+  assert.ok(!calls.some((c) => c.startsWith("s3 sync ") || c.startsWith("s3 cp /")), "nothing uploaded");
 });
 
 test("the CloudFront function serves folders' index.html and adds the slash", () => {
