@@ -2,7 +2,8 @@
 //! The site uses it only for the forms' plain-form fallback (their `action`); the signer
 //! (`signer/src/endpoint.rs`) is what sends signatures.
 
-#[allow(unused_imports)] // PetitionId is used by the generated code when petitions are configured.
+#[allow(unused_imports)]
+// PetitionId is used by the generated code when petitions are configured.
 use campaign_core::petition::payload::{Adapter, Endpoint, PetitionId};
 use std::borrow::Cow;
 

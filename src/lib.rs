@@ -39,7 +39,9 @@ pub fn routes_to_prerender() -> Vec<String> {
 /// unknown address, so it is rendered afresh for the address it is shown at.
 #[cfg(feature = "hydrate")]
 pub fn hydrate() {
-    let body = leptos::prelude::document().body().expect("the page has a body");
+    let body = leptos::prelude::document()
+        .body()
+        .expect("the page has a body");
     if body.get_attribute("data-render").as_deref() == Some("client") {
         body.set_text_content(None);
         leptos::mount::mount_to_body(App);

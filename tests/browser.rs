@@ -15,7 +15,10 @@ fn document() -> web_sys::Document {
 
 async fn sleep(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
     });
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
@@ -62,19 +65,37 @@ async fn open(path: &str) -> (web_sys::HtmlElement, Mounted<impl Mountable>) {
         sleep(10).await;
     }
     APP_MOUNTED.set(true);
-    web_sys::window().unwrap().history().unwrap().replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path)).unwrap();
+    web_sys::window()
+        .unwrap()
+        .history()
+        .unwrap()
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path))
+        .unwrap();
     let root = container();
     let handle = leptos::mount::mount_to(root.clone(), App);
-    (root.clone(), Mounted { root, handle: Some(handle) })
+    (
+        root.clone(),
+        Mounted {
+            root,
+            handle: Some(handle),
+        },
+    )
 }
 
 fn h1(root: &web_sys::HtmlElement) -> String {
-    root.query_selector("main h1").unwrap().map(|e| e.text_content().unwrap_or_default()).unwrap_or_default()
+    root.query_selector("main h1")
+        .unwrap()
+        .map(|e| e.text_content().unwrap_or_default())
+        .unwrap_or_default()
 }
 
 fn current_nav(root: &web_sys::HtmlElement) -> Vec<String> {
-    let list = root.query_selector_all("nav[aria-label=Main] a[aria-current=page]").unwrap();
-    (0..list.length()).map(|i| list.item(i).unwrap().text_content().unwrap_or_default()).collect()
+    let list = root
+        .query_selector_all("nav[aria-label=Main] a[aria-current=page]")
+        .unwrap();
+    (0..list.length())
+        .map(|i| list.item(i).unwrap().text_content().unwrap_or_default())
+        .collect()
 }
 
 #[wasm_bindgen_test]
@@ -94,7 +115,10 @@ async fn an_issue_page_marks_the_issues_section() {
 #[wasm_bindgen_test]
 async fn home_is_marked_only_on_the_home_page() {
     let (root, _app) = open("/").await;
-    until("the home page", || h1(&root) == "Welcome immigrants with dignity and compassion").await;
+    until("the home page", || {
+        h1(&root) == "Welcome immigrants with dignity and compassion"
+    })
+    .await;
     assert_eq!(current_nav(&root), ["Home"]);
 }
 
@@ -105,12 +129,21 @@ async fn a_page_change_moves_the_mark_and_the_focus() {
     // A history navigation, as back and forward make. (Link clicks are covered end to end: the
     // routers of earlier tests' apps keep listening to the window and would take the click.)
     let window = web_sys::window().unwrap();
-    window.history().unwrap().push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("/resources")).unwrap();
-    window.dispatch_event(&web_sys::Event::new("popstate").unwrap()).unwrap();
+    window
+        .history()
+        .unwrap()
+        .push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("/resources"))
+        .unwrap();
+    window
+        .dispatch_event(&web_sys::Event::new("popstate").unwrap())
+        .unwrap();
     until("the resources page", || h1(&root) == "Resources").await;
     assert_eq!(current_nav(&root), ["Resources"]);
     until("focus on the heading", || {
-        document().active_element().map(|e| e.text_content().unwrap_or_default()) == Some("Resources".into())
+        document()
+            .active_element()
+            .map(|e| e.text_content().unwrap_or_default())
+            == Some("Resources".into())
     })
     .await;
 }
@@ -119,7 +152,10 @@ async fn a_page_change_moves_the_mark_and_the_focus() {
 async fn an_unknown_path_shows_the_not_found_page() {
     let (root, _app) = open("/this/does/not/exist").await;
     until("the 404 page", || h1(&root) == "Page not found").await;
-    assert!(root.text_content().unwrap().contains("/this/does/not/exist"));
+    assert!(root
+        .text_content()
+        .unwrap()
+        .contains("/this/does/not/exist"));
     assert!(current_nav(&root).is_empty());
     let home = root.query_selector("main a.button").unwrap().unwrap();
     assert_eq!(home.get_attribute("href").as_deref(), Some("/"));
@@ -139,10 +175,24 @@ async fn the_pages_build_time_html_is_inserted_and_its_text_is_text() {
     // The content's text reaches the page escaped: the issue page's body, as the app shows it.
     let (root, app) = open("/issues/immigration-justice/").await;
     until("the issue page", || h1(&root) == "Immigration Justice").await;
-    assert!(root.query_selector("main script, main img, main [onerror]").unwrap().is_none());
-    let quote = root.query_selector("main blockquote").unwrap().expect("the quote").text_content().unwrap();
+    assert!(root
+        .query_selector("main script, main img, main [onerror]")
+        .unwrap()
+        .is_none());
+    let quote = root
+        .query_selector("main blockquote")
+        .unwrap()
+        .expect("the quote")
+        .text_content()
+        .unwrap();
     assert!(quote.contains("Therefore, love the ger"), "{quote}");
-    assert_eq!(root.query_selector_all("main [data-sign=signup]").unwrap().length(), 1, "the issue page's signup form");
+    assert_eq!(
+        root.query_selector_all("main [data-sign=signup]")
+            .unwrap()
+            .length(),
+        1,
+        "the issue page's signup form"
+    );
     drop(app);
 }
 
@@ -160,24 +210,44 @@ mod sign_form {
 
     /// Mounts the form with this id prefix and returns its container.
     fn mount(mode: Mode, prefix: &str) -> web_sys::HtmlElement {
-        let setting = Setting { base: "", endpoint: &campaign_signer::endpoint::ENDPOINT, lang: campaign_core::i18n::Lang::En };
+        let setting = Setting {
+            base: "",
+            endpoint: &campaign_signer::endpoint::ENDPOINT,
+            lang: campaign_core::i18n::Lang::En,
+        };
         let form = match mode {
-            Mode::Petition => Form::Petition { action: "guantanamo", cta: "Sign" },
+            Mode::Petition => Form::Petition {
+                action: "guantanamo",
+                cta: "Sign",
+            },
             Mode::Updates => Form::Updates,
         };
         let mut html = Html::default();
-        sign_form(&mut html, &setting, &truah_campaign::content::content().site, &form, prefix);
+        sign_form(
+            &mut html,
+            &setting,
+            &truah_campaign::content::content().site,
+            &form,
+            prefix,
+        );
         let el = container();
         el.set_inner_html(&html.into_string());
         el
     }
 
     fn text(id: &str) -> String {
-        document().get_element_by_id(id).unwrap_or_else(|| panic!("no #{id}")).text_content().unwrap_or_default()
+        document()
+            .get_element_by_id(id)
+            .unwrap_or_else(|| panic!("no #{id}"))
+            .text_content()
+            .unwrap_or_default()
     }
 
     fn input(id: &str) -> web_sys::HtmlInputElement {
-        document().get_element_by_id(id).unwrap_or_else(|| panic!("no #{id}")).unchecked_into()
+        document()
+            .get_element_by_id(id)
+            .unwrap_or_else(|| panic!("no #{id}"))
+            .unchecked_into()
     }
 
     fn type_into(id: &str, value: &str) {
@@ -185,25 +255,35 @@ mod sign_form {
         i.set_value(value);
         let init = web_sys::EventInit::new();
         init.set_bubbles(true);
-        i.dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap()).unwrap();
+        i.dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap())
+            .unwrap();
     }
 
     /// Chooses an option, as a visitor would (the select announces the change).
     fn choose(id: &str, value: &str) {
-        let select: web_sys::HtmlSelectElement = document().get_element_by_id(id).unwrap().unchecked_into();
+        let select: web_sys::HtmlSelectElement =
+            document().get_element_by_id(id).unwrap().unchecked_into();
         select.set_value(value);
         let init = web_sys::EventInit::new();
         init.set_bubbles(true);
-        select.dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).unwrap()).unwrap();
+        select
+            .dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).unwrap())
+            .unwrap();
     }
 
     fn submit(form_id: &str) {
-        let form: web_sys::HtmlFormElement = document().get_element_by_id(form_id).unwrap().unchecked_into();
+        let form: web_sys::HtmlFormElement = document()
+            .get_element_by_id(form_id)
+            .unwrap()
+            .unchecked_into();
         form.request_submit().unwrap();
     }
 
     fn hidden(id: &str) -> bool {
-        document().get_element_by_id(id).unwrap().has_attribute("hidden")
+        document()
+            .get_element_by_id(id)
+            .unwrap()
+            .has_attribute("hidden")
     }
 
     #[wasm_bindgen_test]
@@ -215,19 +295,43 @@ mod sign_form {
         assert!(hidden("t1-errors"));
         submit("t1-form");
         until("the error summary", || !hidden("t1-errors")).await;
-        let summary = document().get_element_by_id("t1-errors").unwrap().text_content().unwrap();
-        assert!(summary.contains("There is a problem") && summary.contains("Enter your email address."), "{summary}");
+        let summary = document()
+            .get_element_by_id("t1-errors")
+            .unwrap()
+            .text_content()
+            .unwrap();
+        assert!(
+            summary.contains("There is a problem") && summary.contains("Enter your email address."),
+            "{summary}"
+        );
         let email = input("t1-email");
         assert_eq!(email.get_attribute("aria-invalid").as_deref(), Some("true"));
-        assert_eq!(email.get_attribute("aria-describedby").as_deref(), Some("t1-email-error"));
+        assert_eq!(
+            email.get_attribute("aria-describedby").as_deref(),
+            Some("t1-email-error")
+        );
         assert!(!hidden("t1-email-error"));
         // Live: the message changes as the visitor types, and goes once the address is good.
         type_into("t1-email", "ana@");
-        assert_eq!(document().get_element_by_id("t1-email-message").unwrap().text_content().unwrap(), "Enter your email address in the form name@example.com.");
+        assert_eq!(
+            document()
+                .get_element_by_id("t1-email-message")
+                .unwrap()
+                .text_content()
+                .unwrap(),
+            "Enter your email address in the form name@example.com."
+        );
         type_into("t1-email", "ana@example.org");
         assert!(email.get_attribute("aria-invalid").is_none());
         assert!(hidden("t1-email-error"), "the field message is hidden");
-        assert!(hidden("t1-errors"), "the summary is hidden: {}", document().get_element_by_id("t1-errors").unwrap().outer_html());
+        assert!(
+            hidden("t1-errors"),
+            "the summary is hidden: {}",
+            document()
+                .get_element_by_id("t1-errors")
+                .unwrap()
+                .outer_html()
+        );
         el.remove();
     }
 
@@ -241,9 +345,22 @@ mod sign_form {
         type_into("t2-postal_code", "10001");
         submit("t2-form");
         until("the decoy thank-you", || !hidden("t2-outcome")).await;
-        assert_eq!(document().get_element_by_id("t2-status").unwrap().text_content().unwrap(), "Signed. Thank you.");
+        assert_eq!(
+            document()
+                .get_element_by_id("t2-status")
+                .unwrap()
+                .text_content()
+                .unwrap(),
+            "Signed. Thank you."
+        );
         assert!(hidden("t2-form"));
-        let outbox = web_sys::window().unwrap().local_storage().unwrap().unwrap().get_item("truah-campaign.outbox.v1").unwrap();
+        let outbox = web_sys::window()
+            .unwrap()
+            .local_storage()
+            .unwrap()
+            .unwrap()
+            .get_item("truah-campaign.outbox.v1")
+            .unwrap();
         assert_eq!(outbox, None, "nothing was queued");
         el.remove();
     }
@@ -253,10 +370,19 @@ mod sign_form {
         let el = mount(Mode::Petition, "t3");
         campaign_signer::form::attach_all();
         assert_eq!(text("t3-postal_code-label"), "ZIP code");
-        assert_eq!(input("t3-postal_code").get_attribute("inputmode").as_deref(), Some("numeric"));
+        assert_eq!(
+            input("t3-postal_code")
+                .get_attribute("inputmode")
+                .as_deref(),
+            Some("numeric")
+        );
         choose("t3-country", "GB");
         assert_eq!(text("t3-postal_code-label"), "Postal code");
-        assert_eq!(input("t3-postal_code").get_attribute("inputmode"), None, "a free-form postcode gets the full keyboard");
+        assert_eq!(
+            input("t3-postal_code").get_attribute("inputmode"),
+            None,
+            "a free-form postcode gets the full keyboard"
+        );
         el.remove();
     }
 
@@ -265,14 +391,25 @@ mod sign_form {
         // As after a route change: the signer is already running when the form appears.
         campaign_signer::form::watch();
         let el = mount(Mode::Updates, "t4");
-        let root = || document().query_selector("[data-prefix=t4]").unwrap().unwrap();
-        until("the signer to attach", || root().has_attribute("data-sign-ready")).await;
+        let root = || {
+            document()
+                .query_selector("[data-prefix=t4]")
+                .unwrap()
+                .unwrap()
+        };
+        until("the signer to attach", || {
+            root().has_attribute("data-sign-ready")
+        })
+        .await;
         // Attaching again does nothing: one submit shows one set of errors, not two.
         campaign_signer::form::attach_all();
         sleep(2_100).await;
         submit("t4-form");
         until("the error summary", || !hidden("t4-errors")).await;
-        let items = document().get_element_by_id("t4-errors-list").unwrap().child_element_count();
+        let items = document()
+            .get_element_by_id("t4-errors-list")
+            .unwrap()
+            .child_element_count();
         assert_eq!(items, 1, "{}", text("t4-errors-list"));
         el.remove();
     }
@@ -282,36 +419,78 @@ mod sign_form {
         // An embed (js/embed.js) on a page that has a form with the same ids in the light DOM.
         let light = mount(Mode::Petition, "t6");
         let host = container();
-        host.set_attribute("data-signup-petition-url", "https://api.example.org/embed/{petition}").unwrap();
+        host.set_attribute(
+            "data-signup-petition-url",
+            "https://api.example.org/embed/{petition}",
+        )
+        .unwrap();
         host.set_attribute("data-source", "wordpress").unwrap();
-        let shadow = host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)).unwrap();
-        let setting = Setting { base: "", endpoint: &campaign_signer::endpoint::ENDPOINT, lang: campaign_core::i18n::Lang::En };
+        let shadow = host
+            .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
+            .unwrap();
+        let setting = Setting {
+            base: "",
+            endpoint: &campaign_signer::endpoint::ENDPOINT,
+            lang: campaign_core::i18n::Lang::En,
+        };
         let mut html = Html::default();
-        sign_form(&mut html, &setting, &truah_campaign::content::content().site, &Form::Petition { action: "guantanamo", cta: "Sign" }, "t6");
+        sign_form(
+            &mut html,
+            &setting,
+            &truah_campaign::content::content().site,
+            &Form::Petition {
+                action: "guantanamo",
+                cta: "Sign",
+            },
+            "t6",
+        );
         shadow.set_inner_html(&html.into_string());
         // As js/embed.js readies a body where WebAssembly runs.
-        if let Some(fieldset) = shadow.query_selector("fieldset[data-needs-wasm-to-enable]").unwrap() {
+        if let Some(fieldset) = shadow
+            .query_selector("fieldset[data-needs-wasm-to-enable]")
+            .unwrap()
+        {
             fieldset.remove_attribute("disabled").unwrap();
         }
         campaign_signer::watch_embed(shadow.clone().into());
-        let inside = |id: &str| shadow.get_element_by_id(id).unwrap_or_else(|| panic!("no #{id} in the shadow root"));
+        let inside = |id: &str| {
+            shadow
+                .get_element_by_id(id)
+                .unwrap_or_else(|| panic!("no #{id} in the shadow root"))
+        };
 
         // The embed's endpoint attributes are its own.
-        assert_eq!(campaign_signer::endpoint::endpoint(Some(host.clone().into())).petition_url, "https://api.example.org/embed/{petition}");
+        assert_eq!(
+            campaign_signer::endpoint::endpoint(Some(host.clone().into())).petition_url,
+            "https://api.example.org/embed/{petition}"
+        );
 
         sleep(2_100).await;
         let form: web_sys::HtmlFormElement = inside("t6-form").unchecked_into();
         form.request_submit().unwrap();
-        until("the embed's error summary", || !inside("t6-errors").has_attribute("hidden")).await;
+        until("the embed's error summary", || {
+            !inside("t6-errors").has_attribute("hidden")
+        })
+        .await;
         assert!(hidden("t6-errors"), "the page's own form is untouched");
-        assert_eq!(inside("t6-email").get_attribute("aria-invalid").as_deref(), Some("true"));
+        assert_eq!(
+            inside("t6-email").get_attribute("aria-invalid").as_deref(),
+            Some("true")
+        );
 
         // The summary's links focus their field in the embed, and leave the page's address alone.
         let hash = web_sys::window().unwrap().location().hash().unwrap();
-        let link: web_sys::HtmlElement = inside("t6-errors-list").query_selector("a").unwrap().unwrap().unchecked_into();
+        let link: web_sys::HtmlElement = inside("t6-errors-list")
+            .query_selector("a")
+            .unwrap()
+            .unwrap()
+            .unchecked_into();
         link.click();
         let focused = shadow.active_element().map(|e| e.id());
-        assert_eq!(focused.as_deref(), Some(link.get_attribute("href").unwrap().trim_start_matches('#')));
+        assert_eq!(
+            focused.as_deref(),
+            Some(link.get_attribute("href").unwrap().trim_start_matches('#'))
+        );
         assert_eq!(web_sys::window().unwrap().location().hash().unwrap(), hash);
         light.remove();
         host.remove();
@@ -320,26 +499,57 @@ mod sign_form {
     #[wasm_bindgen_test]
     async fn a_form_in_a_spanish_page_speaks_spanish() {
         // The signer takes the language of the form's nearest `lang` (the page's, or an embed's).
-        let setting = Setting { base: "/es", endpoint: &campaign_signer::endpoint::ENDPOINT, lang: campaign_core::i18n::Lang::Es };
+        let setting = Setting {
+            base: "/es",
+            endpoint: &campaign_signer::endpoint::ENDPOINT,
+            lang: campaign_core::i18n::Lang::Es,
+        };
         let mut html = Html::default();
-        sign_form(&mut html, &setting, &truah_campaign::content::content().site, &Form::Petition { action: "guantanamo", cta: "Firma la petición" }, "t7");
+        sign_form(
+            &mut html,
+            &setting,
+            &truah_campaign::content::content().site,
+            &Form::Petition {
+                action: "guantanamo",
+                cta: "Firma la petición",
+            },
+            "t7",
+        );
         let el = container();
         el.set_attribute("lang", "es").unwrap();
         el.set_inner_html(&html.into_string());
-        if let Some(fieldset) = el.query_selector("fieldset[data-needs-wasm-to-enable]").unwrap() {
+        if let Some(fieldset) = el
+            .query_selector("fieldset[data-needs-wasm-to-enable]")
+            .unwrap()
+        {
             fieldset.remove_attribute("disabled").unwrap();
         }
         assert_eq!(text("t7-email-label"), "Correo electrónico");
-        let language: web_sys::HtmlInputElement = el.query_selector("input[name=language]").unwrap().unwrap().unchecked_into();
-        assert_eq!(language.value(), "es", "the plain form says its language too");
+        let language: web_sys::HtmlInputElement = el
+            .query_selector("input[name=language]")
+            .unwrap()
+            .unwrap()
+            .unchecked_into();
+        assert_eq!(
+            language.value(),
+            "es",
+            "the plain form says its language too"
+        );
         campaign_signer::form::attach_all();
         sleep(2_100).await;
         submit("t7-form");
         until("the error summary", || !hidden("t7-errors")).await;
         let summary = text("t7-errors");
-        assert!(summary.contains("Hay un problema") && summary.contains("Escribe tu correo electrónico."), "{summary}");
+        assert!(
+            summary.contains("Hay un problema")
+                && summary.contains("Escribe tu correo electrónico."),
+            "{summary}"
+        );
         type_into("t7-email", "ana@");
-        assert_eq!(text("t7-email-message"), "Escribe tu correo electrónico con el formato nombre@ejemplo.com.");
+        assert_eq!(
+            text("t7-email-message"),
+            "Escribe tu correo electrónico con el formato nombre@ejemplo.com."
+        );
         choose("t7-country", "MX");
         assert_eq!(text("t7-postal_code-label"), "Código postal");
         el.remove();
@@ -351,9 +561,19 @@ mod sign_form {
         let mut endpoint = campaign_signer::endpoint::ENDPOINT.clone();
         endpoint.adapter = campaign_core::petition::payload::Adapter::Osdi;
         endpoint.fallback_url = "".into();
-        let setting = Setting { base: "", endpoint: &endpoint, lang: campaign_core::i18n::Lang::En };
+        let setting = Setting {
+            base: "",
+            endpoint: &endpoint,
+            lang: campaign_core::i18n::Lang::En,
+        };
         let mut html = Html::default();
-        sign_form(&mut html, &setting, &truah_campaign::content::content().site, &Form::Updates, "t5");
+        sign_form(
+            &mut html,
+            &setting,
+            &truah_campaign::content::content().site,
+            &Form::Updates,
+            "t5",
+        );
         let el = container();
         el.set_inner_html(&html.into_string());
         let fieldset = || el.query_selector("fieldset").unwrap().unwrap();
@@ -361,7 +581,10 @@ mod sign_form {
         assert!(fieldset().has_attribute("disabled"));
         assert!(!notice().has_attribute("hidden"));
         truah_campaign::components::forms::prepare();
-        assert!(!fieldset().has_attribute("disabled"), "the signer will send it");
+        assert!(
+            !fieldset().has_attribute("disabled"),
+            "the signer will send it"
+        );
         assert!(notice().has_attribute("hidden"));
         el.remove();
     }

@@ -122,7 +122,10 @@ pub enum Block {
     Paragraph(List<Inline>),
     /// A heading, level 2 to 4 (the page title is the only level 1).
     Heading(u8, List<Inline>),
-    List { ordered: bool, items: List<List<Inline>> },
+    List {
+        ordered: bool,
+        items: List<List<Inline>>,
+    },
     Quote(List<Block>),
 }
 
@@ -134,9 +137,15 @@ pub enum Inline {
     Strong(List<Inline>),
     /// A link. `href` is either a site path starting with `/` (checked at build time to be a real
     /// route) or an absolute `https:`/`http:`/`mailto:` URL.
-    Link { href: Str, children: List<Inline> },
+    Link {
+        href: Str,
+        children: List<Inline>,
+    },
     /// A reference to the footnote with this id; shown with the footnote's marker.
-    FootnoteRef { id: Str, marker: Str },
+    FootnoteRef {
+        id: Str,
+        marker: Str,
+    },
     LineBreak,
 }
 
@@ -221,6 +230,9 @@ impl Pages {
         self.issue.iter().find(|(s, _)| *s == slug).map(|(_, h)| *h)
     }
     pub fn action(&self, slug: &str) -> Option<&'static str> {
-        self.action.iter().find(|(s, _)| *s == slug).map(|(_, h)| *h)
+        self.action
+            .iter()
+            .find(|(s, _)| *s == slug)
+            .map(|(_, h)| *h)
     }
 }

@@ -56,7 +56,9 @@ pub fn csp(endpoint: &Endpoint, for_meta: bool) -> String {
 pub fn is_hashed(name: &str) -> bool {
     let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
     let stem = stem.strip_suffix("_bg").unwrap_or(stem);
-    stem.rsplit_once('-').is_some_and(|(_, h)| (10..=16).contains(&h.len()) && h.bytes().all(|b| b.is_ascii_hexdigit()))
+    stem.rsplit_once('-').is_some_and(|(_, h)| {
+        (10..=16).contains(&h.len()) && h.bytes().all(|b| b.is_ascii_hexdigit())
+    })
 }
 
 /// The `_headers` file for Netlify and Cloudflare Pages. `pages` are the HTML pages' paths (with
@@ -87,7 +89,13 @@ pub fn is_hashed(name: &str) -> bool {
 /// framing headers either. What no rule can reach: an unknown address, answered with
 /// `404.html`, gets the headers of the address asked for, so `/*`'s only, and can be framed
 /// (and from there, the router can show the site's other pages in that frame).
-pub fn headers_file(endpoint: &Endpoint, pages: &[String], fresh: &[String], hashed: &[String], global: bool) -> String {
+pub fn headers_file(
+    endpoint: &Endpoint,
+    pages: &[String],
+    fresh: &[String],
+    hashed: &[String],
+    global: bool,
+) -> String {
     let mut out = String::new();
     if global {
         out.push_str(
@@ -99,14 +107,18 @@ pub fn headers_file(endpoint: &Endpoint, pages: &[String], fresh: &[String], has
     for path in pages {
         out.push_str(&format!("{path}\n  Cache-Control: no-cache\n"));
         if is_framed_page(path) {
-            out.push_str(&format!("  Content-Security-Policy: {whole}\n  X-Frame-Options: DENY\n"));
+            out.push_str(&format!(
+                "  Content-Security-Policy: {whole}\n  X-Frame-Options: DENY\n"
+            ));
         }
     }
     for path in fresh {
         out.push_str(&format!("{path}\n  Cache-Control: no-cache\n"));
     }
     for path in hashed {
-        out.push_str(&format!("{path}\n  Cache-Control: public, max-age=31536000, immutable\n"));
+        out.push_str(&format!(
+            "{path}\n  Cache-Control: public, max-age=31536000, immutable\n"
+        ));
         if path.ends_with(".wasm") {
             out.push_str("  Content-Type: application/wasm\n");
         }
@@ -126,8 +138,13 @@ fn is_framed_page(path: &str) -> bool {
 /// CORS for the embeds.
 fn global_rules(out: &mut String, endpoint: &Endpoint) {
     out.push_str("/*\n");
-    out.push_str(&format!("  Content-Security-Policy: {}\n", csp(endpoint, true)));
-    out.push_str("  X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n");
+    out.push_str(&format!(
+        "  Content-Security-Policy: {}\n",
+        csp(endpoint, true)
+    ));
+    out.push_str(
+        "  X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n",
+    );
     // The embeds load the script, its modules, the CSS, the wasm and the bodies from other
     // websites' pages. Everything here is public and sent without cookies, so every file may
     // be read from anywhere (as GitHub Pages does for all its sites).
@@ -139,30 +156,55 @@ mod tests {
     use super::*;
 
     fn endpoint(adapter: Adapter, fallback: &'static str) -> Endpoint {
-        Endpoint::example(adapter, "https://actionnetwork.org/api/v2/petitions/{petition}/signatures/", "https://actionnetwork.org/api/v2/people/", fallback)
+        Endpoint::example(
+            adapter,
+            "https://actionnetwork.org/api/v2/petitions/{petition}/signatures/",
+            "https://actionnetwork.org/api/v2/people/",
+            fallback,
+        )
     }
 
     #[test]
     fn hashed_names() {
-        for name in ["truah-campaign-df6d34d686d13a3.js", "truah-campaign-df6d34d686d13a3_bg.wasm", "main-7f0221378dd8c8c7.css", "signer-d3de6dff3390cfdb_bg.wasm"] {
+        for name in [
+            "truah-campaign-df6d34d686d13a3.js",
+            "truah-campaign-df6d34d686d13a3_bg.wasm",
+            "main-7f0221378dd8c8c7.css",
+            "signer-d3de6dff3390cfdb_bg.wasm",
+        ] {
             assert!(is_hashed(name), "{name}");
         }
-        for name in ["boot.js", "share.png", "index.html", "sign-up.js", "truah-campaign.js"] {
+        for name in [
+            "boot.js",
+            "share.png",
+            "index.html",
+            "sign-up.js",
+            "truah-campaign.js",
+        ] {
             assert!(!is_hashed(name), "{name}");
         }
     }
 
     #[test]
     fn origins_of_urls() {
-        assert_eq!(origin("https://a.example.org/x?y#z").as_deref(), Some("https://a.example.org"));
-        assert_eq!(origin("http://127.0.0.1:8787/form").as_deref(), Some("http://127.0.0.1:8787"));
+        assert_eq!(
+            origin("https://a.example.org/x?y#z").as_deref(),
+            Some("https://a.example.org")
+        );
+        assert_eq!(
+            origin("http://127.0.0.1:8787/form").as_deref(),
+            Some("http://127.0.0.1:8787")
+        );
         assert_eq!(origin(""), None);
         assert_eq!(origin("javascript:alert(1)"), None);
     }
 
     #[test]
     fn the_policy_lets_the_forms_reach_the_endpoint_and_nothing_else() {
-        let p = csp(&endpoint(Adapter::Osdi, "https://forms.example.org/sign"), false);
+        let p = csp(
+            &endpoint(Adapter::Osdi, "https://forms.example.org/sign"),
+            false,
+        );
         assert_eq!(
             p,
             "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; \
@@ -172,8 +214,12 @@ mod tests {
         // No fallback: a plain form may post nowhere but the site itself.
         assert!(csp(&endpoint(Adapter::Osdi, ""), true).contains("form-action 'self';"));
         // The form adapter's endpoint takes plain posts itself.
-        assert!(csp(&endpoint(Adapter::Form, ""), true).contains("form-action 'self' https://actionnetwork.org;"));
-        assert!(!csp(&endpoint(Adapter::Form, ""), true).contains("frame-ancestors"), "not allowed in <meta>");
+        assert!(csp(&endpoint(Adapter::Form, ""), true)
+            .contains("form-action 'self' https://actionnetwork.org;"));
+        assert!(
+            !csp(&endpoint(Adapter::Form, ""), true).contains("frame-ancestors"),
+            "not allowed in <meta>"
+        );
     }
 
     #[test]
@@ -183,19 +229,40 @@ mod tests {
             assert!(p.contains("; object-src 'none'"), "{p}");
         }
         // The meta form is the header form without frame-ancestors, nothing else.
-        assert_eq!(csp(&endpoint(Adapter::Osdi, ""), false), format!("{}; frame-ancestors 'none'", csp(&endpoint(Adapter::Osdi, ""), true)));
+        assert_eq!(
+            csp(&endpoint(Adapter::Osdi, ""), false),
+            format!(
+                "{}; frame-ancestors 'none'",
+                csp(&endpoint(Adapter::Osdi, ""), true)
+            )
+        );
     }
 
     #[test]
     fn the_headers_file_caches_hashed_files_and_checks_pages() {
-        let f = headers_file(&endpoint(Adapter::Osdi, ""), &["/".into(), "/partners/".into()], &["/boot.js".into()], &["/site-0123456789abcdef_bg.wasm".into()], true);
+        let f = headers_file(
+            &endpoint(Adapter::Osdi, ""),
+            &["/".into(), "/partners/".into()],
+            &["/boot.js".into()],
+            &["/site-0123456789abcdef_bg.wasm".into()],
+            true,
+        );
         assert!(f.contains("/*\n  Content-Security-Policy: default-src 'self';"));
-        assert!(f.contains("\n  Access-Control-Allow-Origin: *\n"), "the embeds load everything from other origins");
+        assert!(
+            f.contains("\n  Access-Control-Allow-Origin: *\n"),
+            "the embeds load everything from other origins"
+        );
         assert!(f.contains("/partners/\n  Cache-Control: no-cache\n"));
         assert!(f.contains("/boot.js\n  Cache-Control: no-cache\n"));
         assert!(f.contains("/site-0123456789abcdef_bg.wasm\n  Cache-Control: public, max-age=31536000, immutable\n  Content-Type: application/wasm\n"));
         // Another language's build: its own paths only, appended to the default's file.
-        let es = headers_file(&endpoint(Adapter::Osdi, ""), &["/es/".into()], &["/es/boot.js".into()], &["/es/site-0123456789abcdef_bg.wasm".into()], false);
+        let es = headers_file(
+            &endpoint(Adapter::Osdi, ""),
+            &["/es/".into()],
+            &["/es/boot.js".into()],
+            &["/es/site-0123456789abcdef_bg.wasm".into()],
+            false,
+        );
         let whole = csp(&endpoint(Adapter::Osdi, ""), false);
         assert_eq!(
             es,
@@ -211,9 +278,14 @@ mod tests {
     fn headers_for(file: &str, path: &str) -> Vec<(String, String)> {
         let mut out = Vec::new();
         let mut matching = false;
-        for line in file.lines().filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#')) {
+        for line in file
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+        {
             if !line.starts_with(' ') {
-                matching = line.strip_suffix('*').map_or(line == path, |prefix| path.starts_with(prefix));
+                matching = line
+                    .strip_suffix('*')
+                    .map_or(line == path, |prefix| path.starts_with(prefix));
             } else if matching {
                 let (name, value) = line.trim().split_once(": ").expect("Name: value");
                 out.push((name.to_string(), value.to_string()));
@@ -223,52 +295,141 @@ mod tests {
     }
 
     fn values<'a>(headers: &'a [(String, String)], name: &str) -> Vec<&'a str> {
-        headers.iter().filter(|(n, _)| n == name).map(|(_, v)| v.as_str()).collect()
+        headers
+            .iter()
+            .filter(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+            .collect()
     }
 
     #[test]
     fn every_page_refuses_framing_and_the_embeds_files_do_not() {
         let e = endpoint(Adapter::Osdi, "");
         let base = "/campaigns/immigration";
-        let pages: Vec<String> = ["/", "/partners/", "/act/guantanamo/", "/embed/", "/404.html", "/embed/act/guantanamo.html", "/embed/signup.html"].map(|p| format!("{base}{p}")).to_vec();
-        let es_pages: Vec<String> = ["/es/", "/es/act/guantanamo/", "/es/404.html", "/es/embed/act/guantanamo.html", "/es/embed/issue/democracy.html"].map(|p| format!("{base}{p}")).to_vec();
-        let fresh = |lang: &str| ["boot.js", "embed.js", "embed-generator.js", "embed-generator.css", "share.png", "_headers"].map(|f| format!("{base}{lang}/{f}")).to_vec();
+        let pages: Vec<String> = [
+            "/",
+            "/partners/",
+            "/act/guantanamo/",
+            "/embed/",
+            "/404.html",
+            "/embed/act/guantanamo.html",
+            "/embed/signup.html",
+        ]
+        .map(|p| format!("{base}{p}"))
+        .to_vec();
+        let es_pages: Vec<String> = [
+            "/es/",
+            "/es/act/guantanamo/",
+            "/es/404.html",
+            "/es/embed/act/guantanamo.html",
+            "/es/embed/issue/democracy.html",
+        ]
+        .map(|p| format!("{base}{p}"))
+        .to_vec();
+        let fresh = |lang: &str| {
+            [
+                "boot.js",
+                "embed.js",
+                "embed-generator.js",
+                "embed-generator.css",
+                "share.png",
+                "_headers",
+            ]
+            .map(|f| format!("{base}{lang}/{f}"))
+            .to_vec()
+        };
         let hashed = |lang: &str| {
-            ["truah-campaign-df6d34d686d13a3.js", "truah-campaign-df6d34d686d13a3_bg.wasm", "main-7f0221378dd8c8c7.css", "embed-0123456789abcdef.css", "signer-d3de6dff3390cfdb.js", "signer-d3de6dff3390cfdb_bg.wasm", "favicon-89abcdef01234567.svg"]
-                .map(|f| format!("{base}{lang}/{f}"))
-                .to_vec()
+            [
+                "truah-campaign-df6d34d686d13a3.js",
+                "truah-campaign-df6d34d686d13a3_bg.wasm",
+                "main-7f0221378dd8c8c7.css",
+                "embed-0123456789abcdef.css",
+                "signer-d3de6dff3390cfdb.js",
+                "signer-d3de6dff3390cfdb_bg.wasm",
+                "favicon-89abcdef01234567.svg",
+            ]
+            .map(|f| format!("{base}{lang}/{f}"))
+            .to_vec()
         };
         // As scripts/build.sh puts them together: the Spanish rules after the English file.
-        let file = headers_file(&e, &pages, &fresh(""), &hashed(""), true) + &headers_file(&e, &es_pages, &fresh("/es"), &hashed("/es"), false);
+        let file = headers_file(&e, &pages, &fresh(""), &hashed(""), true)
+            + &headers_file(&e, &es_pages, &fresh("/es"), &hashed("/es"), false);
         let (whole, without_framing) = (csp(&e, false), csp(&e, true));
 
-        let framed: Vec<&str> = vec!["/", "/partners/", "/act/guantanamo/", "/embed/", "/404.html", "/es/", "/es/act/guantanamo/", "/es/404.html"];
+        let framed: Vec<&str> = vec![
+            "/",
+            "/partners/",
+            "/act/guantanamo/",
+            "/embed/",
+            "/404.html",
+            "/es/",
+            "/es/act/guantanamo/",
+            "/es/404.html",
+        ];
         for page in framed {
             let h = headers_for(&file, &format!("{base}{page}"));
             assert_eq!(values(&h, "X-Frame-Options"), ["DENY"], "{page}");
             // Both policies, whether a host joins them or keeps the page's own: together they
             // are the whole policy, frame-ancestors included.
-            assert_eq!(values(&h, "Content-Security-Policy"), [without_framing.as_str(), whole.as_str()], "{page}");
+            assert_eq!(
+                values(&h, "Content-Security-Policy"),
+                [without_framing.as_str(), whole.as_str()],
+                "{page}"
+            );
             assert_eq!(values(&h, "Cache-Control"), ["no-cache"], "{page}");
             assert_eq!(values(&h, "Access-Control-Allow-Origin"), ["*"], "{page}");
             assert_eq!(values(&h, "X-Content-Type-Options"), ["nosniff"], "{page}");
         }
         // The embed's files, which other websites load into their own pages; and every other
         // file, which is never a document. And an unknown address: `/*` only.
-        let embeds = ["/embed.js", "/embed-0123456789abcdef.css", "/signer-d3de6dff3390cfdb.js", "/signer-d3de6dff3390cfdb_bg.wasm", "/embed/act/guantanamo.html", "/embed/signup.html"];
-        let es_embeds = embeds.map(|p| format!("/es{p}")).into_iter().chain(["/es/embed/issue/democracy.html".to_string()]);
-        let others = ["/boot.js", "/share.png", "/truah-campaign-df6d34d686d13a3_bg.wasm", "/main-7f0221378dd8c8c7.css", "/no/such/page"];
-        for path in embeds.map(String::from).into_iter().chain(es_embeds).chain(others.map(String::from)) {
+        let embeds = [
+            "/embed.js",
+            "/embed-0123456789abcdef.css",
+            "/signer-d3de6dff3390cfdb.js",
+            "/signer-d3de6dff3390cfdb_bg.wasm",
+            "/embed/act/guantanamo.html",
+            "/embed/signup.html",
+        ];
+        let es_embeds = embeds
+            .map(|p| format!("/es{p}"))
+            .into_iter()
+            .chain(["/es/embed/issue/democracy.html".to_string()]);
+        let others = [
+            "/boot.js",
+            "/share.png",
+            "/truah-campaign-df6d34d686d13a3_bg.wasm",
+            "/main-7f0221378dd8c8c7.css",
+            "/no/such/page",
+        ];
+        for path in embeds
+            .map(String::from)
+            .into_iter()
+            .chain(es_embeds)
+            .chain(others.map(String::from))
+        {
             let h = headers_for(&file, &format!("{base}{path}"));
             assert_eq!(values(&h, "X-Frame-Options"), Vec::<&str>::new(), "{path}");
-            assert_eq!(values(&h, "Content-Security-Policy"), [without_framing.as_str()], "{path}");
-            assert!(!h.iter().any(|(_, v)| v.contains("frame-ancestors")), "{path}");
+            assert_eq!(
+                values(&h, "Content-Security-Policy"),
+                [without_framing.as_str()],
+                "{path}"
+            );
+            assert!(
+                !h.iter().any(|(_, v)| v.contains("frame-ancestors")),
+                "{path}"
+            );
             assert_eq!(values(&h, "Access-Control-Allow-Origin"), ["*"], "{path}");
         }
         // One `/*` rule, with no framing header in it: Netlify could not take one away.
-        assert_eq!(file.matches("\n/*\n").count() + usize::from(file.starts_with("/*\n")), 1);
+        assert_eq!(
+            file.matches("\n/*\n").count() + usize::from(file.starts_with("/*\n")),
+            1
+        );
         let star = &file[file.find("/*\n").unwrap()..];
         let star = &star[..star[3..].find("\n/").unwrap() + 3];
-        assert!(!star.contains("frame-ancestors") && !star.contains("X-Frame-Options"), "{star}");
+        assert!(
+            !star.contains("frame-ancestors") && !star.contains("X-Frame-Options"),
+            "{star}"
+        );
     }
 }

@@ -32,7 +32,12 @@ impl<'a> Embed<'a> {
     pub fn all(c: &'a Content) -> Vec<Embed<'a>> {
         let mut out: Vec<Embed> = c.actions.iter().map(|a| Embed::Petition(&a.slug)).collect();
         out.push(Embed::Signup);
-        out.extend(c.issues.iter().filter(|i| i.has_page).map(|i| Embed::Issue(&i.slug)));
+        out.extend(
+            c.issues
+                .iter()
+                .filter(|i| i.has_page)
+                .map(|i| Embed::Issue(&i.slug)),
+        );
         out
     }
 
@@ -57,9 +62,13 @@ impl<'a> Embed<'a> {
     /// How the generator names it.
     pub fn label(&self, c: &Content) -> String {
         match self {
-            Embed::Petition(slug) => format!("Petition: {}", c.action(slug).map_or(*slug, |a| &a.title)),
+            Embed::Petition(slug) => {
+                format!("Petition: {}", c.action(slug).map_or(*slug, |a| &a.title))
+            }
             Embed::Signup => "Updates and action alerts signup".to_string(),
-            Embed::Issue(slug) => format!("Issue page: {}", c.issue(slug).map_or(*slug, |i| &i.title)),
+            Embed::Issue(slug) => {
+                format!("Issue page: {}", c.issue(slug).map_or(*slug, |i| &i.title))
+            }
         }
     }
 }
@@ -78,7 +87,11 @@ pub fn fragment_for(path: &str) -> String {
 /// address). `source` tags every signature made through this embed; empty leaves it out.
 pub fn snippet(script: &str, what: Embed, source: &str) -> String {
     let mut h = Html::default();
-    let mut attrs: Vec<(&str, Option<&str>)> = what.attrs().into_iter().map(|(k, v)| (k, Some(v))).collect();
+    let mut attrs: Vec<(&str, Option<&str>)> = what
+        .attrs()
+        .into_iter()
+        .map(|(k, v)| (k, Some(v)))
+        .collect();
     let source = source.trim();
     if !source.is_empty() {
         attrs.push(("data-source", Some(source)));
@@ -87,7 +100,8 @@ pub fn snippet(script: &str, what: Embed, source: &str) -> String {
     let mut s = h.into_string();
     s.push('\n');
     let mut h = Html::default();
-    h.open("script", &[("type", Some("module")), ("src", Some(script))]).close("script");
+    h.open("script", &[("type", Some("module")), ("src", Some(script))])
+        .close("script");
     s.push_str(&h.into_string());
     s
 }
@@ -108,14 +122,24 @@ mod tests {
             "<div data-truah-embed=\"signup\"></div>\n<script type=\"module\" src=\"https://act.example.org/c/embed.js\"></script>"
         );
         // A source code is text, never markup.
-        assert!(snippet("/embed.js", Embed::Issue("x"), "a\"><script>").contains("data-source=\"a&quot;&gt;&lt;script&gt;\""));
+        assert!(snippet("/embed.js", Embed::Issue("x"), "a\"><script>")
+            .contains("data-source=\"a&quot;&gt;&lt;script&gt;\""));
     }
 
     #[test]
     fn fragments_mirror_the_pages_paths() {
-        assert_eq!(Embed::Petition("guantanamo").fragment(), "embed/act/guantanamo.html");
-        assert_eq!(Embed::Issue("immigration-justice").fragment(), "embed/issues/immigration-justice.html");
+        assert_eq!(
+            Embed::Petition("guantanamo").fragment(),
+            "embed/act/guantanamo.html"
+        );
+        assert_eq!(
+            Embed::Issue("immigration-justice").fragment(),
+            "embed/issues/immigration-justice.html"
+        );
         assert_eq!(Embed::Signup.fragment(), "embed/signup.html");
-        assert_eq!(fragment_for("/act/guantanamo/"), "embed/act/guantanamo.html");
+        assert_eq!(
+            fragment_for("/act/guantanamo/"),
+            "embed/act/guantanamo.html"
+        );
     }
 }

@@ -69,7 +69,8 @@ impl Lang {
 
 /// Fills a template's `{}` with `args`, in order.
 pub fn fill(template: &str, args: &[&str]) -> String {
-    let mut out = String::with_capacity(template.len() + args.iter().map(|a| a.len()).sum::<usize>());
+    let mut out =
+        String::with_capacity(template.len() + args.iter().map(|a| a.len()).sum::<usize>());
     let mut parts = template.split("{}");
     if let Some(first) = parts.next() {
         out.push_str(first);
@@ -455,8 +456,14 @@ mod tests {
 
     #[test]
     fn templates_fill_in_order() {
-        assert_eq!(fill(EN.get_resource, &["A Midrash", "T’ruah"]), "Get A Midrash from T’ruah");
-        assert_eq!(fill(ES.thank_you_name, &["Ana María"]), "Gracias, Ana María.");
+        assert_eq!(
+            fill(EN.get_resource, &["A Midrash", "T’ruah"]),
+            "Get A Midrash from T’ruah"
+        );
+        assert_eq!(
+            fill(ES.thank_you_name, &["Ana María"]),
+            "Gracias, Ana María."
+        );
         assert_eq!(fill("no args", &[]), "no args");
         assert_eq!(fill("{} and {}", &["one"]), "one and ");
     }
@@ -475,9 +482,25 @@ mod tests {
         // A translation that drops or adds a `{}` would lose a name or print a stray one.
         let templates = |u: &Ui| {
             [
-                u.not_found_lead, u.issues_description, u.issues_lead, u.partners_description, u.note, u.visit_website,
-                u.get_resource, u.org_work, u.no_wasm, u.org_website, u.thank_you_name, u.saved, u.refused, u.unconfirmed,
-                u.waiting, u.enter_your, u.too_long, u.invisible, u.angle_brackets,
+                u.not_found_lead,
+                u.issues_description,
+                u.issues_lead,
+                u.partners_description,
+                u.note,
+                u.visit_website,
+                u.get_resource,
+                u.org_work,
+                u.no_wasm,
+                u.org_website,
+                u.thank_you_name,
+                u.saved,
+                u.refused,
+                u.unconfirmed,
+                u.waiting,
+                u.enter_your,
+                u.too_long,
+                u.invisible,
+                u.angle_brackets,
             ]
             .map(|t| t.matches("{}").count())
         };

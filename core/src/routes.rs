@@ -54,7 +54,10 @@ impl<'a> Page<'a> {
     /// Which page a site path names, if any. The fragment and query must already be removed;
     /// a trailing slash is accepted. Whether a slug exists is the content's business.
     pub fn parse(path: &'a str) -> Option<Page<'a>> {
-        let trimmed = path.strip_suffix('/').filter(|p| !p.is_empty()).unwrap_or(path);
+        let trimmed = path
+            .strip_suffix('/')
+            .filter(|p| !p.is_empty())
+            .unwrap_or(path);
         let segments: Vec<&str> = trimmed.trim_start_matches('/').split('/').collect();
         match segments.as_slice() {
             [""] => Some(Page::Home),
@@ -74,8 +77,25 @@ impl<'a> Page<'a> {
 
 /// Every page of the site, as site paths: what the prerenderer writes as HTML files.
 pub fn all(content: &crate::content::Content) -> Vec<String> {
-    let mut paths: Vec<String> = [HOME, ISSUES, PARTNERS, RESOURCES, ACTIONS, THANKS, ACCESSIBILITY, EMBED].map(String::from).to_vec();
-    paths.extend(content.issues.iter().filter(|i| i.has_page).map(|i| issue(&i.slug)));
+    let mut paths: Vec<String> = [
+        HOME,
+        ISSUES,
+        PARTNERS,
+        RESOURCES,
+        ACTIONS,
+        THANKS,
+        ACCESSIBILITY,
+        EMBED,
+    ]
+    .map(String::from)
+    .to_vec();
+    paths.extend(
+        content
+            .issues
+            .iter()
+            .filter(|i| i.has_page)
+            .map(|i| issue(&i.slug)),
+    );
     paths.extend(content.actions.iter().map(|a| action(&a.slug)));
     paths
 }
@@ -89,11 +109,17 @@ mod tests {
         assert_eq!(Page::parse("/"), Some(Page::Home));
         assert_eq!(Page::parse("/issues"), Some(Page::Issues));
         assert_eq!(Page::parse("/issues/"), Some(Page::Issues));
-        assert_eq!(Page::parse("/issues/immigration-justice"), Some(Page::Issue("immigration-justice")));
+        assert_eq!(
+            Page::parse("/issues/immigration-justice"),
+            Some(Page::Issue("immigration-justice"))
+        );
         assert_eq!(Page::parse("/partners"), Some(Page::Partners));
         assert_eq!(Page::parse("/resources"), Some(Page::Resources));
         assert_eq!(Page::parse("/act"), Some(Page::Actions));
-        assert_eq!(Page::parse("/act/guantanamo"), Some(Page::Action("guantanamo")));
+        assert_eq!(
+            Page::parse("/act/guantanamo"),
+            Some(Page::Action("guantanamo"))
+        );
         assert_eq!(Page::parse("/thanks/"), Some(Page::Thanks));
         assert_eq!(Page::parse("/embed/"), Some(Page::Embed));
     }
@@ -108,7 +134,10 @@ mod tests {
     #[test]
     fn hrefs_end_in_a_slash_and_keep_the_base() {
         assert_eq!(href("", "/"), "/");
-        assert_eq!(href("/campaigns/immigration", "/"), "/campaigns/immigration/");
+        assert_eq!(
+            href("/campaigns/immigration", "/"),
+            "/campaigns/immigration/"
+        );
         assert_eq!(href("", "/partners"), "/partners/");
         assert_eq!(href("/c", "/issues/x#note-1"), "/c/issues/x/#note-1");
         assert_eq!(href("", "/act/y/?source=share"), "/act/y/?source=share");

@@ -336,10 +336,25 @@ fn flat(
     let fields = fields.map(|mut fields| {
         if plain {
             let trap = fields.remove(HONEYPOT);
-            bot = trap.as_ref().and_then(Value::as_str).is_some_and(|v| !v.is_empty());
+            bot = trap
+                .as_ref()
+                .and_then(Value::as_str)
+                .is_some_and(|v| !v.is_empty());
             if !fields.contains_key("idempotency_key") {
-                let part = |name: &str| fields.get(name).and_then(Value::as_str).unwrap_or_default().trim().to_lowercase();
-                let key = format!("plain:{}:{}:{}", part("kind"), part("action"), part("email"));
+                let part = |name: &str| {
+                    fields
+                        .get(name)
+                        .and_then(Value::as_str)
+                        .unwrap_or_default()
+                        .trim()
+                        .to_lowercase()
+                };
+                let key = format!(
+                    "plain:{}:{}:{}",
+                    part("kind"),
+                    part("action"),
+                    part("email")
+                );
                 fields.insert("idempotency_key".into(), Value::String(key));
             }
         }
@@ -376,14 +391,24 @@ fn flat(
 /// A plain HTML form post is answered with a redirect to the site's thank-you page, in the
 /// language it was sent in: `/thanks/`, or `/es/thanks/` for Spanish.
 fn thanks_redirect(state: &Receiver, flat: &validate::Flat, reply: &Reply) -> Response {
-    let query = serde_urlencoded::to_string([("kind", &flat.kind), ("action", &flat.action)]).unwrap_or_default();
+    let query = serde_urlencoded::to_string([("kind", &flat.kind), ("action", &flat.action)])
+        .unwrap_or_default();
     let lang = &flat.language;
-    let other_language = lang != "en" && (2..=3).contains(&lang.len()) && lang.bytes().all(|b| b.is_ascii_lowercase());
-    let prefix = if other_language { format!("/{lang}") } else { String::new() };
+    let other_language = lang != "en"
+        && (2..=3).contains(&lang.len())
+        && lang.bytes().all(|b| b.is_ascii_lowercase());
+    let prefix = if other_language {
+        format!("/{lang}")
+    } else {
+        String::new()
+    };
     let location = format!("{}{prefix}/thanks/?{query}", state.site);
     match HeaderValue::try_from(location) {
         Ok(location) => (StatusCode::SEE_OTHER, [(header::LOCATION, location)]).into_response(),
-        Err(_) => reply.refuse(StatusCode::INTERNAL_SERVER_ERROR, "--site: not usable in a Location header"),
+        Err(_) => reply.refuse(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "--site: not usable in a Location header",
+        ),
     }
 }
 

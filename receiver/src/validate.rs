@@ -495,7 +495,10 @@ mod tests {
         let mut body = petition();
         body["person"].as_object_mut().unwrap().remove("given_name");
         assert!(osdi(&body, OsdiHelper::Signup).is_ok());
-        assert!(osdi(&body, OsdiHelper::Petition).unwrap_err().to_string().contains("given_name"));
+        assert!(osdi(&body, OsdiHelper::Petition)
+            .unwrap_err()
+            .to_string()
+            .contains("given_name"));
     }
 
     #[test]

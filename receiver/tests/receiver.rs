@@ -673,20 +673,38 @@ fn plain_browser_form(email: &str, honeypot: &str) -> String {
 #[tokio::test]
 async fn a_plain_post_without_a_key_counts_once_per_person_and_petition() {
     let receiver = TestReceiver::new();
-    for email in ["ana%40example.org", "ANA%40example.org", "ben%40example.org"] {
-        let answer = receiver.post_form(&plain_browser_form(email, ""), BROWSER_ACCEPT).await;
+    for email in [
+        "ana%40example.org",
+        "ANA%40example.org",
+        "ben%40example.org",
+    ] {
+        let answer = receiver
+            .post_form(&plain_browser_form(email, ""), BROWSER_ACCEPT)
+            .await;
         assert_eq!(answer.status, StatusCode::SEE_OTHER, "{}", answer.body);
-        assert_eq!(answer.header("location"), format!("{SITE}/thanks/?kind=petition&action=guantanamo"));
+        assert_eq!(
+            answer.header("location"),
+            format!("{SITE}/thanks/?kind=petition&action=guantanamo")
+        );
     }
     let got = receiver.signatures().await;
     assert_eq!(got.len(), 2, "the same person twice counts once: {got:?}");
-    assert!(got.iter().all(|r| r["body"].get("leave_this_empty").is_none()), "the honeypot is not stored");
+    assert!(
+        got.iter()
+            .all(|r| r["body"].get("leave_this_empty").is_none()),
+        "the honeypot is not stored"
+    );
 }
 
 #[tokio::test]
 async fn a_plain_post_with_the_honeypot_filled_is_thanked_and_not_recorded() {
     let receiver = TestReceiver::new();
-    let answer = receiver.post_form(&plain_browser_form("bot%40example.org", "http%3A%2F%2Fspam"), BROWSER_ACCEPT).await;
+    let answer = receiver
+        .post_form(
+            &plain_browser_form("bot%40example.org", "http%3A%2F%2Fspam"),
+            BROWSER_ACCEPT,
+        )
+        .await;
     assert_eq!(answer.status, StatusCode::SEE_OTHER);
     assert_eq!(receiver.signatures().await.len(), 0);
 }

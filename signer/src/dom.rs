@@ -32,7 +32,9 @@ impl Scope {
         let el = if let Some(d) = self.0.dyn_ref::<web_sys::Document>() {
             d.get_element_by_id(id)
         } else {
-            self.0.dyn_ref::<web_sys::DocumentFragment>()?.get_element_by_id(id)
+            self.0
+                .dyn_ref::<web_sys::DocumentFragment>()?
+                .get_element_by_id(id)
         };
         el?.dyn_into::<T>().ok()
     }
@@ -88,6 +90,12 @@ pub fn on(target: &web_sys::EventTarget, event: &str, f: impl FnMut(web_sys::Eve
 /// Calls `target[method](arg)` if it exists and returns a promise (APIs that some browsers lack,
 /// like `navigator.share`).
 pub fn js_call(target: &JsValue, method: &str, arg: &JsValue) -> Option<js_sys::Promise> {
-    let f = js_sys::Reflect::get(target, &JsValue::from_str(method)).ok()?.dyn_into::<js_sys::Function>().ok()?;
-    f.call1(target, arg).ok()?.dyn_into::<js_sys::Promise>().ok()
+    let f = js_sys::Reflect::get(target, &JsValue::from_str(method))
+        .ok()?
+        .dyn_into::<js_sys::Function>()
+        .ok()?;
+    f.call1(target, arg)
+        .ok()?
+        .dyn_into::<js_sys::Promise>()
+        .ok()
 }

@@ -4,7 +4,8 @@
 //! `data-signup-cors`. On the site they go on `<body>`; an embed's go on its mount element.
 //! Read when a signature is made, so a page may set them at any time.
 
-#[allow(unused_imports)] // PetitionId is used by the generated code when petitions are configured.
+#[allow(unused_imports)]
+// PetitionId is used by the generated code when petitions are configured.
 use campaign_core::petition::payload::{Adapter, Endpoint, PetitionId};
 use std::borrow::Cow;
 
@@ -14,7 +15,9 @@ include!(concat!(env!("OUT_DIR"), "/endpoint.rs"));
 /// element), or else of the page's `<body>`.
 pub fn endpoint(on: Option<web_sys::Element>) -> Endpoint {
     let mut e = ENDPOINT.clone();
-    let Some(el) = on.or_else(|| web_sys::window()?.document()?.body().map(Into::into)) else { return e };
+    let Some(el) = on.or_else(|| web_sys::window()?.document()?.body().map(Into::into)) else {
+        return e;
+    };
     let attr = |name: &str| el.get_attribute(name).filter(|v| !v.trim().is_empty());
     if let Some(a) = attr("data-signup-adapter").and_then(|a| Adapter::parse(a.trim())) {
         e.adapter = a;

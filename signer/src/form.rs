@@ -16,12 +16,12 @@ use crate::dom::*;
 use crate::endpoint::endpoint;
 use crate::outbox;
 use campaign_core::i18n::{fill, Lang, Ui};
-use campaign_core::petition::HONEYPOT;
 use campaign_core::petition::countries::postal_field;
 use campaign_core::petition::outbox::Status;
 use campaign_core::petition::payload::{uuid_v4, Kind, Submission};
 use campaign_core::petition::query::Source;
 use campaign_core::petition::validate::{Draft, Field, Problem, Signer, SIGNUP_FIELDS};
+use campaign_core::petition::HONEYPOT;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -61,7 +61,10 @@ impl Mode {
 
 fn random_key() -> String {
     let mut bytes = [0u8; 16];
-    let filled = web_sys::window().and_then(|w| w.crypto().ok()).and_then(|c| c.get_random_values_with_u8_array(&mut bytes).ok()).is_some();
+    let filled = web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .and_then(|c| c.get_random_values_with_u8_array(&mut bytes).ok())
+        .is_some();
     if !filled {
         for b in bytes.iter_mut() {
             *b = (js_sys::Math::random() * 256.0) as u8;
@@ -74,10 +77,18 @@ fn random_key() -> String {
 /// An embed's `data-source` names the source when the page's address (`?source=`) does not.
 fn new_submission(kind: Kind, signer: Signer, host: Option<web_sys::Element>) -> Submission {
     let loc = window().location();
-    let mut source = Source::from_page(&loc.search().unwrap_or_default(), &loc.href().unwrap_or_default(), &document().referrer());
+    let mut source = Source::from_page(
+        &loc.search().unwrap_or_default(),
+        &loc.href().unwrap_or_default(),
+        &document().referrer(),
+    );
     if source.source.is_empty() {
         if let Some(s) = host.and_then(|h| h.get_attribute("data-source")) {
-            source = Source::from_page(&format!("?source={}", js_sys::encode_uri_component(&s)), &source.url, &source.referrer);
+            source = Source::from_page(
+                &format!("?source={}", js_sys::encode_uri_component(&s)),
+                &source.url,
+                &source.referrer,
+            );
         }
     }
     Submission {
@@ -86,10 +97,13 @@ fn new_submission(kind: Kind, signer: Signer, host: Option<web_sys::Element>) ->
         key: random_key(),
         submitted_at: js_sys::Date::new_0().to_iso_string().into(),
         source,
-        language: document().document_element().map(|h| h.get_attribute("lang").unwrap_or_default()).filter(|l| !l.is_empty()).unwrap_or_else(|| "en".into()),
+        language: document()
+            .document_element()
+            .map(|h| h.get_attribute("lang").unwrap_or_default())
+            .filter(|l| !l.is_empty())
+            .unwrap_or_else(|| "en".into()),
     }
 }
-
 
 /// One form on the page, and what became of what it sent.
 struct Form {
@@ -157,7 +171,10 @@ fn attach_in(root: &web_sys::Node) {
     };
     let Ok(list) = list else { return };
     for i in 0..list.length() {
-        if let Some(root) = list.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
+        if let Some(root) = list
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        {
             attach(root);
         }
     }
@@ -183,15 +200,26 @@ pub fn status_changed(key: &str) {
 fn attach(root: web_sys::Element) {
     let _ = root.set_attribute("data-sign-ready", "");
     let mode = match root.get_attribute("data-sign").as_deref() {
-        Some("petition") => Mode::Petition { action: root.get_attribute("data-action").unwrap_or_default() },
+        Some("petition") => Mode::Petition {
+            action: root.get_attribute("data-action").unwrap_or_default(),
+        },
         _ => Mode::Updates,
     };
-    let Some(prefix) = root.get_attribute("data-prefix") else { return };
+    let Some(prefix) = root.get_attribute("data-prefix") else {
+        return;
+    };
     let f = Rc::new(Form {
         // Keys or pointer input seen before this module arrived (js/lazy-signer.js notes them).
         human: Cell::new(root.has_attribute("data-human")),
         scope: Scope::of(&root),
-        ui: root.closest("[lang]").ok().flatten().and_then(|el| el.get_attribute("lang")).and_then(|l| Lang::parse(&l)).unwrap_or(Lang::En).ui(),
+        ui: root
+            .closest("[lang]")
+            .ok()
+            .flatten()
+            .and_then(|el| el.get_attribute("lang"))
+            .and_then(|l| Lang::parse(&l))
+            .unwrap_or(Lang::En)
+            .ui(),
         root,
         prefix,
         mode,
@@ -231,7 +259,10 @@ fn attach(root: web_sys::Element) {
     if let Some(summary) = f.el::<web_sys::EventTarget>("errors") {
         let g = f.clone();
         on(&summary, "click", move |ev| {
-            let link = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|t| t.closest("a[href^='#']").ok().flatten());
+            let link = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|t| t.closest("a[href^='#']").ok().flatten());
             if let Some(id) = link.and_then(|a| a.get_attribute("href")) {
                 ev.prevent_default();
                 if let Some(field) = g.scope.by_id::<web_sys::HtmlElement>(&id[1..]) {
@@ -283,7 +314,11 @@ impl Form {
             Some(url) => url.split(['?', '#']).next().unwrap_or_default().to_string(),
             None => {
                 let loc = window().location();
-                format!("{}{}", loc.origin().unwrap_or_default(), loc.pathname().unwrap_or_default())
+                format!(
+                    "{}{}",
+                    loc.origin().unwrap_or_default(),
+                    loc.pathname().unwrap_or_default()
+                )
             }
         };
         format!("{page}?source=share")
@@ -320,25 +355,37 @@ impl Form {
         if let Some(i) = self.scope.by_id::<web_sys::HtmlInputElement>(&id) {
             return i.value();
         }
-        self.scope.by_id::<web_sys::HtmlSelectElement>(&id).map(|s| s.value()).unwrap_or_default()
+        self.scope
+            .by_id::<web_sys::HtmlSelectElement>(&id)
+            .map(|s| s.value())
+            .unwrap_or_default()
     }
 
     fn draft(&self) -> Draft {
-        let mut d = Draft { country: "US".into(), ..Default::default() };
+        let mut d = Draft {
+            country: "US".into(),
+            ..Default::default()
+        };
         for f in self.mode.fields() {
             d.set(*f, self.value(*f));
         }
-        d.email_opt_in = self.el::<web_sys::HtmlInputElement>("email_opt_in").is_some_and(|c| c.checked());
+        d.email_opt_in = self
+            .el::<web_sys::HtmlInputElement>("email_opt_in")
+            .is_some_and(|c| c.checked());
         d
     }
 
     fn submit(&self, ev: web_sys::Event) {
         ev.prevent_default();
-        let sending = self.key.borrow().as_deref().and_then(outbox::status) == Some(Status::Sending);
+        let sending =
+            self.key.borrow().as_deref().and_then(outbox::status) == Some(Status::Sending);
         if sending {
             return;
         }
-        let honeypot = self.el::<web_sys::HtmlInputElement>(HONEYPOT).map(|i| i.value()).unwrap_or_default();
+        let honeypot = self
+            .el::<web_sys::HtmlInputElement>(HONEYPOT)
+            .map(|i| i.value())
+            .unwrap_or_default();
         let too_fast = js_sys::Date::now() - self.attached_at < TIME_TRAP_MS;
         if !honeypot.is_empty() || (too_fast && !self.human.get()) {
             // A bot: a normal-looking thank-you, and nothing is sent.
@@ -360,14 +407,20 @@ impl Form {
             Ok(s) => {
                 self.show_problems(Vec::new());
                 let kind = match &self.mode {
-                    Mode::Petition { action } => Kind::Petition { action: action.clone() },
+                    Mode::Petition { action } => Kind::Petition {
+                        action: action.clone(),
+                    },
                     Mode::Updates => Kind::Signup,
                 };
                 let submission = new_submission(kind, s.clone(), self.scope.host());
                 *self.signer.borrow_mut() = Some(s);
                 *self.key.borrow_mut() = Some(submission.key.clone());
                 self.submitted_here.set(true);
-                outbox::submit(&endpoint(self.scope.host()), &self.mode.label(), &submission);
+                outbox::submit(
+                    &endpoint(self.scope.host()),
+                    &self.mode.label(),
+                    &submission,
+                );
                 self.refresh();
             }
         }
@@ -375,7 +428,13 @@ impl Form {
 
     /// Live validation, and the postal code following the country.
     fn input(&self, ev: web_sys::Event) {
-        let Some(name) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|e| e.get_attribute("name")) else { return };
+        let Some(name) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.get_attribute("name"))
+        else {
+            return;
+        };
         if let Some(field) = Field::ALL.into_iter().find(|x| x.name() == name) {
             if field == Field::Country {
                 self.country_changed();
@@ -391,12 +450,19 @@ impl Form {
             let fid = self.id(f.name());
             let err_id = self.id(&format!("{}-error", f.name()));
             let problem = problems.iter().find(|p| p.field() == *f);
-            self.scope.set_attr(&fid, "aria-invalid", problem.map(|_| "true"));
-            self.scope.set_attr(&fid, "aria-describedby", problem.map(|_| err_id.as_str()));
-            self.set_text(&format!("{}-message", f.name()), &problem.map(|p| p.message(self.ui)).unwrap_or_default());
+            self.scope
+                .set_attr(&fid, "aria-invalid", problem.map(|_| "true"));
+            self.scope
+                .set_attr(&fid, "aria-describedby", problem.map(|_| err_id.as_str()));
+            self.set_text(
+                &format!("{}-message", f.name()),
+                &problem.map(|p| p.message(self.ui)).unwrap_or_default(),
+            );
             self.scope.set_hidden(&err_id, problem.is_none());
             if let Some(field) = self.el::<web_sys::Element>(&format!("{}-field", f.name())) {
-                let _ = field.class_list().toggle_with_force("field--invalid", problem.is_some());
+                let _ = field
+                    .class_list()
+                    .toggle_with_force("field--invalid", problem.is_some());
             }
         }
         if let Some(list) = self.el::<web_sys::Element>("errors-list") {
@@ -448,13 +514,18 @@ impl Form {
         let status = if self.decoy.get() {
             Some(Status::Signed)
         } else {
-            self.key.borrow().as_deref().map(|k| outbox::status(k).unwrap_or(Status::Saved))
+            self.key
+                .borrow()
+                .as_deref()
+                .map(|k| outbox::status(k).unwrap_or(Status::Saved))
         };
         self.show_status(status.as_ref());
         if matches!(status, Some(Status::Signed | Status::Unconfirmed)) && !self.decoy.get() {
             if let Some(key) = self.key.borrow().as_deref() {
                 let kind = match &self.mode {
-                    Mode::Petition { action } => Kind::Petition { action: action.clone() },
+                    Mode::Petition { action } => Kind::Petition {
+                        action: action.clone(),
+                    },
                     Mode::Updates => Kind::Signup,
                 };
                 self.announce(key, &kind);
@@ -475,11 +546,22 @@ impl Form {
         self.set_hidden("outcome", !done);
         self.set_hidden("outcome-saved", !saved);
         self.set_hidden("form", done || saved);
-        self.set_attr("submit", "aria-disabled", (status == Some(&Status::Sending)).then_some("true"));
+        self.set_attr(
+            "submit",
+            "aria-disabled",
+            (status == Some(&Status::Sending)).then_some("true"),
+        );
         if done {
             let signer = self.signer.borrow();
             let name = signer.as_ref().map(|s| s.given_name.as_str()).unwrap_or("");
-            self.set_text("thanks", &if name.is_empty() { self.ui.thank_you.to_string() } else { fill(self.ui.thank_you_name, &[name]) });
+            self.set_text(
+                "thanks",
+                &if name.is_empty() {
+                    self.ui.thank_you.to_string()
+                } else {
+                    fill(self.ui.thank_you_name, &[name])
+                },
+            );
             let received = match (status, petition) {
                 (Some(Status::Signed), true) => self.ui.received_petition,
                 (Some(Status::Signed), false) => self.ui.received_signup,
@@ -514,7 +596,8 @@ impl Form {
 
     fn copy_link(&self) {
         let nav: JsValue = window().navigator().into();
-        let clipboard = js_sys::Reflect::get(&nav, &"clipboard".into()).unwrap_or(JsValue::UNDEFINED);
+        let clipboard =
+            js_sys::Reflect::get(&nav, &"clipboard".into()).unwrap_or(JsValue::UNDEFINED);
         let (scope, status, ui) = (self.scope.clone(), self.id("share-status"), self.ui);
         match js_call(&clipboard, "writeText", &self.share_url().into()) {
             Some(p) => wasm_bindgen_futures::spawn_local(async move {
@@ -530,7 +613,9 @@ impl Form {
         if self.offer_key.borrow().is_some() {
             return;
         }
-        let Some(mut s) = self.signer.borrow().clone() else { return };
+        let Some(mut s) = self.signer.borrow().clone() else {
+            return;
+        };
         s.email_opt_in = true;
         let submission = new_submission(Kind::Signup, s, self.scope.host());
         *self.offer_key.borrow_mut() = Some(submission.key.clone());

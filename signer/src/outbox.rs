@@ -72,7 +72,11 @@ pub fn submit(endpoint: &Endpoint, label: &str, submission: &Submission) {
 
 /// The keys of pending entries with this label (a signature from an earlier visit).
 pub fn pending_for(label: &str) -> Vec<String> {
-    storage::load().into_iter().filter(|e| e.label == label).map(|e| e.key).collect()
+    storage::load()
+        .into_iter()
+        .filter(|e| e.label == label)
+        .map(|e| e.key)
+        .collect()
 }
 
 /// "Try now": everything pending is due at once.
@@ -146,8 +150,13 @@ fn settle(entry: &Entry, outcome: &Outcome) {
 
 /// Wakes the outbox when the next pending entry is due.
 fn arm_timer() {
-    let next = storage::load().iter().map(|e| e.not_before).fold(f64::INFINITY, f64::min);
-    let Some(window) = web_sys::window() else { return };
+    let next = storage::load()
+        .iter()
+        .map(|e| e.not_before)
+        .fold(f64::INFINITY, f64::min);
+    let Some(window) = web_sys::window() else {
+        return;
+    };
     TIMER.with_borrow_mut(|t| {
         if let Some((handle, _)) = t.take() {
             window.clear_timeout_with_handle(handle);
@@ -155,7 +164,10 @@ fn arm_timer() {
         if next.is_finite() {
             let delay = (next - now()).clamp(50.0, 600_000.0) as i32;
             let cb = Closure::<dyn FnMut()>::new(flush);
-            if let Ok(handle) = window.set_timeout_with_callback_and_timeout_and_arguments_0(cb.as_ref().unchecked_ref(), delay) {
+            if let Ok(handle) = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+                cb.as_ref().unchecked_ref(),
+                delay,
+            ) {
                 *t = Some((handle, cb));
             }
         }

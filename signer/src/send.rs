@@ -8,18 +8,28 @@ use wasm_bindgen_futures::JsFuture;
 /// The refusal's reason, if the endpoint sent JSON with `error` or `message`.
 fn reason(body: &str) -> Option<String> {
     let v = js_sys::JSON::parse(body).ok()?;
-    ["error", "message"].iter().find_map(|k| js_sys::Reflect::get(&v, &JsValue::from_str(k)).ok()?.as_string())
+    ["error", "message"].iter().find_map(|k| {
+        js_sys::Reflect::get(&v, &JsValue::from_str(k))
+            .ok()?
+            .as_string()
+    })
 }
 
 pub async fn attempt(entry: &Entry) -> Outcome {
-    let Some(window) = web_sys::window() else { return Outcome::Retry };
+    let Some(window) = web_sys::window() else {
+        return Outcome::Retry;
+    };
     let controller = web_sys::AbortController::new().ok();
     let init = web_sys::RequestInit::new();
     init.set_method("POST");
     init.set_body(&JsValue::from_str(&entry.body));
     init.set_credentials(web_sys::RequestCredentials::Omit);
     init.set_cache(web_sys::RequestCache::NoStore);
-    init.set_mode(if entry.cors { web_sys::RequestMode::Cors } else { web_sys::RequestMode::NoCors });
+    init.set_mode(if entry.cors {
+        web_sys::RequestMode::Cors
+    } else {
+        web_sys::RequestMode::NoCors
+    });
     // Lets the request finish even if the visitor closes the tab right after signing.
     let _ = js_sys::Reflect::set(&init, &JsValue::from_str("keepalive"), &JsValue::TRUE);
     let headers = web_sys::Headers::new().ok();
@@ -32,14 +42,21 @@ pub async fn attempt(entry: &Entry) -> Outcome {
     }
     // Abort the attempt when the timeout passes.
     let abort = controller.clone().map(|c| Closure::once(move || c.abort()));
-    let timer = abort
-        .as_ref()
-        .and_then(|a| window.set_timeout_with_callback_and_timeout_and_arguments_0(a.as_ref().unchecked_ref(), TIMEOUT_MS as i32).ok());
+    let timer = abort.as_ref().and_then(|a| {
+        window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(
+                a.as_ref().unchecked_ref(),
+                TIMEOUT_MS as i32,
+            )
+            .ok()
+    });
 
     let result = JsFuture::from(window.fetch_with_str_and_init(&entry.url, &init)).await;
     let outcome = match result.and_then(|r| r.dyn_into::<web_sys::Response>()) {
         Err(_) => classify(entry.adapter, None, "", None),
-        Ok(response) if response.type_() == web_sys::ResponseType::Opaque => classify(entry.adapter, Some(0), "", None),
+        Ok(response) if response.type_() == web_sys::ResponseType::Opaque => {
+            classify(entry.adapter, Some(0), "", None)
+        }
         Ok(response) => {
             let status = response.status();
             let body = match response.text() {

@@ -1,8 +1,8 @@
 //! The outbox on the device: `localStorage`, or memory where storage is blocked (then a
 //! signature survives only while the page is open, and the visitor is told so).
 
-use campaign_core::petition::outbox::Entry;
 use campaign_core::petition::json::Value;
+use campaign_core::petition::outbox::Entry;
 use campaign_core::petition::payload::Adapter;
 use std::cell::{Cell, RefCell};
 use wasm_bindgen::JsValue;
@@ -28,8 +28,12 @@ fn text(v: &JsValue, name: &str) -> String {
 }
 
 fn parse(json: &str) -> Vec<Entry> {
-    let Ok(list) = js_sys::JSON::parse(json) else { return Vec::new() };
-    let Ok(list) = list.dyn_into::<js_sys::Array>() else { return Vec::new() };
+    let Ok(list) = js_sys::JSON::parse(json) else {
+        return Vec::new();
+    };
+    let Ok(list) = list.dyn_into::<js_sys::Array>() else {
+        return Vec::new();
+    };
     list.iter()
         .filter_map(|v| {
             Some(Entry {
@@ -89,7 +93,11 @@ pub fn load() -> Vec<Entry> {
 /// Stores the outbox; `false` if the device would not keep it.
 pub fn save(entries: &[Entry]) -> bool {
     if let Some(s) = storage().filter(|_| !IN_MEMORY.get()) {
-        let ok = if entries.is_empty() { s.remove_item(KEY).is_ok() } else { s.set_item(KEY, &serialize(entries)).is_ok() };
+        let ok = if entries.is_empty() {
+            s.remove_item(KEY).is_ok()
+        } else {
+            s.set_item(KEY, &serialize(entries)).is_ok()
+        };
         if ok {
             return true;
         }

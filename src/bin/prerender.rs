@@ -18,35 +18,44 @@
 //!   Pages the full policy and the caching rules (`campaign_core::deploy`).
 
 use any_spawner::Executor;
+use campaign_core::{deploy, routes};
 use futures::StreamExt;
 use leptos::prelude::*;
 use leptos_meta::ServerMetaContext;
 use leptos_router::location::RequestUrl;
-use campaign_core::{deploy, routes};
 use std::path::{Path, PathBuf};
 use truah_campaign::config::ENDPOINT;
 use truah_campaign::paths::href;
-use truah_campaign::{routes_to_prerender, App};
 use truah_campaign::prerendered::EMBEDS;
+use truah_campaign::{routes_to_prerender, App};
 
 fn main() {
     let dir = PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| usage()));
-    let shell = std::fs::read_to_string(dir.join("index.html")).unwrap_or_else(|e| fail(&format!("read {}/index.html: {e}", dir.display())));
+    let shell = std::fs::read_to_string(dir.join("index.html"))
+        .unwrap_or_else(|e| fail(&format!("read {}/index.html: {e}", dir.display())));
     if shell.contains("<!--HEAD-->") {
         fail("index.html is already a prerendered page; run this on Trunk's fresh output");
     }
-    Executor::init_futures_executor().unwrap_or_else(|e| fail(&format!("start the executor: {e:?}")));
+    Executor::init_futures_executor()
+        .unwrap_or_else(|e| fail(&format!("start the executor: {e:?}")));
 
     let shell = with_language(&with_policy(&shell));
 
     let routes = routes_to_prerender();
     for path in &routes {
-        let mode = if routes::STATIC_ONLY.contains(&path.as_str()) { Mode::Static } else { Mode::Hydrate };
+        let mode = if routes::STATIC_ONLY.contains(&path.as_str()) {
+            Mode::Static
+        } else {
+            Mode::Hydrate
+        };
         let html = render(&shell, &href(path), mode);
         write(&dir.join(file_for(path)), &html);
     }
     // Any unknown address: the not-found page, rendered at an address no route matches.
-    write(&dir.join("404.html"), &render(&shell, &href("/404"), Mode::Client));
+    write(
+        &dir.join("404.html"),
+        &render(&shell, &href("/404"), Mode::Client),
+    );
     // The embeds' bodies (js/embed.js fetches them from other websites' pages).
     for (path, html) in EMBEDS {
         write(&dir.join(path), html);
@@ -56,7 +65,16 @@ fn main() {
     let mut pages: Vec<String> = routes.iter().map(|p| href(p)).collect();
     pages.push(format!("{base}/404.html"));
     pages.extend(EMBEDS.iter().map(|(path, _)| format!("{base}/{path}")));
-    let fresh = ["boot.js", "embed.js", "embed-generator.js", "embed-generator.css", "share.png", "_headers"].map(|f| format!("{base}/{f}")).to_vec();
+    let fresh = [
+        "boot.js",
+        "embed.js",
+        "embed-generator.js",
+        "embed-generator.css",
+        "share.png",
+        "_headers",
+    ]
+    .map(|f| format!("{base}/{f}"))
+    .to_vec();
     let hashed: Vec<String> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| fail(&format!("list {}: {e}", dir.display())))
         .filter_map(|e| e.ok()?.file_name().into_string().ok())
@@ -66,26 +84,57 @@ fn main() {
     // The default language's build writes the whole file; another language's, only its own
     // paths, which scripts/build.sh adds to it.
     let global = truah_campaign::paths::LANG == campaign_core::i18n::Lang::En;
-    write(&dir.join("_headers"), &deploy::headers_file(&ENDPOINT, &pages, &fresh, &hashed, global));
-    println!("prerendered {} pages, 404.html and {} embeds into {}, with _headers", routes.len(), EMBEDS.len(), dir.display());
+    write(
+        &dir.join("_headers"),
+        &deploy::headers_file(&ENDPOINT, &pages, &fresh, &hashed, global),
+    );
+    println!(
+        "prerendered {} pages, 404.html and {} embeds into {}, with _headers",
+        routes.len(),
+        EMBEDS.len(),
+        dir.display()
+    );
 }
 
 /// The shell with the Content Security Policy as its first `<meta>` after the charset, before
 /// any script or style can load.
 fn with_policy(shell: &str) -> String {
-    let at = shell.find("<meta charset").unwrap_or_else(|| fail("index.html has no <meta charset>"));
-    let end = at + shell[at..].find('>').unwrap_or_else(|| fail("index.html: <meta charset> is not closed")) + 1;
+    let at = shell
+        .find("<meta charset")
+        .unwrap_or_else(|| fail("index.html has no <meta charset>"));
+    let end = at
+        + shell[at..]
+            .find('>')
+            .unwrap_or_else(|| fail("index.html: <meta charset> is not closed"))
+        + 1;
     let policy = deploy::csp(&ENDPOINT, true);
-    format!("{}<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">{}", &shell[..end], policy, &shell[end..])
+    format!(
+        "{}<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">{}",
+        &shell[..end],
+        policy,
+        &shell[end..]
+    )
 }
 
 /// The shell's `<html>` in this build's language (`index.html` says English; Trunk's minifier
 /// may have rewritten the tag, so it is written anew).
 fn with_language(shell: &str) -> String {
-    let at = shell.find("<html").unwrap_or_else(|| fail("index.html has no <html>"));
-    let end = at + shell[at..].find('>').unwrap_or_else(|| fail("index.html: <html> is not closed")) + 1;
+    let at = shell
+        .find("<html")
+        .unwrap_or_else(|| fail("index.html has no <html>"));
+    let end = at
+        + shell[at..]
+            .find('>')
+            .unwrap_or_else(|| fail("index.html: <html> is not closed"))
+        + 1;
     let lang = truah_campaign::paths::LANG;
-    format!("{}<html lang=\"{}\" dir=\"{}\">{}", &shell[..at], lang.code(), lang.dir(), &shell[end..])
+    format!(
+        "{}<html lang=\"{}\" dir=\"{}\">{}",
+        &shell[..at],
+        lang.code(),
+        lang.dir(),
+        &shell[end..]
+    )
 }
 
 /// Where a site path's page goes: `/` → `index.html`, `/partners` → `partners/index.html`.
@@ -120,7 +169,9 @@ fn render(shell: &str, url: &str, mode: Mode) -> String {
         let body = App().to_html();
         let page = frame(shell, &body, mode);
         futures::executor::block_on(async move {
-            let stream = output.inject_meta_context(futures::stream::once(async move { page }).boxed()).await;
+            let stream = output
+                .inject_meta_context(futures::stream::once(async move { page }).boxed())
+                .await;
             stream.collect::<String>().await
         })
     })
@@ -129,10 +180,19 @@ fn render(shell: &str, url: &str, mode: Mode) -> String {
 /// The shell with `<!--HEAD-->` (where leptos_meta puts each page's title and meta tags, and
 /// where it finds them again when hydrating) and the rendered body.
 fn frame(shell: &str, body: &str, mode: Mode) -> String {
-    let head_end = shell.find("</head>").unwrap_or_else(|| fail("index.html has no </head>"));
-    let body_at = shell.find("<body").unwrap_or_else(|| fail("index.html has no <body>"));
-    let body_open_end = body_at + shell[body_at..].find('>').unwrap_or_else(|| fail("index.html: <body> is not closed"));
-    let body_end = shell.rfind("</body>").unwrap_or_else(|| fail("index.html has no </body>"));
+    let head_end = shell
+        .find("</head>")
+        .unwrap_or_else(|| fail("index.html has no </head>"));
+    let body_at = shell
+        .find("<body")
+        .unwrap_or_else(|| fail("index.html has no <body>"));
+    let body_open_end = body_at
+        + shell[body_at..]
+            .find('>')
+            .unwrap_or_else(|| fail("index.html: <body> is not closed"));
+    let body_end = shell
+        .rfind("</body>")
+        .unwrap_or_else(|| fail("index.html has no </body>"));
     let mut out = String::with_capacity(shell.len() + body.len() + 64);
     out.push_str(&shell[..head_end]);
     out.push_str("<!--HEAD-->");
@@ -150,7 +210,8 @@ fn frame(shell: &str, body: &str, mode: Mode) -> String {
 
 fn write(path: &Path, html: &str) {
     if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).unwrap_or_else(|e| fail(&format!("create {}: {e}", parent.display())));
+        std::fs::create_dir_all(parent)
+            .unwrap_or_else(|e| fail(&format!("create {}: {e}", parent.display())));
     }
     std::fs::write(path, html).unwrap_or_else(|e| fail(&format!("write {}: {e}", path.display())));
 }

@@ -13,9 +13,14 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 fn each(selector: &str, mut f: impl FnMut(web_sys::Element)) {
-    let Ok(list) = document().query_selector_all(selector) else { return };
+    let Ok(list) = document().query_selector_all(selector) else {
+        return;
+    };
     for i in 0..list.length() {
-        if let Some(el) = list.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
+        if let Some(el) = list
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        {
             f(el);
         }
     }
@@ -32,8 +37,14 @@ pub fn prepare() {
     let search = window().location().search().unwrap_or_default();
     each("[data-sign]:not([data-prefilled])", |root| {
         let _ = root.set_attribute("data-prefilled", "");
-        let Some(prefix) = root.get_attribute("data-prefix") else { return };
-        let fields: &[Field] = if root.get_attribute("data-sign").as_deref() == Some("petition") { &Field::ALL } else { &SIGNUP_FIELDS };
+        let Some(prefix) = root.get_attribute("data-prefix") else {
+            return;
+        };
+        let fields: &[Field] = if root.get_attribute("data-sign").as_deref() == Some("petition") {
+            &Field::ALL
+        } else {
+            &SIGNUP_FIELDS
+        };
         apply_prefill(&prefix, fields, &search);
     });
 }
@@ -46,7 +57,9 @@ fn apply_prefill(prefix: &str, fields: &[Field], search: &str) {
         if v.is_empty() {
             continue;
         }
-        let Some(el) = doc.get_element_by_id(&format!("{prefix}-{}", field.name())) else { continue };
+        let Some(el) = doc.get_element_by_id(&format!("{prefix}-{}", field.name())) else {
+            continue;
+        };
         if let Some(i) = el.dyn_ref::<web_sys::HtmlInputElement>() {
             i.set_value(v);
         } else if let Some(s) = el.dyn_ref::<web_sys::HtmlSelectElement>() {
@@ -55,7 +68,10 @@ fn apply_prefill(prefix: &str, fields: &[Field], search: &str) {
             if let Some(l) = doc.get_element_by_id(&format!("{prefix}-postal_code-label")) {
                 l.set_text_content(Some(label));
             }
-            if let (Some(i), None) = (doc.get_element_by_id(&format!("{prefix}-postal_code")), inputmode) {
+            if let (Some(i), None) = (
+                doc.get_element_by_id(&format!("{prefix}-postal_code")),
+                inputmode,
+            ) {
                 let _ = i.remove_attribute("inputmode");
             }
         }

@@ -23,7 +23,11 @@ thread_local! {
 
 fn current_key() -> String {
     let loc = window().location();
-    format!("{}{}", loc.pathname().unwrap_or_default(), loc.search().unwrap_or_default())
+    format!(
+        "{}{}",
+        loc.pathname().unwrap_or_default(),
+        loc.search().unwrap_or_default()
+    )
 }
 
 fn remember_scroll() {
@@ -46,16 +50,23 @@ fn install_scroll_memory() {
     // Any click may start a navigation: note where we are first, in the capture phase, before
     // the router handles it.
     let on_click = Closure::<dyn Fn()>::new(remember_scroll);
-    let _ = window().add_event_listener_with_callback_and_bool("click", on_click.as_ref().unchecked_ref(), true);
+    let _ = window().add_event_listener_with_callback_and_bool(
+        "click",
+        on_click.as_ref().unchecked_ref(),
+        true,
+    );
     on_click.forget();
     // Back or forward: the history entry has already changed, the page not yet.
     let on_popstate = Closure::<dyn Fn()>::new(|| {
         remember_scroll();
         let key = current_key();
-        let target = MEMORY.with_borrow(|m| m.iter().find(|(k, _)| *k == key).map(|(_, y)| *y)).unwrap_or(0.0);
+        let target = MEMORY
+            .with_borrow(|m| m.iter().find(|(k, _)| *k == key).map(|(_, y)| *y))
+            .unwrap_or(0.0);
         RESTORE.set(Some(target));
     });
-    let _ = window().add_event_listener_with_callback("popstate", on_popstate.as_ref().unchecked_ref());
+    let _ =
+        window().add_event_listener_with_callback("popstate", on_popstate.as_ref().unchecked_ref());
     on_popstate.forget();
 }
 
@@ -90,7 +101,10 @@ fn focus_fragment(hash: &str) {
     request_animation_frame({
         let id = hash.trim_start_matches('#').to_string();
         move || {
-            if let Some(el) = document().get_element_by_id(&id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+            if let Some(el) = document()
+                .get_element_by_id(&id)
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+            {
                 focus_without_scrolling(&el);
             }
         }

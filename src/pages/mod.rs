@@ -25,7 +25,10 @@ use leptos_router::hooks::use_params_map;
 
 /// A page named by the route's `:slug`: the entry `find` returns, rendered by `page`, or the
 /// not-found page for an unknown slug.
-pub(crate) fn by_slug<T: 'static>(find: fn(&str) -> Option<&'static T>, page: fn(&'static T) -> AnyView) -> impl IntoView {
+pub(crate) fn by_slug<T: 'static>(
+    find: fn(&str) -> Option<&'static T>,
+    page: fn(&'static T) -> AnyView,
+) -> impl IntoView {
     let params = use_params_map();
     move || {
         let slug = params.read().get("slug").unwrap_or_default();

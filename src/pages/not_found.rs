@@ -10,7 +10,10 @@ use leptos_router::hooks::use_location;
 pub fn NotFound() -> impl IntoView {
     let location = use_location();
     // "There is no page at {}." around the address.
-    let (before, after) = ui().not_found_lead.split_once("{}").unwrap_or((ui().not_found_lead, ""));
+    let (before, after) = ui()
+        .not_found_lead
+        .split_once("{}")
+        .unwrap_or((ui().not_found_lead, ""));
     view! {
         <PageMeta title=ui().not_found_title description=ui().not_found_description noindex=true />
         <div class="wrap stack">

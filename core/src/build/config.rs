@@ -26,7 +26,9 @@ struct SignupFile {
 }
 
 fn url_ok(u: &str) -> bool {
-    u.is_empty() || ((u.starts_with("https://") || u.starts_with("http://")) && !u.contains(char::is_whitespace))
+    u.is_empty()
+        || ((u.starts_with("https://") || u.starts_with("http://"))
+            && !u.contains(char::is_whitespace))
 }
 
 /// Whether a URL points at this machine.
@@ -34,14 +36,28 @@ pub fn is_loopback(url: &str) -> bool {
     let rest = url.split_once("://").map(|(_, r)| r).unwrap_or(url);
     let host = rest.split(['/', '?', '#']).next().unwrap_or("");
     let host = host.rsplit('@').next().unwrap_or("");
-    let host = if host.starts_with('[') { host.split(']').next().unwrap_or("").trim_start_matches('[') } else { host.split(':').next().unwrap_or("") };
-    host == "localhost" || host.ends_with(".localhost") || (host.starts_with("127.") && host.parse::<std::net::Ipv4Addr>().is_ok()) || host == "::1" || host == "0.0.0.0"
+    let host = if host.starts_with('[') {
+        host.split(']').next().unwrap_or("").trim_start_matches('[')
+    } else {
+        host.split(':').next().unwrap_or("")
+    };
+    host == "localhost"
+        || host.ends_with(".localhost")
+        || (host.starts_with("127.") && host.parse::<std::net::Ipv4Addr>().is_ok())
+        || host == "::1"
+        || host == "0.0.0.0"
 }
 
 pub fn load(path: &Path, content: &Content) -> Result<Endpoint, Vec<ContentError>> {
     let mut errors = Vec::new();
     let text = super::read(path, &mut errors).ok_or_else(|| errors.clone())?;
-    let doc = Doc { path: path.to_path_buf(), front: text, front_line: 1, body: String::new(), body_line: 1 };
+    let doc = Doc {
+        path: path.to_path_buf(),
+        front: text,
+        front_line: 1,
+        body: String::new(),
+        body_line: 1,
+    };
     let mut p = Problems::default();
     let f: Option<SignupFile> = super::front(&doc, &mut p);
     let endpoint = f.map(|f| {
@@ -83,7 +99,11 @@ pub fn load(path: &Path, content: &Content) -> Result<Endpoint, Vec<ContentError
         }
     });
     for (line, message) in p.0 {
-        errors.push(ContentError { file: path.to_path_buf(), line, message });
+        errors.push(ContentError {
+            file: path.to_path_buf(),
+            line,
+            message,
+        });
     }
     match endpoint {
         Some(e) if errors.is_empty() => Ok(e),
@@ -93,9 +113,14 @@ pub fn load(path: &Path, content: &Content) -> Result<Endpoint, Vec<ContentError
 
 /// Why a deployment build must not use this endpoint, if it must not.
 pub fn deployment_problem(e: &Endpoint) -> Option<String> {
-    for (url, name) in [(&e.petition_url, "petition_url"), (&e.signup_url, "signup_url")] {
+    for (url, name) in [
+        (&e.petition_url, "petition_url"),
+        (&e.signup_url, "signup_url"),
+    ] {
         if url.is_empty() {
-            return Some(format!("`{name}` is not set, so signatures would go nowhere."));
+            return Some(format!(
+                "`{name}` is not set, so signatures would go nowhere."
+            ));
         }
         if is_loopback(url) {
             return Some(format!("`{name}` is {url}, on the builder's own machine, so visitors' signatures would be lost."));
@@ -110,10 +135,19 @@ mod tests {
 
     #[test]
     fn loopback_hosts() {
-        for u in ["http://127.0.0.1:8787/x", "http://localhost/x", "http://[::1]:80/", "http://a.localhost", "http://0.0.0.0"] {
+        for u in [
+            "http://127.0.0.1:8787/x",
+            "http://localhost/x",
+            "http://[::1]:80/",
+            "http://a.localhost",
+            "http://0.0.0.0",
+        ] {
             assert!(is_loopback(u), "{u}");
         }
-        for u in ["https://actionnetwork.org/api/v2/people/", "https://127.example.org/"] {
+        for u in [
+            "https://actionnetwork.org/api/v2/people/",
+            "https://127.example.org/",
+        ] {
             assert!(!is_loopback(u), "{u}");
         }
     }

@@ -80,7 +80,13 @@ emit_struct!(Site {
     coalition_link_text,
     coalition_url,
 });
-emit_struct!(Home { title, description, featured_issue, featured_action, body });
+emit_struct!(Home {
+    title,
+    description,
+    featured_issue,
+    featured_action,
+    body
+});
 emit_struct!(Issue {
     slug,
     title,
@@ -94,12 +100,44 @@ emit_struct!(Issue {
     actions,
 });
 emit_struct!(Quote { text, cite });
-emit_struct!(Partner { slug, name, url, about, work });
-emit_struct!(Resource { slug, title, kind, url, summary, body });
-emit_struct!(Action { slug, title, summary, issue, cta, body });
+emit_struct!(Partner {
+    slug,
+    name,
+    url,
+    about,
+    work
+});
+emit_struct!(Resource {
+    slug,
+    title,
+    kind,
+    url,
+    summary,
+    body
+});
+emit_struct!(Action {
+    slug,
+    title,
+    summary,
+    issue,
+    cta,
+    body
+});
 emit_struct!(Footnote { id, marker, body });
-emit_struct!(Statement { title, description, body });
-emit_struct!(Content { site, home, accessibility, issues, partners, resources, actions });
+emit_struct!(Statement {
+    title,
+    description,
+    body
+});
+emit_struct!(Content {
+    site,
+    home,
+    accessibility,
+    issues,
+    partners,
+    resources,
+    actions
+});
 
 impl Emit for Block {
     fn emit(&self, out: &mut String) {
@@ -181,7 +219,16 @@ pub fn rust_source(content: &Content) -> String {
 }
 
 emit_struct!(PetitionId { action, id });
-emit_struct!(Endpoint { adapter, petition_url, signup_url, fallback_url, cors, autoresponse, tags, petitions });
+emit_struct!(Endpoint {
+    adapter,
+    petition_url,
+    signup_url,
+    fallback_url,
+    cors,
+    autoresponse,
+    tags,
+    petitions
+});
 
 impl Emit for Adapter {
     fn emit(&self, out: &mut String) {

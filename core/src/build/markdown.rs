@@ -32,7 +32,10 @@ impl Notes {
                 self.refs.len() - 1
             }
         };
-        MARKERS.get(index).map(|m| m.to_string()).unwrap_or_else(|| (index + 1).to_string())
+        MARKERS
+            .get(index)
+            .map(|m| m.to_string())
+            .unwrap_or_else(|| (index + 1).to_string())
     }
 
     /// The page's footnotes in marker order; reports references without a definition and
@@ -63,12 +66,22 @@ enum Frame {
     Paragraph(Vec<Inline>),
     Heading(u8, Vec<Inline>),
     Quote(Vec<Block>),
-    List { ordered: bool, items: Vec<Vec<Inline>> },
+    List {
+        ordered: bool,
+        items: Vec<Vec<Inline>>,
+    },
     Item(Vec<Inline>),
     Emphasis(Vec<Inline>),
     Strong(Vec<Inline>),
-    Link { href: String, children: Vec<Inline> },
-    Footnote { id: String, line: usize, blocks: Vec<Block> },
+    Link {
+        href: String,
+        children: Vec<Inline>,
+    },
+    Footnote {
+        id: String,
+        line: usize,
+        blocks: Vec<Block>,
+    },
     /// Something refused; its contents are dropped (the error is already reported).
     Skip,
 }
@@ -93,7 +106,12 @@ fn check_href(href: &str) -> Result<(), String> {
 }
 
 /// Parses Markdown into blocks. `first_line` is the file line the text starts on.
-pub fn blocks(text: &str, first_line: usize, notes: &mut Notes, problems: &mut Problems) -> Vec<Block> {
+pub fn blocks(
+    text: &str,
+    first_line: usize,
+    notes: &mut Notes,
+    problems: &mut Problems,
+) -> Vec<Block> {
     let line_of = |offset: usize| first_line + text[..offset.min(text.len())].matches('\n').count();
     let mut stack: Vec<Frame> = Vec::new();
     let mut out: Vec<Block> = Vec::new();
@@ -236,7 +254,13 @@ pub fn blocks(text: &str, first_line: usize, notes: &mut Notes, problems: &mut P
 }
 
 /// Parses Markdown that must be a single paragraph, for one-line fields like a quote.
-pub fn inline(text: &str, line: usize, field: &str, notes: &mut Notes, problems: &mut Problems) -> Vec<Inline> {
+pub fn inline(
+    text: &str,
+    line: usize,
+    field: &str,
+    notes: &mut Notes,
+    problems: &mut Problems,
+) -> Vec<Inline> {
     let mut local = Problems::default();
     let parsed = blocks(text, line, notes, &mut local);
     let failed = !local.is_empty();
@@ -269,7 +293,10 @@ fn merge_text(blocks: Vec<Block>) -> Vec<Block> {
             let i = match i {
                 Inline::Emphasis(c) => Inline::Emphasis(inlines(c)),
                 Inline::Strong(c) => Inline::Strong(inlines(c)),
-                Inline::Link { href, children } => Inline::Link { href, children: inlines(children) },
+                Inline::Link { href, children } => Inline::Link {
+                    href,
+                    children: inlines(children),
+                },
                 other => other,
             };
             match (out.last_mut(), i) {
@@ -286,7 +313,12 @@ fn merge_text(blocks: Vec<Block>) -> Vec<Block> {
             Block::Heading(n, c) => Block::Heading(n, inlines(c)),
             Block::List { ordered, items } => Block::List {
                 ordered,
-                items: items.into_owned().into_iter().map(inlines).collect::<Vec<_>>().into(),
+                items: items
+                    .into_owned()
+                    .into_iter()
+                    .map(inlines)
+                    .collect::<Vec<_>>()
+                    .into(),
             },
             Block::Quote(c) => Block::Quote(merge_text(c.into_owned()).into()),
         })

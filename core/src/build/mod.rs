@@ -59,7 +59,10 @@ struct Doc {
 
 impl Doc {
     fn line_of(&self, span: std::ops::Range<usize>) -> usize {
-        self.front_line + self.front[..span.start.min(self.front.len())].matches('\n').count()
+        self.front_line
+            + self.front[..span.start.min(self.front.len())]
+                .matches('\n')
+                .count()
     }
     fn line<T>(&self, value: &Spanned<T>) -> usize {
         self.line_of(value.span())
@@ -73,7 +76,9 @@ fn read(path: &Path, errors: &mut Vec<ContentError>) -> Option<String> {
             errors.push(ContentError {
                 file: path.to_path_buf(),
                 line: 1,
-                message: format!("cannot read this file ({e}). Check that it exists and is saved as UTF-8 text."),
+                message: format!(
+                    "cannot read this file ({e}). Check that it exists and is saved as UTF-8 text."
+                ),
             });
             None
         }
@@ -81,7 +86,11 @@ fn read(path: &Path, errors: &mut Vec<ContentError>) -> Option<String> {
 }
 
 fn split(path: &Path, text: String) -> Result<Doc, ContentError> {
-    let err = |line, message: &str| ContentError { file: path.to_path_buf(), line, message: message.to_string() };
+    let err = |line, message: &str| ContentError {
+        file: path.to_path_buf(),
+        line,
+        message: message.to_string(),
+    };
     let rest = text
         .strip_prefix("+++\n")
         .ok_or_else(|| err(1, "the file must start with a line `+++`, then the settings (title = \"…\" and so on), then another `+++` line, then the text."))?;
@@ -95,7 +104,13 @@ fn split(path: &Path, text: String) -> Result<Doc, ContentError> {
     let front = rest[..end].to_string();
     let body = rest.get(end + 4..).unwrap_or("").to_string();
     let front_lines = front.matches('\n').count();
-    Ok(Doc { path: path.to_path_buf(), front, front_line: 2, body, body_line: 2 + front_lines + 1 })
+    Ok(Doc {
+        path: path.to_path_buf(),
+        front,
+        front_line: 2,
+        body,
+        body_line: 2 + front_lines + 1,
+    })
 }
 
 /// Deserializes front matter, turning a TOML error into a message at its line.
@@ -113,7 +128,10 @@ fn front<T: for<'de> Deserialize<'de>>(doc: &Doc, problems: &mut Problems) -> Op
 
 fn required(doc: &Doc, value: &Spanned<String>, field: &str, problems: &mut Problems) {
     if value.get_ref().trim().is_empty() {
-        problems.at(doc.line(value), format!("`{field}` is empty. Write the {field} between the quotes."));
+        problems.at(
+            doc.line(value),
+            format!("`{field}` is empty. Write the {field} between the quotes."),
+        );
     }
 }
 
@@ -126,14 +144,26 @@ fn check_url(doc: &Doc, value: &Spanned<String>, field: &str, problems: &mut Pro
 
 fn valid_slug(slug: &str) -> bool {
     !slug.is_empty()
-        && slug.split('-').all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()))
+        && slug.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        })
 }
 
 /// The slug of an entry: its `slug` setting, or the file's name without `.md`.
 fn slug_of(doc: &Doc, setting: &Option<Spanned<String>>, problems: &mut Problems) -> String {
     let (slug, line) = match setting {
         Some(s) => (s.get_ref().clone(), doc.line(s)),
-        None => (doc.path.file_stem().and_then(|s| s.to_str()).unwrap_or("").to_string(), 1),
+        None => (
+            doc.path
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or("")
+                .to_string(),
+            1,
+        ),
     };
     if !valid_slug(&slug) {
         problems.at(line, format!("the slug `{slug}` (the page's address) may use only lowercase letters a–z, digits and single hyphens, like `worker-justice`. Rename the file or set `slug = \"…\"`."));
@@ -273,7 +303,11 @@ struct Loader {
 impl Loader {
     fn file_problems(&mut self, path: &Path, problems: Problems) {
         for (line, message) in problems.0 {
-            self.errors.push(ContentError { file: path.to_path_buf(), line, message });
+            self.errors.push(ContentError {
+                file: path.to_path_buf(),
+                line,
+                message,
+            });
         }
     }
 
@@ -284,15 +318,31 @@ impl Loader {
 
     fn keep_links(&mut self, path: &Path, notes: &mut Notes) {
         for (href, line) in notes.links.drain(..) {
-            self.links.push(LinkAt { file: path.to_path_buf(), line, href });
+            self.links.push(LinkAt {
+                file: path.to_path_buf(),
+                line,
+                href,
+            });
         }
     }
 
-    fn refer(&mut self, doc: &Doc, list: &Option<Spanned<Vec<String>>>, kind: &'static str, from: &str) -> Vec<Str> {
+    fn refer(
+        &mut self,
+        doc: &Doc,
+        list: &Option<Spanned<Vec<String>>>,
+        kind: &'static str,
+        from: &str,
+    ) -> Vec<Str> {
         let Some(list) = list else { return Vec::new() };
         let line = doc.line(list);
         for slug in list.get_ref() {
-            self.refs.push(Ref { file: doc.path.clone(), line, kind, slug: slug.clone(), from: from.to_string() });
+            self.refs.push(Ref {
+                file: doc.path.clone(),
+                line,
+                kind,
+                slug: slug.clone(),
+                from: from.to_string(),
+            });
         }
         list.get_ref().iter().cloned().map(Into::into).collect()
     }
@@ -305,7 +355,9 @@ impl Loader {
                 self.errors.push(ContentError {
                     file: dir.to_path_buf(),
                     line: 1,
-                    message: format!("cannot read this folder ({e}). It must exist, even if empty."),
+                    message: format!(
+                        "cannot read this folder ({e}). It must exist, even if empty."
+                    ),
                 });
                 return Vec::new();
             }
@@ -315,7 +367,11 @@ impl Loader {
         let mut docs = Vec::new();
         for path in paths {
             if path.extension().and_then(|e| e.to_str()) != Some("md") {
-                if path.file_name().and_then(|n| n.to_str()).is_some_and(|n| !n.starts_with('.')) {
+                if path
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| !n.starts_with('.'))
+                {
                     self.errors.push(ContentError {
                         file: path.clone(),
                         line: 1,
@@ -337,7 +393,13 @@ impl Loader {
     fn site(&mut self, dir: &Path) -> Option<Site> {
         let path = dir.join("site.toml");
         let text = read(&path, &mut self.errors)?;
-        let doc = Doc { path: path.clone(), front: text, front_line: 1, body: String::new(), body_line: 1 };
+        let doc = Doc {
+            path: path.clone(),
+            front: text,
+            front_line: 1,
+            body: String::new(),
+            body_line: 1,
+        };
         let mut p = Problems::default();
         let f: Option<SiteFile> = front(&doc, &mut p);
         let site = f.map(|f| {
@@ -359,7 +421,12 @@ impl Loader {
                 org_name: f.org_name.into_inner().into(),
                 org_tagline: f.org_tagline.into_inner().into(),
                 org_url: f.org_url.into_inner().into(),
-                site_url: f.site_url.into_inner().trim_end_matches('/').to_string().into(),
+                site_url: f
+                    .site_url
+                    .into_inner()
+                    .trim_end_matches('/')
+                    .to_string()
+                    .into(),
                 campaign_name: f.campaign_name.into_inner().into(),
                 signup_heading: f.signup_heading.into_inner().into(),
                 signup_text: f.signup_text.into_inner().into(),
@@ -399,11 +466,18 @@ impl Loader {
     }
 
     fn statement(&mut self, dir: &Path) -> Option<Statement> {
-        self.single_page(&dir.join("accessibility.md"), |_, doc, f: StatementFront, body, p| {
-            required(doc, &f.title, "title", p);
-            required(doc, &f.description, "description", p);
-            Statement { title: f.title.into_inner().into(), description: f.description.into_inner().into(), body: body.into() }
-        })
+        self.single_page(
+            &dir.join("accessibility.md"),
+            |_, doc, f: StatementFront, body, p| {
+                required(doc, &f.title, "title", p);
+                required(doc, &f.description, "description", p);
+                Statement {
+                    title: f.title.into_inner().into(),
+                    description: f.description.into_inner().into(),
+                    body: body.into(),
+                }
+            },
+        )
     }
 
     fn home(&mut self, dir: &Path) -> Option<Home> {
@@ -411,7 +485,10 @@ impl Loader {
         self.single_page(&path, |l, doc, f: HomeFront, body, p| {
             required(doc, &f.title, "title", p);
             required(doc, &f.description, "description", p);
-            for (field, kind, name) in [(&f.featured_issue, "issue", "featured_issue"), (&f.featured_action, "action", "featured_action")] {
+            for (field, kind, name) in [
+                (&f.featured_issue, "issue", "featured_issue"),
+                (&f.featured_action, "action", "featured_action"),
+            ] {
                 l.refs.push(Ref {
                     file: path.clone(),
                     line: doc.line(field),
@@ -445,8 +522,17 @@ impl Loader {
             let mut notes = Notes::default();
             let quote = f.quote.as_ref().map(|q| {
                 required(&doc, &q.cite, "cite", &mut p);
-                let text = markdown::inline(q.text.get_ref(), doc.line(&q.text), "quote.text", &mut notes, &mut p);
-                Quote { text: text.into(), cite: q.cite.get_ref().clone().into() }
+                let text = markdown::inline(
+                    q.text.get_ref(),
+                    doc.line(&q.text),
+                    "quote.text",
+                    &mut notes,
+                    &mut p,
+                );
+                Quote {
+                    text: text.into(),
+                    cite: q.cite.get_ref().clone().into(),
+                }
             });
             let body = markdown::blocks(&doc.body, doc.body_line, &mut notes, &mut p);
             if f.page && body.is_empty() {
@@ -490,7 +576,11 @@ impl Loader {
                 required(&doc, &f.about, "about", &mut p);
                 required(&doc, &f.work, "work", &mut p);
                 check_url(&doc, &f.url, "url", &mut p);
-                no_body(&doc, "a partner is described by its `about` and `work` settings", &mut p);
+                no_body(
+                    &doc,
+                    "a partner is described by its `about` and `work` settings",
+                    &mut p,
+                );
                 out.push((
                     f.order,
                     Partner {
@@ -593,7 +683,11 @@ fn notes_without_footnotes(notes: Notes, doc: &Doc, problems: &mut Problems) {
     let footnotes = notes.finish(&mut local);
     problems.extend(local);
     if !footnotes.is_empty() {
-        problems.at(doc.body_line, "footnotes are only supported on issue pages. Write the note as a sentence instead.".into());
+        problems.at(
+            doc.body_line,
+            "footnotes are only supported on issue pages. Write the note as a sentence instead."
+                .into(),
+        );
     }
 }
 
@@ -602,7 +696,13 @@ fn sorted<T>(mut items: Vec<(i64, T)>, key: impl Fn(&T) -> String) -> Vec<T> {
     items.into_iter().map(|(_, t)| t).collect()
 }
 
-fn duplicates<'a>(kind: &str, folder: &str, slugs: impl Iterator<Item = &'a str>, errors: &mut Vec<ContentError>, dir: &Path) {
+fn duplicates<'a>(
+    kind: &str,
+    folder: &str,
+    slugs: impl Iterator<Item = &'a str>,
+    errors: &mut Vec<ContentError>,
+    dir: &Path,
+) {
     let mut seen: Vec<&str> = Vec::new();
     for slug in slugs {
         if seen.contains(&slug) {
@@ -633,18 +733,57 @@ pub fn load_in(dir: &Path, lang: crate::i18n::Lang) -> Result<Content, Vec<Conte
     let mut resources = sorted(l.resources(dir), |r| r.title.to_string());
     let mut actions = sorted(l.actions(dir), |a| a.title.to_string());
     if lang != crate::i18n::Lang::En {
-        let entries = translate::Entries { issues: &mut issues, partners: &mut partners, resources: &mut resources, actions: &mut actions };
-        l.translate(&dir.join(lang.code()), &mut site, &mut home, &mut accessibility, entries);
+        let entries = translate::Entries {
+            issues: &mut issues,
+            partners: &mut partners,
+            resources: &mut resources,
+            actions: &mut actions,
+        };
+        l.translate(
+            &dir.join(lang.code()),
+            &mut site,
+            &mut home,
+            &mut accessibility,
+            entries,
+        );
     }
 
-    duplicates("issue", "issues", issues.iter().map(|i| i.slug.as_ref()), &mut l.errors, dir);
-    duplicates("partner", "partners", partners.iter().map(|i| i.slug.as_ref()), &mut l.errors, dir);
-    duplicates("resource", "resources", resources.iter().map(|i| i.slug.as_ref()), &mut l.errors, dir);
-    duplicates("action", "actions", actions.iter().map(|i| i.slug.as_ref()), &mut l.errors, dir);
+    duplicates(
+        "issue",
+        "issues",
+        issues.iter().map(|i| i.slug.as_ref()),
+        &mut l.errors,
+        dir,
+    );
+    duplicates(
+        "partner",
+        "partners",
+        partners.iter().map(|i| i.slug.as_ref()),
+        &mut l.errors,
+        dir,
+    );
+    duplicates(
+        "resource",
+        "resources",
+        resources.iter().map(|i| i.slug.as_ref()),
+        &mut l.errors,
+        dir,
+    );
+    duplicates(
+        "action",
+        "actions",
+        actions.iter().map(|i| i.slug.as_ref()),
+        &mut l.errors,
+        dir,
+    );
 
     for r in &l.refs {
         let known: Vec<&str> = match r.kind {
-            "issue" => issues.iter().filter(|i| i.has_page).map(|i| i.slug.as_ref()).collect(),
+            "issue" => issues
+                .iter()
+                .filter(|i| i.has_page)
+                .map(|i| i.slug.as_ref())
+                .collect(),
             "partner" => partners.iter().map(|i| i.slug.as_ref()).collect(),
             "resource" => resources.iter().map(|i| i.slug.as_ref()).collect(),
             _ => actions.iter().map(|i| i.slug.as_ref()).collect(),
@@ -670,7 +809,11 @@ pub fn load_in(dir: &Path, lang: crate::i18n::Lang) -> Result<Content, Vec<Conte
                     r.slug
                 )
             };
-            l.errors.push(ContentError { file: r.file.clone(), line: r.line, message });
+            l.errors.push(ContentError {
+                file: r.file.clone(),
+                line: r.line,
+                message,
+            });
         }
     }
 
@@ -681,10 +824,12 @@ pub fn load_in(dir: &Path, lang: crate::i18n::Lang) -> Result<Content, Vec<Conte
         let path = link.href.split(['#', '?']).next().unwrap_or("");
         let exists = match Page::parse(path) {
             Some(Page::Issue(slug)) => {
-                issues.iter().any(|i| i.slug == slug && i.has_page) || l.broken.contains(&("issue", slug.to_string()))
+                issues.iter().any(|i| i.slug == slug && i.has_page)
+                    || l.broken.contains(&("issue", slug.to_string()))
             }
             Some(Page::Action(slug)) => {
-                actions.iter().any(|a| a.slug == slug) || l.broken.contains(&("action", slug.to_string()))
+                actions.iter().any(|a| a.slug == slug)
+                    || l.broken.contains(&("action", slug.to_string()))
             }
             Some(_) => true,
             None => false,
@@ -699,7 +844,8 @@ pub fn load_in(dir: &Path, lang: crate::i18n::Lang) -> Result<Content, Vec<Conte
     }
 
     if !l.errors.is_empty() {
-        l.errors.sort_by(|a, b| a.file.cmp(&b.file).then(a.line.cmp(&b.line)));
+        l.errors
+            .sort_by(|a, b| a.file.cmp(&b.file).then(a.line.cmp(&b.line)));
         return Err(l.errors);
     }
     Ok(Content {

@@ -9,7 +9,10 @@ use std::path::Path;
 /// Prints every mistake and stops the build.
 pub fn stop(what: &str, errors: &[ContentError]) -> ! {
     eprintln!();
-    eprintln!("{what} has {} mistake(s). Fix them and build again:", errors.len());
+    eprintln!(
+        "{what} has {} mistake(s). Fix them and build again:",
+        errors.len()
+    );
     eprintln!();
     for e in errors {
         eprintln!("  {e}");
@@ -25,7 +28,8 @@ pub fn content(root: &Path) -> Content {
 
 /// The content in a language (`content/` with `content/<lang>/`'s translations), or a stopped build.
 pub fn content_in(root: &Path, lang: crate::i18n::Lang) -> Content {
-    super::load_in(&root.join("content"), lang).unwrap_or_else(|errors| stop("The site's content", &errors))
+    super::load_in(&root.join("content"), lang)
+        .unwrap_or_else(|errors| stop("The site's content", &errors))
 }
 
 /// The signup endpoint for this build: `config/signup.toml`, or the file `SIGNUP_CONFIG` names
@@ -37,8 +41,10 @@ pub fn endpoint(root: &Path, content: &Content) -> Endpoint {
     }
     println!("cargo::rerun-if-changed={}", root.join("config").display());
     let config = std::env::var("SIGNUP_CONFIG").unwrap_or_else(|_| "config/signup.toml".into());
-    let endpoint = config::load(&root.join(&config), content).unwrap_or_else(|errors| stop("The signup configuration", &errors));
-    let release_wasm = std::env::var("PROFILE").as_deref() == Ok("release") && std::env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32");
+    let endpoint = config::load(&root.join(&config), content)
+        .unwrap_or_else(|errors| stop("The signup configuration", &errors));
+    let release_wasm = std::env::var("PROFILE").as_deref() == Ok("release")
+        && std::env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32");
     let local = std::env::var("LOCAL_BUILD").as_deref() == Ok("1");
     if release_wasm && !local {
         if let Some(problem) = config::deployment_problem(&endpoint) {

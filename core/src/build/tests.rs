@@ -11,14 +11,25 @@ fn real_content() -> PathBuf {
 fn load_real() -> Content {
     match load(&real_content()) {
         Ok(c) => c,
-        Err(errors) => panic!("content/ has mistakes:\n{}", errors.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n")),
+        Err(errors) => panic!(
+            "content/ has mistakes:\n{}",
+            errors
+                .iter()
+                .map(|e| e.to_string())
+                .collect::<Vec<_>>()
+                .join("\n")
+        ),
     }
 }
 
 /// A copy of the real content in a fresh temporary folder, to break on purpose.
 fn copy() -> PathBuf {
     static N: AtomicUsize = AtomicUsize::new(0);
-    let dir = std::env::temp_dir().join(format!("campaign-content-{}-{}", std::process::id(), N.fetch_add(1, Ordering::SeqCst)));
+    let dir = std::env::temp_dir().join(format!(
+        "campaign-content-{}-{}",
+        std::process::id(),
+        N.fetch_add(1, Ordering::SeqCst)
+    ));
     let _ = fs::remove_dir_all(&dir);
     fn walk(from: &Path, to: &Path) {
         fs::create_dir_all(to).unwrap();
@@ -47,7 +58,9 @@ fn edit(dir: &Path, file: &str, from: &str, to: &str) {
 /// folder's own path removed.
 fn errors(dir: &Path) -> Vec<String> {
     let errs = load(dir).expect_err("the broken content must not load");
-    errs.iter().map(|e| e.to_string().replace(&format!("{}/", dir.display()), "")).collect()
+    errs.iter()
+        .map(|e| e.to_string().replace(&format!("{}/", dir.display()), ""))
+        .collect()
 }
 
 fn plain(blocks: &[Block]) -> Vec<String> {
@@ -55,7 +68,11 @@ fn plain(blocks: &[Block]) -> Vec<String> {
         .iter()
         .map(|b| match b {
             Block::Paragraph(p) | Block::Heading(_, p) => Inline::plain_text(p),
-            Block::List { items, .. } => items.iter().map(|i| Inline::plain_text(i)).collect::<Vec<_>>().join("\n"),
+            Block::List { items, .. } => items
+                .iter()
+                .map(|i| Inline::plain_text(i))
+                .collect::<Vec<_>>()
+                .join("\n"),
             Block::Quote(q) => plain(q).join("\n"),
         })
         .collect()
@@ -64,45 +81,88 @@ fn plain(blocks: &[Block]) -> Vec<String> {
 #[test]
 fn the_real_content_loads_with_every_part_of_the_seed() {
     let c = load_real();
-    let issue = c.issue_page("immigration-justice").expect("the immigration justice page");
+    let issue = c
+        .issue_page("immigration-justice")
+        .expect("the immigration justice page");
     let quote = issue.quote.as_ref().expect("a quote");
-    assert_eq!(Inline::plain_text(&quote.text), "“Therefore, love the ger*: for you were gerim in the land of Egypt.”");
+    assert_eq!(
+        Inline::plain_text(&quote.text),
+        "“Therefore, love the ger*: for you were gerim in the land of Egypt.”"
+    );
     assert_eq!(quote.cite, "Deuteronomy 10:19");
     let text = plain(&issue.body);
     assert!(text[0].starts_with("Most immigrants to the U.S. come seeking safety"));
     assert!(text[1].starts_with("But our country’s policies"));
     assert!(text[2].starts_with("The U.S. must follow both its own laws"));
     assert!(text[3].starts_with("Pursuing immigration justice is deeply connected"));
-    assert_eq!(text[4], "In the fight for true immigrant justice and relief, we need all hands on deck.");
+    assert_eq!(
+        text[4],
+        "In the fight for true immigrant justice and relief, we need all hands on deck."
+    );
     assert_eq!(text[5], "Our work includes:");
     match &issue.body[6] {
-        Block::List { ordered: false, items } => {
+        Block::List {
+            ordered: false,
+            items,
+        } => {
             assert_eq!(items.len(), 5);
-            assert!(Inline::plain_text(&items[0]).starts_with("Organizing clergy through our BIMA Campaign"));
-            assert!(Inline::plain_text(&items[4]).ends_with("reduces reliance on detention and deportation."));
+            assert!(Inline::plain_text(&items[0])
+                .starts_with("Organizing clergy through our BIMA Campaign"));
+            assert!(Inline::plain_text(&items[4])
+                .ends_with("reduces reliance on detention and deportation."));
         }
         other => panic!("expected the five-item list, got {other:?}"),
     }
     assert_eq!(issue.footnotes.len(), 1);
     assert_eq!(issue.footnotes[0].marker, "*");
     assert_eq!(issue.footnotes[0].id, "ger");
-    assert!(Inline::plain_text(&issue.footnotes[0].body).starts_with("In the Torah, the word “ger” refers to"));
-    assert_eq!(issue.partners.as_ref(), ["hias", "interfaith-immigration-coalition", "all-in-for-registry"]);
+    assert!(Inline::plain_text(&issue.footnotes[0].body)
+        .starts_with("In the Torah, the word “ger” refers to"));
+    assert_eq!(
+        issue.partners.as_ref(),
+        [
+            "hias",
+            "interfaith-immigration-coalition",
+            "all-in-for-registry"
+        ]
+    );
     assert_eq!(issue.resources.as_ref(), ["immigration-midrash"]);
     assert_eq!(issue.actions.as_ref(), ["guantanamo"]);
 
     let slugs: Vec<&str> = c.issues.iter().map(|i| i.slug.as_ref()).collect();
-    assert_eq!(slugs, ["immigration-justice", "democracy", "mass-incarceration", "worker-justice"]);
+    assert_eq!(
+        slugs,
+        [
+            "immigration-justice",
+            "democracy",
+            "mass-incarceration",
+            "worker-justice"
+        ]
+    );
     assert!(c.issues[1..].iter().all(|i| !i.has_page));
     assert!(c.issue_page("democracy").is_none());
 
     let partners: Vec<&str> = c.partners.iter().map(|p| p.name.as_ref()).collect();
-    assert_eq!(partners, ["HIAS", "Interfaith Immigration Coalition", "All In For Registry"]);
-    assert_eq!(c.resources[0].title, "Come and Learn: A Modern Immigration Midrash");
+    assert_eq!(
+        partners,
+        [
+            "HIAS",
+            "Interfaith Immigration Coalition",
+            "All In For Registry"
+        ]
+    );
+    assert_eq!(
+        c.resources[0].title,
+        "Come and Learn: A Modern Immigration Midrash"
+    );
     assert!(plain(&c.resources[0].body)[0].contains("during Magid"));
     let action = c.action("guantanamo").unwrap();
-    assert_eq!(action.title, "Tell President Trump: Don’t Send Migrants to Guantánamo!");
-    assert!(plain(&action.body)[0].ends_with("This move is both cruel and threatens to violate U.S. law."));
+    assert_eq!(
+        action.title,
+        "Tell President Trump: Don’t Send Migrants to Guantánamo!"
+    );
+    assert!(plain(&action.body)[0]
+        .ends_with("This move is both cruel and threatens to violate U.S. law."));
     assert_eq!(c.home.featured_issue, "immigration-justice");
 }
 
@@ -112,7 +172,9 @@ fn generated_source_holds_the_content_as_literals() {
     assert!(src.starts_with("// Generated by build.rs"));
     assert!(src.contains("pub static CONTENT: Content = Content {"));
     assert!(src.contains(r#"Cow::Borrowed("Deuteronomy 10:19")"#));
-    assert!(src.contains("Inline::FootnoteRef { id: Cow::Borrowed(\"ger\"), marker: Cow::Borrowed(\"*\")}"));
+    assert!(src.contains(
+        "Inline::FootnoteRef { id: Cow::Borrowed(\"ger\"), marker: Cow::Borrowed(\"*\")}"
+    ));
 }
 
 #[test]
@@ -125,10 +187,19 @@ fn a_string_with_quotes_and_backslashes_is_emitted_as_a_valid_literal() {
 #[test]
 fn a_missing_title_names_the_file_and_line() {
     let dir = copy();
-    edit(&dir, "actions/guantanamo.md", "title = \"Tell President Trump: Don’t Send Migrants to Guantánamo!\"\n", "");
+    edit(
+        &dir,
+        "actions/guantanamo.md",
+        "title = \"Tell President Trump: Don’t Send Migrants to Guantánamo!\"\n",
+        "",
+    );
     let errs = errors(&dir);
     assert_eq!(errs.len(), 1, "{errs:?}");
-    assert!(errs[0].starts_with("actions/guantanamo.md:2: "), "{}", errs[0]);
+    assert!(
+        errs[0].starts_with("actions/guantanamo.md:2: "),
+        "{}",
+        errs[0]
+    );
     assert!(errs[0].contains("missing field `title`"), "{}", errs[0]);
 }
 
@@ -136,7 +207,10 @@ fn a_missing_title_names_the_file_and_line() {
 fn an_empty_title_says_to_write_one() {
     let dir = copy();
     edit(&dir, "partners/hias.md", "name = \"HIAS\"", "name = \"  \"");
-    assert_eq!(errors(&dir), ["partners/hias.md:2: `name` is empty. Write the name between the quotes."]);
+    assert_eq!(
+        errors(&dir),
+        ["partners/hias.md:2: `name` is empty. Write the name between the quotes."]
+    );
 }
 
 #[test]
@@ -149,13 +223,22 @@ fn a_duplicate_slug_is_refused() {
     .unwrap();
     let errs = errors(&dir);
     assert_eq!(errs.len(), 1, "{errs:?}");
-    assert!(errs[0].starts_with("partners:1: two partners have the slug `hias`"), "{}", errs[0]);
+    assert!(
+        errs[0].starts_with("partners:1: two partners have the slug `hias`"),
+        "{}",
+        errs[0]
+    );
 }
 
 #[test]
 fn an_action_naming_a_missing_issue_is_refused_with_the_choices() {
     let dir = copy();
-    edit(&dir, "actions/guantanamo.md", "issue = \"immigration-justice\"", "issue = \"imigration-justice\"");
+    edit(
+        &dir,
+        "actions/guantanamo.md",
+        "issue = \"immigration-justice\"",
+        "issue = \"imigration-justice\"",
+    );
     assert_eq!(
         errors(&dir),
         ["actions/guantanamo.md:5: action `guantanamo` names the issue `imigration-justice`, which does not exist. Use one of: immigration-justice; or add content/issues/imigration-justice.md."]
@@ -165,7 +248,12 @@ fn an_action_naming_a_missing_issue_is_refused_with_the_choices() {
 #[test]
 fn an_issue_naming_a_missing_partner_is_refused() {
     let dir = copy();
-    edit(&dir, "issues/immigration-justice.md", "\"hias\"", "\"hais\"");
+    edit(
+        &dir,
+        "issues/immigration-justice.md",
+        "\"hias\"",
+        "\"hais\"",
+    );
     let errs = errors(&dir);
     assert_eq!(errs.len(), 1, "{errs:?}");
     assert!(errs[0].starts_with("issues/immigration-justice.md:7: issue `immigration-justice` names the partner `hais`, which does not exist."), "{}", errs[0]);
@@ -175,7 +263,12 @@ fn an_issue_naming_a_missing_partner_is_refused() {
 #[test]
 fn an_action_may_not_point_at_an_issue_without_a_page() {
     let dir = copy();
-    edit(&dir, "actions/guantanamo.md", "issue = \"immigration-justice\"", "issue = \"democracy\"");
+    edit(
+        &dir,
+        "actions/guantanamo.md",
+        "issue = \"immigration-justice\"",
+        "issue = \"democracy\"",
+    );
     let errs = errors(&dir);
     assert!(errs[0].contains("which has `page = false`"), "{errs:?}");
 }
@@ -185,14 +278,22 @@ fn a_typo_in_a_setting_name_is_caught() {
     let dir = copy();
     edit(&dir, "resources/immigration-midrash.md", "kind =", "knd =");
     let errs = errors(&dir);
-    assert!(errs[0].starts_with("resources/immigration-midrash.md:3: "), "{errs:?}");
+    assert!(
+        errs[0].starts_with("resources/immigration-midrash.md:3: "),
+        "{errs:?}"
+    );
     assert!(errs[0].contains("unknown field `knd`"), "{errs:?}");
 }
 
 #[test]
 fn broken_toml_points_at_its_line() {
     let dir = copy();
-    edit(&dir, "partners/hias.md", "url = \"https://hias.org/\"", "url = \"https://hias.org/");
+    edit(
+        &dir,
+        "partners/hias.md",
+        "url = \"https://hias.org/\"",
+        "url = \"https://hias.org/",
+    );
     let errs = errors(&dir);
     assert!(errs[0].starts_with("partners/hias.md:4: "), "{errs:?}");
 }
@@ -200,29 +301,63 @@ fn broken_toml_points_at_its_line() {
 #[test]
 fn raw_html_in_text_is_refused_at_its_line() {
     let dir = copy();
-    edit(&dir, "actions/guantanamo.md", "This move is both cruel", "This move is <script>alert(1)</script> cruel");
+    edit(
+        &dir,
+        "actions/guantanamo.md",
+        "This move is both cruel",
+        "This move is <script>alert(1)</script> cruel",
+    );
     let errs = errors(&dir);
-    assert!(errs[0].starts_with("actions/guantanamo.md:9: HTML is not allowed in content"), "{errs:?}");
+    assert!(
+        errs[0].starts_with("actions/guantanamo.md:9: HTML is not allowed in content"),
+        "{errs:?}"
+    );
 }
 
 #[test]
 fn links_must_be_safe_and_point_at_real_pages() {
     let dir = copy();
-    edit(&dir, "resources/immigration-midrash.md", "during Magid.", "during Magid. [Act](/act/guantanamo) [x](javascript:alert(1)) [y](/act/nope)");
+    edit(
+        &dir,
+        "resources/immigration-midrash.md",
+        "during Magid.",
+        "during Magid. [Act](/act/guantanamo) [x](javascript:alert(1)) [y](/act/nope)",
+    );
     let errs = errors(&dir);
     assert_eq!(errs.len(), 2, "{errs:?}");
-    assert!(errs.iter().any(|e| e.contains("`javascript:alert(1)` is not allowed")), "{errs:?}");
-    assert!(errs.iter().any(|e| e.contains("`/act/nope` points to no page")), "{errs:?}");
+    assert!(
+        errs.iter()
+            .any(|e| e.contains("`javascript:alert(1)` is not allowed")),
+        "{errs:?}"
+    );
+    assert!(
+        errs.iter()
+            .any(|e| e.contains("`/act/nope` points to no page")),
+        "{errs:?}"
+    );
 }
 
 #[test]
 fn footnotes_must_be_used_and_defined() {
     let dir = copy();
-    edit(&dir, "issues/immigration-justice.md", "[^ger]: In the Torah", "[^gerr]: In the Torah");
+    edit(
+        &dir,
+        "issues/immigration-justice.md",
+        "[^ger]: In the Torah",
+        "[^gerr]: In the Torah",
+    );
     let errs = errors(&dir);
     assert_eq!(errs.len(), 2, "{errs:?}");
-    assert!(errs.iter().any(|e| e.contains("[^ger] is used but never written")), "{errs:?}");
-    assert!(errs.iter().any(|e| e.contains("[^gerr] is written but never used")), "{errs:?}");
+    assert!(
+        errs.iter()
+            .any(|e| e.contains("[^ger] is used but never written")),
+        "{errs:?}"
+    );
+    assert!(
+        errs.iter()
+            .any(|e| e.contains("[^gerr] is written but never used")),
+        "{errs:?}"
+    );
 }
 
 #[test]
@@ -231,13 +366,20 @@ fn a_file_without_front_matter_says_how_to_start() {
     fs::write(dir.join("issues/housing.md"), "title = \"Housing\"\n").unwrap();
     let errs = errors(&dir);
     assert_eq!(errs.len(), 1);
-    assert!(errs[0].starts_with("issues/housing.md:1: the file must start with a line `+++`"), "{errs:?}");
+    assert!(
+        errs[0].starts_with("issues/housing.md:1: the file must start with a line `+++`"),
+        "{errs:?}"
+    );
 }
 
 #[test]
 fn bad_slugs_are_refused() {
     let dir = copy();
-    fs::rename(dir.join("partners/hias.md"), dir.join("partners/HIAS Partner.md")).unwrap();
+    fs::rename(
+        dir.join("partners/hias.md"),
+        dir.join("partners/HIAS Partner.md"),
+    )
+    .unwrap();
     edit(&dir, "issues/immigration-justice.md", "\"hias\", ", "");
     let errs = errors(&dir);
     assert!(errs[0].contains("the slug `HIAS Partner`"), "{errs:?}");
@@ -246,23 +388,52 @@ fn bad_slugs_are_refused() {
 #[test]
 fn every_mistake_is_reported_in_one_run() {
     let dir = copy();
-    edit(&dir, "partners/hias.md", "url = \"https://hias.org/\"", "url = \"hias.org\"");
-    edit(&dir, "home.md", "featured_action = \"guantanamo\"", "featured_action = \"guantanam\"");
+    edit(
+        &dir,
+        "partners/hias.md",
+        "url = \"https://hias.org/\"",
+        "url = \"hias.org\"",
+    );
+    edit(
+        &dir,
+        "home.md",
+        "featured_action = \"guantanamo\"",
+        "featured_action = \"guantanam\"",
+    );
     let errs = errors(&dir);
     assert_eq!(errs.len(), 2, "{errs:?}");
-    assert!(errs[0].starts_with("home.md:6: the home page's featured_action names the action `guantanam`"), "{errs:?}");
-    assert!(errs[1].starts_with("partners/hias.md:4: `url` must be a full web address"), "{errs:?}");
+    assert!(
+        errs[0]
+            .starts_with("home.md:6: the home page's featured_action names the action `guantanam`"),
+        "{errs:?}"
+    );
+    assert!(
+        errs[1].starts_with("partners/hias.md:4: `url` must be a full web address"),
+        "{errs:?}"
+    );
 }
 
 #[test]
 fn the_signup_configurations_load() {
     let c = load_real();
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let deploy = config::load(&root.join("config/signup.toml"), &c).expect("config/signup.toml loads");
-    assert!(config::deployment_problem(&deploy).is_some(), "the committed config has no endpoint yet, so a release build stops");
-    let local = config::load(&root.join("config/signup.local.toml"), &c).expect("config/signup.local.toml loads");
-    assert!(config::deployment_problem(&local).unwrap().contains("on the builder's own machine"));
-    assert_eq!(local.url_for(&crate::petition::payload::Kind::Petition { action: "guantanamo".into() }), "http://127.0.0.1:8787/osdi/petitions/guantanamo/record_signature_helper");
+    let deploy =
+        config::load(&root.join("config/signup.toml"), &c).expect("config/signup.toml loads");
+    assert!(
+        config::deployment_problem(&deploy).is_some(),
+        "the committed config has no endpoint yet, so a release build stops"
+    );
+    let local = config::load(&root.join("config/signup.local.toml"), &c)
+        .expect("config/signup.local.toml loads");
+    assert!(config::deployment_problem(&local)
+        .unwrap()
+        .contains("on the builder's own machine"));
+    assert_eq!(
+        local.url_for(&crate::petition::payload::Kind::Petition {
+            action: "guantanamo".into()
+        }),
+        "http://127.0.0.1:8787/osdi/petitions/guantanamo/record_signature_helper"
+    );
     let src = endpoint_source(&local);
     assert!(src.contains("adapter: Adapter::Osdi"), "{src}");
 }
@@ -273,7 +444,11 @@ fn a_bad_signup_configuration_names_the_line() {
     let dir = copy();
     let path = dir.join("signup.toml");
     fs::write(&path, "adapter = \"jsn\"\npetition_url = \"ftp://x\"\nsignup_url = \"\"\n[petitions]\nguantanamoo = \"1\"\n").unwrap();
-    let errs: Vec<String> = config::load(&path, &c).unwrap_err().iter().map(|e| e.to_string().replace(&format!("{}/", dir.display()), "")).collect();
+    let errs: Vec<String> = config::load(&path, &c)
+        .unwrap_err()
+        .iter()
+        .map(|e| e.to_string().replace(&format!("{}/", dir.display()), ""))
+        .collect();
     assert_eq!(errs, [
         "signup.toml:1: `adapter` is `jsn`; it must be \"osdi\", \"json\" or \"form\".",
         "signup.toml:2: `petition_url` must be a full address starting with https://, or empty.",
@@ -285,21 +460,60 @@ fn a_bad_signup_configuration_names_the_line() {
 fn the_embeds_bodies_sit_under_the_host_pages_h1_and_keep_the_base() {
     use crate::html::{embed_fragments, Setting};
     let c = load_real();
-    let e = crate::petition::payload::Endpoint::example(crate::petition::payload::Adapter::Osdi, "https://api.example.org/p/{petition}", "https://api.example.org/s", "");
-    let fragments = embed_fragments(&Setting { base: "/c", endpoint: &e, lang: crate::i18n::Lang::En }, &c);
+    let e = crate::petition::payload::Endpoint::example(
+        crate::petition::payload::Adapter::Osdi,
+        "https://api.example.org/p/{petition}",
+        "https://api.example.org/s",
+        "",
+    );
+    let fragments = embed_fragments(
+        &Setting {
+            base: "/c",
+            endpoint: &e,
+            lang: crate::i18n::Lang::En,
+        },
+        &c,
+    );
     let paths: Vec<&str> = fragments.iter().map(|(p, _)| p.as_str()).collect();
-    assert_eq!(paths, ["embed/act/guantanamo.html", "embed/signup.html", "embed/issues/immigration-justice.html"]);
+    assert_eq!(
+        paths,
+        [
+            "embed/act/guantanamo.html",
+            "embed/signup.html",
+            "embed/issues/immigration-justice.html"
+        ]
+    );
     for (path, html) in &fragments {
-        assert!(!html.contains("<h1") && html.contains("<h2"), "{path}: headings start at h2");
+        assert!(
+            !html.contains("<h1") && html.contains("<h2"),
+            "{path}: headings start at h2"
+        );
         assert!(html.contains("data-sign="), "{path}: has its form");
-        assert!(!html.contains("<script") && !html.contains(" style="), "{path}");
+        assert!(
+            !html.contains("<script") && !html.contains(" style="),
+            "{path}"
+        );
     }
     let (_, petition) = &fragments[0];
-    assert!(petition.contains(r#"<h2 tabindex="-1">Tell President Trump: Don’t Send Migrants to Guantánamo!</h2>"#), "{petition}");
-    assert!(petition.contains(r#"<h3 id="petition-heading">"#), "the petition's own heading, one level down");
-    assert!(petition.contains(r#"href="/c/issues/immigration-justice/""#), "links keep the base path");
+    assert!(
+        petition.contains(
+            r#"<h2 tabindex="-1">Tell President Trump: Don’t Send Migrants to Guantánamo!</h2>"#
+        ),
+        "{petition}"
+    );
+    assert!(
+        petition.contains(r#"<h3 id="petition-heading">"#),
+        "the petition's own heading, one level down"
+    );
+    assert!(
+        petition.contains(r#"href="/c/issues/immigration-justice/""#),
+        "links keep the base path"
+    );
     let (_, issue) = &fragments[2];
-    assert!(issue.contains(r#"<h4><a href="/c/act/guantanamo/">"#), "{issue}");
+    assert!(
+        issue.contains(r#"<h4><a href="/c/act/guantanamo/">"#),
+        "{issue}"
+    );
 }
 
 #[test]
@@ -307,21 +521,48 @@ fn the_spanish_content_translates_the_words_and_keeps_the_rest() {
     let en = load_real();
     let es = match load_in(&real_content(), crate::i18n::Lang::Es) {
         Ok(c) => c,
-        Err(errors) => panic!("content/es has mistakes:\n{}", errors.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n")),
+        Err(errors) => panic!(
+            "content/es has mistakes:\n{}",
+            errors
+                .iter()
+                .map(|e| e.to_string())
+                .collect::<Vec<_>>()
+                .join("\n")
+        ),
     };
     let action = es.action("guantanamo").unwrap();
-    assert_eq!(action.title, "Dile al presidente Trump: ¡no envíes a personas migrantes a Guantánamo!");
+    assert_eq!(
+        action.title,
+        "Dile al presidente Trump: ¡no envíes a personas migrantes a Guantánamo!"
+    );
     assert_eq!(action.cta, "Firma la petición");
-    assert_eq!(action.issue, "immigration-justice", "links between entries come from the English");
+    assert_eq!(
+        action.issue, "immigration-justice",
+        "links between entries come from the English"
+    );
     let issue = es.issue_page("immigration-justice").unwrap();
     assert_eq!(issue.title, "Justicia migratoria");
     assert_eq!(issue.footnotes.len(), 1);
-    assert_eq!(issue.partners, en.issue_page("immigration-justice").unwrap().partners);
+    assert_eq!(
+        issue.partners,
+        en.issue_page("immigration-justice").unwrap().partners
+    );
     assert!(plain(&issue.body)[0].starts_with("La mayoría de las personas"));
-    assert_eq!(es.partner("hias").unwrap().name, "HIAS", "names are not translated");
-    assert!(es.partner("hias").unwrap().about.starts_with("Nuestro aliado"));
+    assert_eq!(
+        es.partner("hias").unwrap().name,
+        "HIAS",
+        "names are not translated"
+    );
+    assert!(es
+        .partner("hias")
+        .unwrap()
+        .about
+        .starts_with("Nuestro aliado"));
     assert_eq!(es.site.org_name, en.site.org_name);
-    assert_eq!(es.site.signup_heading, "Suscríbete para recibir novedades y alertas de acción");
+    assert_eq!(
+        es.site.signup_heading,
+        "Suscríbete para recibir novedades y alertas de acción"
+    );
     assert_eq!(es.home.featured_action, en.home.featured_action);
     assert_eq!(es.accessibility.title, "Accesibilidad");
     // Every entry is translated: nothing Spanish readers see is left in English.
@@ -336,12 +577,28 @@ fn the_spanish_content_translates_the_words_and_keeps_the_rest() {
 #[test]
 fn a_translation_must_name_an_english_entry_and_translate_only_words() {
     let dir = copy();
-    std::fs::write(dir.join("es/actions/guantanamo-typo.md"), "+++\ntitle = \"Hola\"\n+++\n").unwrap();
-    edit(&dir, "es/partners/hias.md", "review = \"pending\"", "review = \"pending\"\nurl = \"https://example.org/\"");
+    std::fs::write(
+        dir.join("es/actions/guantanamo-typo.md"),
+        "+++\ntitle = \"Hola\"\n+++\n",
+    )
+    .unwrap();
+    edit(
+        &dir,
+        "es/partners/hias.md",
+        "review = \"pending\"",
+        "review = \"pending\"\nurl = \"https://example.org/\"",
+    );
     let errs = load_in(&dir, crate::i18n::Lang::Es).expect_err("broken translations must not load");
-    let errs: Vec<String> = errs.iter().map(|e| e.to_string().replace(&format!("{}/", dir.display()), "")).collect();
+    let errs: Vec<String> = errs
+        .iter()
+        .map(|e| e.to_string().replace(&format!("{}/", dir.display()), ""))
+        .collect();
     assert!(errs.iter().any(|e| e.starts_with("es/actions/guantanamo-typo.md:1: this translates `guantanamo-typo`, which is not in content/actions/")), "{errs:?}");
-    assert!(errs.iter().any(|e| e.starts_with("es/partners/hias.md") && e.contains("url")), "{errs:?}");
+    assert!(
+        errs.iter()
+            .any(|e| e.starts_with("es/partners/hias.md") && e.contains("url")),
+        "{errs:?}"
+    );
     // The English alone still loads: translations never break it.
     assert!(load(&dir).is_ok());
 }

@@ -65,7 +65,14 @@ fn set(target: &mut Str, value: Option<String>) {
 
 impl Loader {
     /// Applies the translations in `dir` (`content/es`) to the English content.
-    pub(super) fn translate(&mut self, dir: &Path, site: &mut Option<Site>, home: &mut Option<Home>, statement: &mut Option<Statement>, entries: Entries) {
+    pub(super) fn translate(
+        &mut self,
+        dir: &Path,
+        site: &mut Option<Site>,
+        home: &mut Option<Home>,
+        statement: &mut Option<Statement>,
+        entries: Entries,
+    ) {
         if !dir.is_dir() {
             self.errors.push(super::ContentError {
                 file: dir.to_path_buf(),
@@ -77,7 +84,13 @@ impl Loader {
         let path = dir.join("site.toml");
         if path.exists() {
             if let (Some(text), Some(site)) = (read(&path, &mut self.errors), site.as_mut()) {
-                let doc = Doc { path: path.clone(), front: text, front_line: 1, body: String::new(), body_line: 1 };
+                let doc = Doc {
+                    path: path.clone(),
+                    front: text,
+                    front_line: 1,
+                    body: String::new(),
+                    body_line: 1,
+                };
                 let mut p = Problems::default();
                 if let Some(t) = front::<SiteText>(&doc, &mut p) {
                     set(&mut site.org_tagline, t.org_tagline);
@@ -90,9 +103,23 @@ impl Loader {
                 self.file_problems(&path, p);
             }
         }
-        for (file, page) in [("home.md", home.as_mut().map(|h| (&mut h.title, &mut h.description, &mut h.body))), ("accessibility.md", statement.as_mut().map(|s| (&mut s.title, &mut s.description, &mut s.body)))] {
+        for (file, page) in [
+            (
+                "home.md",
+                home.as_mut()
+                    .map(|h| (&mut h.title, &mut h.description, &mut h.body)),
+            ),
+            (
+                "accessibility.md",
+                statement
+                    .as_mut()
+                    .map(|s| (&mut s.title, &mut s.description, &mut s.body)),
+            ),
+        ] {
             let path = dir.join(file);
-            let Some((title, description, body)) = page else { continue };
+            let Some((title, description, body)) = page else {
+                continue;
+            };
             let Some(doc) = self.doc(&path) else { continue };
             let mut p = Problems::default();
             if let Some(t) = front::<PageText>(&doc, &mut p) {
@@ -102,18 +129,46 @@ impl Loader {
             self.text(&doc, body, &mut p);
             self.file_problems(&path, p);
         }
-        for doc in self.entry_docs(dir, "issues", entries.issues.iter().map(|i| i.slug.to_string()).collect()) {
-            let Some(issue) = entries.issues.iter_mut().find(|i| doc.path.file_stem().is_some_and(|s| *s == *i.slug)) else { continue };
+        for doc in self.entry_docs(
+            dir,
+            "issues",
+            entries.issues.iter().map(|i| i.slug.to_string()).collect(),
+        ) {
+            let Some(issue) = entries
+                .issues
+                .iter_mut()
+                .find(|i| doc.path.file_stem().is_some_and(|s| *s == *i.slug))
+            else {
+                continue;
+            };
             let mut p = Problems::default();
             let mut notes = Notes::default();
             if let Some(t) = front::<EntryText>(&doc, &mut p) {
                 set(&mut issue.title, t.title);
                 set(&mut issue.summary, t.summary);
                 if let Some(q) = t.quote {
-                    let text = markdown::inline(q.text.get_ref(), doc.line(&q.text), "quote.text", &mut notes, &mut p);
-                    issue.quote = Some(Quote { text: text.into(), cite: q.cite.into() });
+                    let text = markdown::inline(
+                        q.text.get_ref(),
+                        doc.line(&q.text),
+                        "quote.text",
+                        &mut notes,
+                        &mut p,
+                    );
+                    issue.quote = Some(Quote {
+                        text: text.into(),
+                        cite: q.cite.into(),
+                    });
                 }
-                only(&doc, &mut p, &[("cta", t.cta.is_some()), ("kind", t.kind.is_some()), ("about", t.about.is_some()), ("work", t.work.is_some())]);
+                only(
+                    &doc,
+                    &mut p,
+                    &[
+                        ("cta", t.cta.is_some()),
+                        ("kind", t.kind.is_some()),
+                        ("about", t.about.is_some()),
+                        ("work", t.work.is_some()),
+                    ],
+                );
             }
             let blocks = markdown::blocks(&doc.body, doc.body_line, &mut notes, &mut p);
             self.keep_links(&doc.path, &mut notes);
@@ -124,37 +179,107 @@ impl Loader {
             }
             self.file_problems(&doc.path, p);
         }
-        for doc in self.entry_docs(dir, "partners", entries.partners.iter().map(|i| i.slug.to_string()).collect()) {
-            let Some(partner) = entries.partners.iter_mut().find(|i| doc.path.file_stem().is_some_and(|s| *s == *i.slug)) else { continue };
+        for doc in self.entry_docs(
+            dir,
+            "partners",
+            entries
+                .partners
+                .iter()
+                .map(|i| i.slug.to_string())
+                .collect(),
+        ) {
+            let Some(partner) = entries
+                .partners
+                .iter_mut()
+                .find(|i| doc.path.file_stem().is_some_and(|s| *s == *i.slug))
+            else {
+                continue;
+            };
             let mut p = Problems::default();
             if let Some(t) = front::<EntryText>(&doc, &mut p) {
                 set(&mut partner.about, t.about);
                 set(&mut partner.work, t.work);
-                only(&doc, &mut p, &[("title", t.title.is_some()), ("summary", t.summary.is_some()), ("cta", t.cta.is_some()), ("kind", t.kind.is_some()), ("quote", t.quote.is_some())]);
+                only(
+                    &doc,
+                    &mut p,
+                    &[
+                        ("title", t.title.is_some()),
+                        ("summary", t.summary.is_some()),
+                        ("cta", t.cta.is_some()),
+                        ("kind", t.kind.is_some()),
+                        ("quote", t.quote.is_some()),
+                    ],
+                );
             }
-            super::no_body(&doc, "a partner is described by its `about` and `work` settings", &mut p);
+            super::no_body(
+                &doc,
+                "a partner is described by its `about` and `work` settings",
+                &mut p,
+            );
             self.file_problems(&doc.path, p);
         }
-        for doc in self.entry_docs(dir, "resources", entries.resources.iter().map(|i| i.slug.to_string()).collect()) {
-            let Some(resource) = entries.resources.iter_mut().find(|i| doc.path.file_stem().is_some_and(|s| *s == *i.slug)) else { continue };
+        for doc in self.entry_docs(
+            dir,
+            "resources",
+            entries
+                .resources
+                .iter()
+                .map(|i| i.slug.to_string())
+                .collect(),
+        ) {
+            let Some(resource) = entries
+                .resources
+                .iter_mut()
+                .find(|i| doc.path.file_stem().is_some_and(|s| *s == *i.slug))
+            else {
+                continue;
+            };
             let mut p = Problems::default();
             if let Some(t) = front::<EntryText>(&doc, &mut p) {
                 set(&mut resource.title, t.title);
                 set(&mut resource.kind, t.kind);
                 set(&mut resource.summary, t.summary);
-                only(&doc, &mut p, &[("cta", t.cta.is_some()), ("about", t.about.is_some()), ("work", t.work.is_some()), ("quote", t.quote.is_some())]);
+                only(
+                    &doc,
+                    &mut p,
+                    &[
+                        ("cta", t.cta.is_some()),
+                        ("about", t.about.is_some()),
+                        ("work", t.work.is_some()),
+                        ("quote", t.quote.is_some()),
+                    ],
+                );
             }
             self.text(&doc, &mut resource.body, &mut p);
             self.file_problems(&doc.path, p);
         }
-        for doc in self.entry_docs(dir, "actions", entries.actions.iter().map(|i| i.slug.to_string()).collect()) {
-            let Some(action) = entries.actions.iter_mut().find(|i| doc.path.file_stem().is_some_and(|s| *s == *i.slug)) else { continue };
+        for doc in self.entry_docs(
+            dir,
+            "actions",
+            entries.actions.iter().map(|i| i.slug.to_string()).collect(),
+        ) {
+            let Some(action) = entries
+                .actions
+                .iter_mut()
+                .find(|i| doc.path.file_stem().is_some_and(|s| *s == *i.slug))
+            else {
+                continue;
+            };
             let mut p = Problems::default();
             if let Some(t) = front::<EntryText>(&doc, &mut p) {
                 set(&mut action.title, t.title);
                 set(&mut action.summary, t.summary);
                 set(&mut action.cta, t.cta);
-                only(&doc, &mut p, &[("kind", t.kind.is_some()), ("about", t.about.is_some()), ("work", t.work.is_some()), ("quote", t.quote.is_some())]);
+                only(
+                    &doc,
+                    &mut p,
+                    &[
+                        ("kind", t.kind.is_some()),
+                        ("about", t.about.is_some()),
+                        ("work", t.work.is_some()),
+                        ("quote", t.quote.is_some()),
+                    ],
+                );
             }
             self.text(&doc, &mut action.body, &mut p);
             self.file_problems(&doc.path, p);
@@ -197,7 +322,12 @@ impl Loader {
         let docs = self.docs(&dir);
         let mut out = Vec::new();
         for doc in docs {
-            let stem = doc.path.file_stem().and_then(|s| s.to_str()).unwrap_or("").to_string();
+            let stem = doc
+                .path
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or("")
+                .to_string();
             if slugs.contains(&stem) {
                 out.push(doc);
             } else {

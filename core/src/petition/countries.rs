@@ -521,7 +521,9 @@ pub fn countries_in(lang: crate::i18n::Lang) -> impl Iterator<Item = (&'static s
 }
 
 fn parse(data: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
-    data.split('\n').map(|line| line.split_at(2)).map(|(code, name)| (code, &name[1..]))
+    data.split('\n')
+        .map(|line| line.split_at(2))
+        .map(|(code, name)| (code, &name[1..]))
 }
 
 pub fn is_country(code: &str) -> bool {
@@ -536,7 +538,9 @@ mod tests {
     fn the_list_is_well_formed() {
         let all: Vec<_> = countries().collect();
         assert_eq!(all.len(), 249);
-        assert!(all.iter().all(|(c, n)| c.len() == 2 && c.chars().all(|x| x.is_ascii_uppercase()) && !n.is_empty()));
+        assert!(all.iter().all(|(c, n)| c.len() == 2
+            && c.chars().all(|x| x.is_ascii_uppercase())
+            && !n.is_empty()));
         assert!(all.contains(&("US", "United States")) && all.contains(&("MX", "Mexico")));
         assert!(is_country("IL") && !is_country("XX") && !is_country("U"));
     }
@@ -544,7 +548,9 @@ mod tests {
     #[test]
     fn spanish_names_cover_the_same_countries() {
         let mut en: Vec<_> = countries().map(|(c, _)| c).collect();
-        let mut es: Vec<_> = countries_in(crate::i18n::Lang::Es).map(|(c, _)| c).collect();
+        let mut es: Vec<_> = countries_in(crate::i18n::Lang::Es)
+            .map(|(c, _)| c)
+            .collect();
         assert!(countries_in(crate::i18n::Lang::Es).any(|p| p == ("US", "Estados Unidos")));
         assert!(countries_in(crate::i18n::Lang::Es).any(|p| p == ("MX", "México")));
         en.sort();

@@ -82,7 +82,10 @@ mod tests {
 
     #[test]
     fn writes_nested_values_compactly() {
-        let v = Value::Obj(vec![("a", Value::Arr(vec![Value::Num(1), Value::Bool(false)])), ("b", Value::Obj(vec![]))]);
+        let v = Value::Obj(vec![
+            ("a", Value::Arr(vec![Value::Num(1), Value::Bool(false)])),
+            ("b", Value::Obj(vec![])),
+        ]);
         assert_eq!(v.to_json(), r#"{"a":[1,false],"b":{}}"#);
     }
 }

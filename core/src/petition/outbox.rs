@@ -33,7 +33,12 @@ pub enum Outcome {
 
 /// Classifies an attempt. `status` is `None` for a network failure or a timeout, and `Some(0)`
 /// for an opaque answer to a no-cors request (the request went out; nothing can be read).
-pub fn classify(adapter: Adapter, status: Option<u16>, body: &str, reason: Option<String>) -> Outcome {
+pub fn classify(
+    adapter: Adapter,
+    status: Option<u16>,
+    body: &str,
+    reason: Option<String>,
+) -> Outcome {
     match status {
         None => Outcome::Retry,
         Some(0) => Outcome::Unconfirmed,
@@ -52,7 +57,10 @@ pub fn classify(adapter: Adapter, status: Option<u16>, body: &str, reason: Optio
 /// Delay before retry number `attempt` (1 for the first retry), with jitter in `[0, 1)`:
 /// exponential, capped, and spread over its upper half so that many visitors don't retry in step.
 pub fn backoff_ms(attempt: u32, jitter: f64) -> u32 {
-    let exp = BASE_DELAY_MS.saturating_mul(1u32.checked_shl(attempt.saturating_sub(1).min(20)).unwrap_or(u32::MAX));
+    let exp = BASE_DELAY_MS.saturating_mul(
+        1u32.checked_shl(attempt.saturating_sub(1).min(20))
+            .unwrap_or(u32::MAX),
+    );
     let cap = exp.min(MAX_DELAY_MS) as f64;
     (cap / 2.0 + cap / 2.0 * jitter.clamp(0.0, 1.0)) as u32
 }
@@ -101,7 +109,10 @@ impl Status {
 
     /// Whether the form's work is done (no more sending from this form).
     pub fn is_final(&self) -> bool {
-        matches!(self, Status::Signed | Status::Unconfirmed | Status::Refused(_))
+        matches!(
+            self,
+            Status::Signed | Status::Unconfirmed | Status::Refused(_)
+        )
     }
 }
 

@@ -96,7 +96,12 @@ impl Endpoint {
     pub fn url_for(&self, kind: &Kind) -> String {
         match kind {
             Kind::Petition { action } => {
-                let id = self.petitions.iter().find(|p| p.action == *action).map(|p| p.id.as_ref()).unwrap_or(action);
+                let id = self
+                    .petitions
+                    .iter()
+                    .find(|p| p.action == *action)
+                    .map(|p| p.id.as_ref())
+                    .unwrap_or(action);
                 self.petition_url.replace("{petition}", id)
             }
             Kind::Signup => self.signup_url.to_string(),
@@ -117,7 +122,12 @@ impl Endpoint {
 
     /// An endpoint for tests: these URLs and fallback, defaults for the rest.
     #[cfg(test)]
-    pub(crate) fn example(adapter: Adapter, petition_url: &'static str, signup_url: &'static str, fallback_url: &'static str) -> Endpoint {
+    pub(crate) fn example(
+        adapter: Adapter,
+        petition_url: &'static str,
+        signup_url: &'static str,
+        fallback_url: &'static str,
+    ) -> Endpoint {
         Endpoint {
             adapter,
             petition_url: petition_url.into(),
@@ -133,15 +143,31 @@ impl Endpoint {
     pub fn request(&self, s: &Submission) -> Request {
         let url = self.url_for(&s.kind);
         match self.adapter {
-            Adapter::Osdi => Request { url, content_type: "application/json", body: osdi(self, s) },
-            Adapter::Json => Request { url, content_type: "application/json", body: flat_json(s) },
-            Adapter::Form => Request { url, content_type: "application/x-www-form-urlencoded", body: form(s) },
+            Adapter::Osdi => Request {
+                url,
+                content_type: "application/json",
+                body: osdi(self, s),
+            },
+            Adapter::Json => Request {
+                url,
+                content_type: "application/json",
+                body: flat_json(s),
+            },
+            Adapter::Form => Request {
+                url,
+                content_type: "application/x-www-form-urlencoded",
+                body: form(s),
+            },
         }
     }
 }
 
 fn osdi(e: &Endpoint, s: &Submission) -> String {
-    let status = if s.signer.email_opt_in { "subscribed" } else { "unsubscribed" };
+    let status = if s.signer.email_opt_in {
+        "subscribed"
+    } else {
+        "unsubscribed"
+    };
     let mut person = Vec::new();
     // The updates signup may come without a name: then none is sent.
     if !s.signer.given_name.is_empty() {
@@ -196,7 +222,13 @@ fn osdi(e: &Endpoint, s: &Submission) -> String {
     }
     body.push(("add_tags", Value::Arr(tags)));
     if let Kind::Petition { .. } = s.kind {
-        body.push(("triggers", Value::Obj(vec![("autoresponse", Value::Obj(vec![("enabled", Value::Bool(e.autoresponse))]))])));
+        body.push((
+            "triggers",
+            Value::Obj(vec![(
+                "autoresponse",
+                Value::Obj(vec![("enabled", Value::Bool(e.autoresponse))]),
+            )]),
+        ));
     }
     Value::Obj(body).to_json()
 }
@@ -216,7 +248,10 @@ fn fields(s: &Submission) -> Vec<(&'static str, String)> {
         ("email", s.signer.email.clone()),
         ("postal_code", s.signer.postal_code.clone()),
         ("country", s.signer.country.clone()),
-        ("email_opt_in", if s.signer.email_opt_in { "yes" } else { "no" }.to_string()),
+        (
+            "email_opt_in",
+            if s.signer.email_opt_in { "yes" } else { "no" }.to_string(),
+        ),
         ("source", s.source.source.clone()),
         ("referrer", s.source.referrer.clone()),
         ("url", s.source.url.clone()),
@@ -233,13 +268,28 @@ fn fields(s: &Submission) -> Vec<(&'static str, String)> {
 fn flat_json(s: &Submission) -> String {
     let f = fields(s);
     Value::Obj(
-        f.iter().map(|(k, v)| (*k, if *k == "email_opt_in" { Value::Bool(v == "yes") } else { Value::Str(v) })).collect(),
+        f.iter()
+            .map(|(k, v)| {
+                (
+                    *k,
+                    if *k == "email_opt_in" {
+                        Value::Bool(v == "yes")
+                    } else {
+                        Value::Str(v)
+                    },
+                )
+            })
+            .collect(),
     )
     .to_json()
 }
 
 fn form(s: &Submission) -> String {
-    fields(s).iter().map(|(k, v)| format!("{}={}", encode(k), encode(v))).collect::<Vec<_>>().join("&")
+    fields(s)
+        .iter()
+        .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
+        .collect::<Vec<_>>()
+        .join("&")
 }
 
 /// `application/x-www-form-urlencoded` encoding, as browsers do it.
@@ -247,7 +297,9 @@ pub fn encode(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for b in s.bytes() {
         match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'*' | b'-' | b'.' | b'_' => out.push(b as char),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'*' | b'-' | b'.' | b'_' => {
+                out.push(b as char)
+            }
             b' ' => out.push('+'),
             b => out.push_str(&format!("%{b:02X}")),
         }
@@ -260,5 +312,12 @@ pub fn uuid_v4(mut b: [u8; 16]) -> String {
     b[6] = (b[6] & 0x0f) | 0x40;
     b[8] = (b[8] & 0x3f) | 0x80;
     let h: String = b.iter().map(|x| format!("{x:02x}")).collect();
-    format!("{}-{}-{}-{}-{}", &h[0..8], &h[8..12], &h[12..16], &h[16..20], &h[20..32])
+    format!(
+        "{}-{}-{}-{}-{}",
+        &h[0..8],
+        &h[8..12],
+        &h[12..16],
+        &h[16..20],
+        &h[20..32]
+    )
 }

@@ -26,7 +26,10 @@ fn decode(s: &str) -> String {
     while i < bytes.len() {
         match bytes[i] {
             b'+' => out.push(b' '),
-            b'%' if i + 2 < bytes.len() && bytes[i + 1].is_ascii_hexdigit() && bytes[i + 2].is_ascii_hexdigit() => {
+            b'%' if i + 2 < bytes.len()
+                && bytes[i + 1].is_ascii_hexdigit()
+                && bytes[i + 2].is_ascii_hexdigit() =>
+            {
                 let hex = |b: u8| (b as char).to_digit(16).unwrap_or(0) as u8;
                 out.push(hex(bytes[i + 1]) * 16 + hex(bytes[i + 2]));
                 i += 2;
@@ -40,7 +43,12 @@ fn decode(s: &str) -> String {
 
 /// Keeps a value as plain text: no control characters, at most `VALUE_MAX` characters.
 fn clean(s: &str) -> String {
-    s.chars().filter(|c| !c.is_control()).take(VALUE_MAX).collect::<String>().trim().to_string()
+    s.chars()
+        .filter(|c| !c.is_control())
+        .take(VALUE_MAX)
+        .collect::<String>()
+        .trim()
+        .to_string()
 }
 
 /// Where a signature came from; in OSDI, `referrer_data`.
@@ -58,11 +66,21 @@ pub struct Source {
     pub utm: [String; 5],
 }
 
-pub const UTM_KEYS: [&str; 5] = ["utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content"];
+pub const UTM_KEYS: [&str; 5] = [
+    "utm_source",
+    "utm_medium",
+    "utm_campaign",
+    "utm_term",
+    "utm_content",
+];
 
 impl Source {
     pub fn from_page(query: &str, page_url: &str, referrer: &str) -> Source {
-        let mut s = Source { url: clean(page_url), referrer: clean(referrer), ..Default::default() };
+        let mut s = Source {
+            url: clean(page_url),
+            referrer: clean(referrer),
+            ..Default::default()
+        };
         s.website = host(&s.referrer).to_string();
         for (k, v) in pairs(query) {
             if k == "source" && s.source.is_empty() {
@@ -100,8 +118,14 @@ pub const PREFILL: [(&str, &str); 8] = [
 pub fn prefill(query: &str) -> Draft {
     let mut d = Draft::default();
     for (k, v) in pairs(query) {
-        let Some((_, field)) = PREFILL.iter().find(|(p, _)| *p == k) else { continue };
-        let v: String = tidy(&v).chars().filter(|c| !c.is_control()).take(120).collect();
+        let Some((_, field)) = PREFILL.iter().find(|(p, _)| *p == k) else {
+            continue;
+        };
+        let v: String = tidy(&v)
+            .chars()
+            .filter(|c| !c.is_control())
+            .take(120)
+            .collect();
         match *field {
             "given_name" => d.given_name = v,
             "family_name" => d.family_name = v,
@@ -119,13 +143,16 @@ mod tests {
 
     #[test]
     fn decodes_like_url_search_params() {
-        assert_eq!(pairs("?a=1&b=J%C3%BCrgen+M&c&d=%zz&e=100%"), [
-            ("a".into(), "1".into()),
-            ("b".into(), "Jürgen M".into()),
-            ("c".into(), "".into()),
-            ("d".into(), "%zz".into()),
-            ("e".into(), "100%".into())
-        ]);
+        assert_eq!(
+            pairs("?a=1&b=J%C3%BCrgen+M&c&d=%zz&e=100%"),
+            [
+                ("a".into(), "1".into()),
+                ("b".into(), "Jürgen M".into()),
+                ("c".into(), "".into()),
+                ("d".into(), "%zz".into()),
+                ("e".into(), "100%".into())
+            ]
+        );
     }
 
     #[test]
@@ -137,7 +164,16 @@ mod tests {
         );
         assert_eq!(s.source, "share");
         assert_eq!(s.website, "www.facebook.com");
-        assert_eq!(s.utm, ["newsletter".to_string(), "".into(), "gitmo".into(), "".into(), "".into()]);
+        assert_eq!(
+            s.utm,
+            [
+                "newsletter".to_string(),
+                "".into(),
+                "gitmo".into(),
+                "".into(),
+                "".into()
+            ]
+        );
         assert_eq!(s.url, "https://example.org/act/guantanamo?source=share");
     }
 

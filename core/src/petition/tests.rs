@@ -9,37 +9,91 @@ use std::borrow::Cow;
 
 /// Real names, as people write them. Every one must be accepted as typed (tidied of spaces).
 const NAMES: &[&str] = &[
-    "José", "Zoë", "Björk", "Siobhán", "Nguyễn", "Łukasz", "Øyvind", "François", "Đorđe", "Şebnem",
-    "O'Brien", "O’Connor", "D'Angelo", "Jean-Luc", "Mary-Kate", "Ana María", "van der Berg", "de la Cruz",
-    "Ng", "Li", "Madonna", "X Æ A-12",
-    "محمد", "فاطمة", "عبد الله",                  // Arabic
-    "王秀英", "李", "欧阳娜娜",                      // Chinese
-    "देवनागरी", "प्रिया", "अर्जुन",                  // Devanagari
-    "שרה", "יִצְחָק", "בן־גוריון",                    // Hebrew, with points and maqaf
-    "Анна", "Владимир", "Ёлка",                     // Cyrillic
-    "Αλέξανδρος", "ნინო", "Հայկ", "김민준", "さくら", "สมชาย", "ሰላም",
-    "محمدرضا\u{200C}زاده",                          // Persian, with a zero-width non-joiner
-    "Kʼicheʼ", "Nuñez-Ávila", "Saint-Exupéry", "Mc Donald", "A.", "J. R. R.",
+    "José",
+    "Zoë",
+    "Björk",
+    "Siobhán",
+    "Nguyễn",
+    "Łukasz",
+    "Øyvind",
+    "François",
+    "Đorđe",
+    "Şebnem",
+    "O'Brien",
+    "O’Connor",
+    "D'Angelo",
+    "Jean-Luc",
+    "Mary-Kate",
+    "Ana María",
+    "van der Berg",
+    "de la Cruz",
+    "Ng",
+    "Li",
+    "Madonna",
+    "X Æ A-12",
+    "محمد",
+    "فاطمة",
+    "عبد الله", // Arabic
+    "王秀英",
+    "李",
+    "欧阳娜娜", // Chinese
+    "देवनागरी",
+    "प्रिया",
+    "अर्जुन", // Devanagari
+    "שרה",
+    "יִצְחָק",
+    "בן־גוריון", // Hebrew, with points and maqaf
+    "Анна",
+    "Владимир",
+    "Ёлка", // Cyrillic
+    "Αλέξανδρος",
+    "ნინო",
+    "Հայկ",
+    "김민준",
+    "さくら",
+    "สมชาย",
+    "ሰላም",
+    "محمدرضا\u{200C}زاده", // Persian, with a zero-width non-joiner
+    "Kʼicheʼ",
+    "Nuñez-Ávila",
+    "Saint-Exupéry",
+    "Mc Donald",
+    "A.",
+    "J. R. R.",
 ];
 
 #[test]
 fn every_real_name_is_accepted_as_written() {
     assert!(NAMES.len() >= 40);
     for n in NAMES {
-        assert_eq!(name(Field::GivenName, n, true).as_deref(), Ok(*n), "{n} must be accepted");
-        assert_eq!(name(Field::FamilyName, n, false).as_deref(), Ok(*n), "{n} must be accepted");
+        assert_eq!(
+            name(Field::GivenName, n, true).as_deref(),
+            Ok(*n),
+            "{n} must be accepted"
+        );
+        assert_eq!(
+            name(Field::FamilyName, n, false).as_deref(),
+            Ok(*n),
+            "{n} must be accepted"
+        );
     }
 }
 
 #[test]
 fn spaces_are_tidied_not_refused() {
-    assert_eq!(name(Field::GivenName, "  Ana   María ", true).as_deref(), Ok("Ana María"));
+    assert_eq!(
+        name(Field::GivenName, "  Ana   María ", true).as_deref(),
+        Ok("Ana María")
+    );
 }
 
 #[test]
 fn a_family_name_may_be_empty_but_a_given_name_may_not() {
     assert_eq!(name(Field::FamilyName, "   ", false), Ok(String::new()));
-    assert_eq!(name(Field::GivenName, "  ", true), Err(Problem::Missing(Field::GivenName)));
+    assert_eq!(
+        name(Field::GivenName, "  ", true),
+        Err(Problem::Missing(Field::GivenName))
+    );
 }
 
 #[test]
@@ -62,8 +116,14 @@ fn only_what_no_name_contains_is_refused_with_a_message() {
         assert!(message.ends_with('.') && message.len() > 20, "{message}");
     }
     let long = "a".repeat(NAME_MAX + 1);
-    assert_eq!(name(Field::GivenName, &long, true), Err(Problem::TooLong(Field::GivenName, NAME_MAX)));
-    assert!(name(Field::GivenName, &"ä".repeat(NAME_MAX), true).is_ok(), "the limit counts characters, not bytes");
+    assert_eq!(
+        name(Field::GivenName, &long, true),
+        Err(Problem::TooLong(Field::GivenName, NAME_MAX))
+    );
+    assert!(
+        name(Field::GivenName, &"ä".repeat(NAME_MAX), true).is_ok(),
+        "the limit counts characters, not bytes"
+    );
     assert_eq!(
         Problem::Invisible(Field::FamilyName).to_string(),
         "Your last name contains an invisible or control character, perhaps from copying and pasting. Type it again by hand."
@@ -72,24 +132,42 @@ fn only_what_no_name_contains_is_refused_with_a_message() {
 
 #[test]
 fn emails() {
-    for ok in ["ana@example.org", "a.b+tag@sub.example.co.uk", "josé@example.com", "o'brien@example.ie", " x@y.io "] {
+    for ok in [
+        "ana@example.org",
+        "a.b+tag@sub.example.co.uk",
+        "josé@example.com",
+        "o'brien@example.ie",
+        " x@y.io ",
+    ] {
         assert!(email(ok).is_ok(), "{ok}");
     }
     assert_eq!(email(""), Err(Problem::Missing(Field::Email)));
     assert_eq!(email("ana"), Err(Problem::EmailShape));
     assert_eq!(email("ana@"), Err(Problem::EmailShape));
     assert_eq!(email("ana example@x.org"), Err(Problem::EmailShape));
-    assert!(email("ana@localhost").is_err(), "an address must be reachable on the internet");
+    assert!(
+        email("ana@localhost").is_err(),
+        "an address must be reachable on the internet"
+    );
     assert!(email("ana@example.").is_err());
     assert_eq!(email("ana@[127.0.0.1]"), Err(Problem::EmailDomain));
-    assert_eq!(email("a\u{200B}@example.org"), Err(Problem::Invisible(Field::Email)));
-    assert_eq!(email(&format!("{}@example.org", "a".repeat(300))), Err(Problem::TooLong(Field::Email, EMAIL_MAX)));
+    assert_eq!(
+        email("a\u{200B}@example.org"),
+        Err(Problem::Invisible(Field::Email))
+    );
+    assert_eq!(
+        email(&format!("{}@example.org", "a".repeat(300))),
+        Err(Problem::TooLong(Field::Email, EMAIL_MAX))
+    );
 }
 
 #[test]
 fn us_zip_codes_and_postcodes_elsewhere() {
     assert_eq!(postal_code("10001", "US").as_deref(), Ok("10001"));
-    assert_eq!(postal_code(" 10001-1234 ", "US").as_deref(), Ok("10001-1234"));
+    assert_eq!(
+        postal_code(" 10001-1234 ", "US").as_deref(),
+        Ok("10001-1234")
+    );
     assert_eq!(postal_code("100011234", "US").as_deref(), Ok("10001-1234"));
     for bad in ["1000", "100011", "10001-12", "ABCDE", "10001 1234"] {
         assert_eq!(postal_code(bad, "US"), Err(Problem::UsZip), "{bad}");
@@ -99,17 +177,43 @@ fn us_zip_codes_and_postcodes_elsewhere() {
     assert_eq!(postal_code("6100000", "IL").as_deref(), Ok("6100000"));
     assert_eq!(postal_code("<b>", "GB"), Err(Problem::Postcode));
     assert_eq!(postal_code("01-234", "PL").as_deref(), Ok("01-234"));
-    assert_eq!(postal_code("", "GB"), Err(Problem::Missing(Field::PostalCode)));
-    assert_eq!(postal_code("1234567890123", "DE"), Err(Problem::TooLong(Field::PostalCode, POSTCODE_MAX)));
+    assert_eq!(
+        postal_code("", "GB"),
+        Err(Problem::Missing(Field::PostalCode))
+    );
+    assert_eq!(
+        postal_code("1234567890123", "DE"),
+        Err(Problem::TooLong(Field::PostalCode, POSTCODE_MAX))
+    );
     assert_eq!(country("US").as_deref(), Ok("US"));
     assert_eq!(country("ZZ"), Err(Problem::Country));
 }
 
 #[test]
 fn a_draft_reports_every_problem_in_form_order() {
-    let d = Draft { given_name: "".into(), family_name: "<x>".into(), email: "nope".into(), postal_code: "1".into(), country: "US".into(), email_opt_in: false };
-    let fields: Vec<Field> = d.validate().unwrap_err().iter().map(|p| p.field()).collect();
-    assert_eq!(fields, [Field::GivenName, Field::FamilyName, Field::Email, Field::PostalCode]);
+    let d = Draft {
+        given_name: "".into(),
+        family_name: "<x>".into(),
+        email: "nope".into(),
+        postal_code: "1".into(),
+        country: "US".into(),
+        email_opt_in: false,
+    };
+    let fields: Vec<Field> = d
+        .validate()
+        .unwrap_err()
+        .iter()
+        .map(|p| p.field())
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            Field::GivenName,
+            Field::FamilyName,
+            Field::Email,
+            Field::PostalCode
+        ]
+    );
 }
 
 fn signer(opt_in: bool) -> Signer {
@@ -149,13 +253,19 @@ fn endpoint(adapter: Adapter) -> Endpoint {
         cors: true,
         autoresponse: true,
         tags: Cow::Owned(vec!["truah-immigration".into()]),
-        petitions: Cow::Owned(vec![PetitionId { action: "guantanamo".into(), id: "abc-123".into() }]),
+        petitions: Cow::Owned(vec![PetitionId {
+            action: "guantanamo".into(),
+            id: "abc-123".into(),
+        }]),
     }
 }
 
 fn fixture(name: &str) -> String {
     let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}")).trim_end_matches('\n').to_string()
+    std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{path}: {e}"))
+        .trim_end_matches('\n')
+        .to_string()
 }
 
 fn check(adapter: Adapter, kind: Kind, opt_in: bool, file: &str, url: &str, content_type: &str) {
@@ -167,40 +277,88 @@ fn check(adapter: Adapter, kind: Kind, opt_in: bool, file: &str, url: &str, cont
 
 #[test]
 fn osdi_petition_payload_with_consent() {
-    let petition = Kind::Petition { action: "guantanamo".into() };
-    check(Adapter::Osdi, petition, true, "osdi-petition-opt-in.json", "https://api.example.org/petitions/abc-123/signatures/", "application/json");
+    let petition = Kind::Petition {
+        action: "guantanamo".into(),
+    };
+    check(
+        Adapter::Osdi,
+        petition,
+        true,
+        "osdi-petition-opt-in.json",
+        "https://api.example.org/petitions/abc-123/signatures/",
+        "application/json",
+    );
 }
 
 #[test]
 fn osdi_petition_payload_without_consent_is_not_subscribed() {
-    let petition = Kind::Petition { action: "guantanamo".into() };
-    check(Adapter::Osdi, petition, false, "osdi-petition-no-opt-in.json", "https://api.example.org/petitions/abc-123/signatures/", "application/json");
+    let petition = Kind::Petition {
+        action: "guantanamo".into(),
+    };
+    check(
+        Adapter::Osdi,
+        petition,
+        false,
+        "osdi-petition-no-opt-in.json",
+        "https://api.example.org/petitions/abc-123/signatures/",
+        "application/json",
+    );
     let body = fixture("osdi-petition-no-opt-in.json");
     assert!(body.contains(r#""status":"unsubscribed""#) && !body.contains(r#""subscribed""#));
 }
 
 #[test]
 fn osdi_signup_payload() {
-    check(Adapter::Osdi, Kind::Signup, true, "osdi-signup.json", "https://api.example.org/people/", "application/json");
+    check(
+        Adapter::Osdi,
+        Kind::Signup,
+        true,
+        "osdi-signup.json",
+        "https://api.example.org/people/",
+        "application/json",
+    );
 }
 
 #[test]
 fn json_payload() {
-    let petition = Kind::Petition { action: "guantanamo".into() };
-    check(Adapter::Json, petition, false, "json-petition.json", "https://api.example.org/petitions/abc-123/signatures/", "application/json");
+    let petition = Kind::Petition {
+        action: "guantanamo".into(),
+    };
+    check(
+        Adapter::Json,
+        petition,
+        false,
+        "json-petition.json",
+        "https://api.example.org/petitions/abc-123/signatures/",
+        "application/json",
+    );
 }
 
 #[test]
 fn form_payload() {
-    let petition = Kind::Petition { action: "guantanamo".into() };
-    check(Adapter::Form, petition, true, "form-petition.txt", "https://api.example.org/petitions/abc-123/signatures/", "application/x-www-form-urlencoded");
+    let petition = Kind::Petition {
+        action: "guantanamo".into(),
+    };
+    check(
+        Adapter::Form,
+        petition,
+        true,
+        "form-petition.txt",
+        "https://api.example.org/petitions/abc-123/signatures/",
+        "application/x-www-form-urlencoded",
+    );
 }
 
 #[test]
 fn a_petition_without_a_configured_id_uses_its_slug() {
     let mut e = endpoint(Adapter::Json);
     e.petitions = Cow::Owned(vec![]);
-    assert_eq!(e.url_for(&Kind::Petition { action: "guantanamo".into() }), "https://api.example.org/petitions/guantanamo/signatures/");
+    assert_eq!(
+        e.url_for(&Kind::Petition {
+            action: "guantanamo".into()
+        }),
+        "https://api.example.org/petitions/guantanamo/signatures/"
+    );
 }
 
 #[test]
@@ -218,17 +376,40 @@ fn form_encoding_matches_browsers() {
 #[test]
 fn retry_policy_by_answer() {
     use Adapter::*;
-    assert_eq!(classify(Osdi, Some(201), r#"{"identifiers":[]}"#, None), Outcome::Confirmed);
-    assert_eq!(classify(Osdi, Some(200), " {} ", None), Outcome::Unconfirmed);
-    assert_eq!(classify(Json, Some(200), "{}", None), Outcome::Confirmed, "only OSDI's blind answer is {{}}");
+    assert_eq!(
+        classify(Osdi, Some(201), r#"{"identifiers":[]}"#, None),
+        Outcome::Confirmed
+    );
+    assert_eq!(
+        classify(Osdi, Some(200), " {} ", None),
+        Outcome::Unconfirmed
+    );
+    assert_eq!(
+        classify(Json, Some(200), "{}", None),
+        Outcome::Confirmed,
+        "only OSDI's blind answer is {{}}"
+    );
     assert_eq!(classify(Form, Some(0), "", None), Outcome::Unconfirmed);
     assert_eq!(classify(Osdi, None, "", None), Outcome::Retry);
     for code in [408, 429, 500, 502, 503, 504] {
-        assert_eq!(classify(Json, Some(code), "", None), Outcome::Retry, "{code}");
+        assert_eq!(
+            classify(Json, Some(code), "", None),
+            Outcome::Retry,
+            "{code}"
+        );
     }
-    assert_eq!(classify(Json, Some(400), "", Some("email is invalid".into())), Outcome::Refused("email is invalid".into()));
-    assert_eq!(classify(Json, Some(422), "", None), Outcome::Refused("it answered with error 422".into()));
-    assert_eq!(classify(Json, Some(404), "", Some("  ".into())), Outcome::Refused("it answered with error 404".into()));
+    assert_eq!(
+        classify(Json, Some(400), "", Some("email is invalid".into())),
+        Outcome::Refused("email is invalid".into())
+    );
+    assert_eq!(
+        classify(Json, Some(422), "", None),
+        Outcome::Refused("it answered with error 422".into())
+    );
+    assert_eq!(
+        classify(Json, Some(404), "", Some("  ".into())),
+        Outcome::Refused("it answered with error 404".into())
+    );
 }
 
 #[test]
@@ -247,13 +428,22 @@ fn backoff_grows_exponentially_with_jitter_and_a_cap() {
 #[test]
 fn statuses_say_exactly_what_happened() {
     assert_eq!(Status::Sending.message("petition service"), "Sending…");
-    assert_eq!(Status::after(&Outcome::Confirmed).message("petition service"), "Signed. Thank you.");
+    assert_eq!(
+        Status::after(&Outcome::Confirmed).message("petition service"),
+        "Signed. Thank you."
+    );
     assert_eq!(
         Status::after(&Outcome::Retry).message("petition service"),
         "Saved on this device. We’ll send it as soon as we can reach the petition service."
     );
-    assert_eq!(Status::after(&Outcome::Refused("bad email".into())).message("petition service"), "The petition service refused this: bad email");
-    assert_eq!(Status::after(&Outcome::Unconfirmed).message("petition service"), "Sent; the petition service does not confirm signatures.");
+    assert_eq!(
+        Status::after(&Outcome::Refused("bad email".into())).message("petition service"),
+        "The petition service refused this: bad email"
+    );
+    assert_eq!(
+        Status::after(&Outcome::Unconfirmed).message("petition service"),
+        "Sent; the petition service does not confirm signatures."
+    );
 }
 
 #[test]
@@ -277,7 +467,10 @@ fn the_outbox_never_queues_a_signature_twice_and_leases_attempts() {
     assert!(e.due(1_000.0));
     e.start(1_000.0);
     assert_eq!(e.attempts, 1);
-    assert!(!e.due(1_000.0 + LEASE_MS - 1.0), "another tab waits while an attempt is in flight");
+    assert!(
+        !e.due(1_000.0 + LEASE_MS - 1.0),
+        "another tab waits while an attempt is in flight"
+    );
     e.retry_later(2_000.0, 0.0);
     assert!(!e.due(2_999.0) && e.due(3_000.0));
     make_due(&mut box_);
@@ -286,33 +479,82 @@ fn the_outbox_never_queues_a_signature_twice_and_leases_attempts() {
 
 #[test]
 fn the_updates_signup_needs_only_an_email() {
-    let d = Draft { email: "ana@example.org".into(), ..Default::default() };
+    let d = Draft {
+        email: "ana@example.org".into(),
+        ..Default::default()
+    };
     let s = d.validate_signup().unwrap();
     assert!(s.email_opt_in, "signing up is the consent");
     assert_eq!(s.given_name, "");
-    let d = Draft { given_name: "<b>".into(), email: "x".into(), ..Default::default() };
-    assert_eq!(d.validate_signup().unwrap_err(), [Problem::AngleBrackets(Field::GivenName), Problem::EmailShape]);
+    let d = Draft {
+        given_name: "<b>".into(),
+        email: "x".into(),
+        ..Default::default()
+    };
+    assert_eq!(
+        d.validate_signup().unwrap_err(),
+        [
+            Problem::AngleBrackets(Field::GivenName),
+            Problem::EmailShape
+        ]
+    );
     assert_eq!(Draft::default().check_as(Field::GivenName, false), None);
-    assert_eq!(Draft::default().check(Field::GivenName), Some(Problem::Missing(Field::GivenName)));
+    assert_eq!(
+        Draft::default().check(Field::GivenName),
+        Some(Problem::Missing(Field::GivenName))
+    );
 }
 
 #[test]
 fn the_postal_code_field_follows_the_country() {
     use super::countries::postal_field;
-    assert_eq!(postal_field("US", &crate::i18n::EN), ("ZIP code", Some("numeric")));
+    assert_eq!(
+        postal_field("US", &crate::i18n::EN),
+        ("ZIP code", Some("numeric"))
+    );
     for c in ["CA", "GB", "MX", "IL", ""] {
-        assert_eq!(postal_field(c, &crate::i18n::EN), ("Postal code", None), "{c}");
+        assert_eq!(
+            postal_field(c, &crate::i18n::EN),
+            ("Postal code", None),
+            "{c}"
+        );
     }
 }
 
 #[test]
 fn a_plain_form_posts_to_the_fallback_or_the_form_endpoint_or_nowhere() {
     use super::payload::{Adapter, Endpoint, Kind};
-    let e = |adapter, fallback| Endpoint::example(adapter, "https://forms.example.org/p/{petition}", "https://forms.example.org/s", fallback);
-    let petition = Kind::Petition { action: "guantanamo".into() };
-    assert_eq!(e(Adapter::Osdi, "https://hosted.example.org/form").plain_post_url(&petition).as_deref(), Some("https://hosted.example.org/form"));
-    assert_eq!(e(Adapter::Form, "").plain_post_url(&petition).as_deref(), Some("https://forms.example.org/p/guantanamo"));
-    assert_eq!(e(Adapter::Form, "").plain_post_url(&Kind::Signup).as_deref(), Some("https://forms.example.org/s"));
-    assert_eq!(e(Adapter::Osdi, "").plain_post_url(&petition), None, "OSDI takes JSON only");
+    let e = |adapter, fallback| {
+        Endpoint::example(
+            adapter,
+            "https://forms.example.org/p/{petition}",
+            "https://forms.example.org/s",
+            fallback,
+        )
+    };
+    let petition = Kind::Petition {
+        action: "guantanamo".into(),
+    };
+    assert_eq!(
+        e(Adapter::Osdi, "https://hosted.example.org/form")
+            .plain_post_url(&petition)
+            .as_deref(),
+        Some("https://hosted.example.org/form")
+    );
+    assert_eq!(
+        e(Adapter::Form, "").plain_post_url(&petition).as_deref(),
+        Some("https://forms.example.org/p/guantanamo")
+    );
+    assert_eq!(
+        e(Adapter::Form, "")
+            .plain_post_url(&Kind::Signup)
+            .as_deref(),
+        Some("https://forms.example.org/s")
+    );
+    assert_eq!(
+        e(Adapter::Osdi, "").plain_post_url(&petition),
+        None,
+        "OSDI takes JSON only"
+    );
     assert_eq!(e(Adapter::Json, "").plain_post_url(&Kind::Signup), None);
 }

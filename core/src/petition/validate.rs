@@ -5,8 +5,8 @@
 //! characters, `<` or `>`, and input too long to be a name. Each refusal says what to change.
 //! (No check needs Unicode property tables, which would weigh on the wasm.)
 
-use crate::i18n::{fill, Ui};
 use super::countries::is_country;
+use crate::i18n::{fill, Ui};
 use std::fmt;
 
 /// Longest accepted name, in characters. Long enough for any real name written in full.
@@ -26,7 +26,13 @@ pub enum Field {
 
 impl Field {
     /// In the form's order.
-    pub const ALL: [Field; 5] = [Field::GivenName, Field::FamilyName, Field::Email, Field::Country, Field::PostalCode];
+    pub const ALL: [Field; 5] = [
+        Field::GivenName,
+        Field::FamilyName,
+        Field::Email,
+        Field::Country,
+        Field::PostalCode,
+    ];
 
     /// The form control's id and name (also the `form` adapter's key).
     pub fn name(self) -> &'static str {
@@ -58,7 +64,10 @@ pub enum Problem {
 impl Problem {
     pub fn field(&self) -> Field {
         match self {
-            Problem::Missing(f) | Problem::TooLong(f, _) | Problem::Invisible(f) | Problem::AngleBrackets(f) => *f,
+            Problem::Missing(f)
+            | Problem::TooLong(f, _)
+            | Problem::Invisible(f)
+            | Problem::AngleBrackets(f) => *f,
             Problem::EmailShape | Problem::EmailDomain => Field::Email,
             Problem::UsZip | Problem::Postcode => Field::PostalCode,
             Problem::Country => Field::Country,
@@ -83,7 +92,9 @@ impl Problem {
         match self {
             Problem::Missing(Field::Country) => ui.choose_country.to_string(),
             Problem::Missing(field) => fill(ui.enter_your, &[label(*field, ui)]),
-            Problem::TooLong(field, max) => fill(ui.too_long, &[label(*field, ui), &max.to_string()]),
+            Problem::TooLong(field, max) => {
+                fill(ui.too_long, &[label(*field, ui), &max.to_string()])
+            }
             Problem::Invisible(field) => fill(ui.invisible, &[label(*field, ui)]),
             Problem::AngleBrackets(field) => fill(ui.angle_brackets, &[label(*field, ui)]),
             Problem::EmailShape => ui.email_shape.to_string(),
@@ -128,7 +139,11 @@ pub fn tidy(s: &str) -> String {
 pub fn name(field: Field, raw: &str, required: bool) -> Result<String, Problem> {
     let v = tidy(raw);
     if v.is_empty() {
-        return if required { Err(Problem::Missing(field)) } else { Ok(v) };
+        return if required {
+            Err(Problem::Missing(field))
+        } else {
+            Ok(v)
+        };
     }
     if v.chars().any(invisible) {
         return Err(Problem::Invisible(field));
@@ -150,7 +165,11 @@ pub fn email(raw: &str) -> Result<String, Problem> {
         return Err(Problem::Missing(Field::Email));
     }
     if v.chars().any(|c| invisible(c) || c.is_whitespace()) {
-        return Err(if v.chars().any(invisible) { Problem::Invisible(Field::Email) } else { Problem::EmailShape });
+        return Err(if v.chars().any(invisible) {
+            Problem::Invisible(Field::Email)
+        } else {
+            Problem::EmailShape
+        });
     }
     if v.chars().count() > EMAIL_MAX {
         return Err(Problem::TooLong(Field::Email, EMAIL_MAX));
@@ -159,7 +178,11 @@ pub fn email(raw: &str) -> Result<String, Problem> {
         return Err(Problem::EmailShape);
     }
     let domain = v.rsplit('@').next().unwrap_or("");
-    if !domain.contains('.') || domain.starts_with('.') || domain.ends_with('.') || domain.starts_with('[') {
+    if !domain.contains('.')
+        || domain.starts_with('.')
+        || domain.ends_with('.')
+        || domain.starts_with('[')
+    {
         return Err(Problem::EmailDomain);
     }
     Ok(v)
@@ -275,7 +298,10 @@ impl Draft {
 
     /// The updates signup: an email, and a first name if given. Consent is the signup itself.
     pub fn validate_signup(&self) -> Result<Signer, Vec<Problem>> {
-        let problems: Vec<Problem> = SIGNUP_FIELDS.iter().filter_map(|f| self.check_as(*f, false)).collect();
+        let problems: Vec<Problem> = SIGNUP_FIELDS
+            .iter()
+            .filter_map(|f| self.check_as(*f, false))
+            .collect();
         if !problems.is_empty() {
             return Err(problems);
         }
