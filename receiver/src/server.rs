@@ -131,11 +131,12 @@ async fn serve_connection(stream: TcpStream, peer: SocketAddr, app: Router) -> i
         })
     };
     let mut builder = http1::Builder::new();
-    builder.timer(TokioTimer::new()); // enables hyper's 30 s limit on reading a request head
-                                      // One request per connection (hyper answers `Connection: close`). Chromium silently
-                                      // resends a request whose *reused* keep-alive connection fails before any answer, so
-                                      // with keep-alive (say, a POST after its CORS preflight) a reset fault would never
-                                      // reach the page. On loopback the extra handshakes cost nothing.
+    // Enables hyper's 30 s limit on reading a request head (the body's limit is the router's).
+    builder.timer(TokioTimer::new());
+    // One request per connection (hyper answers `Connection: close`). Chromium silently
+    // resends a request whose *reused* keep-alive connection fails before any answer, so
+    // with keep-alive (say, a POST after its CORS preflight) a reset fault would never
+    // reach the page. On loopback the extra handshakes cost nothing.
     builder.keep_alive(false);
     let connection = builder.serve_connection(TokioIo::new(stream), service);
 
