@@ -1,32 +1,50 @@
-//! The routes, the faults, and the CORS and logging middleware.
+//! The routes, the faults, the limits, and the CORS and logging middleware.
 //!
-//! Signature endpoints (faults apply to these only):
+//! Signature endpoints (faults and the rate limit apply to these only):
 //!
 //! | route | adapter | body |
 //! | --- | --- | --- |
 //! | `POST /osdi/petitions/{petition}/record_signature_helper` | osdi | JSON, petition signature |
-//! | `POST /osdi/people/person_signup_helper` | osdi | JSON, updates signup |
+//! | `POST /osdi/forms/{form}/record_submission_helper` | osdi | JSON, updates signup (Action Network's forms) |
+//! | `POST /osdi/people/person_signup_helper` | osdi | JSON, updates signup (as a person) |
 //! | `POST /json` | json | flat JSON |
 //! | `POST /form` | form | flat urlencoded; a plain HTML form post gets a 303 to the thanks page |
 //!
-//! Control endpoints, for tests (loopback clients only):
+//! Other public routes: `GET /` (this list, as text) and `GET /count/{petition}`
+//! (`{"count": N}`: the petition's accepted signatures, OSDI and flat alike). These and the
+//! signature endpoints answer CORS (tower-http's `CorsLayer`; `--no-cors` turns it off).
+//!
+//! `GET /osdi/petitions/{petition}`: a small OSDI petition resource with `total_signatures`,
+//! for requests whose `OSDI-API-Token` header is the `--api-token` (401 otherwise, and always
+//! without that flag). No CORS: an API key must never come from a browser.
+//!
+//! Control endpoints, for tests: served only when the receiver is started with
+//! `--control-token` (otherwise 404, like any unknown path); each request must carry
+//! `x-receiver-token: <token>` (401 otherwise), and each POST a JSON Content-Type (415). They
+//! never answer CORS, so no web page can read or drive them.
 //!
 //! - `POST /__control` with JSON `{"fail_next": N, "reset_next": N, "delay_ms": N, "blind": bool}`,
 //!   every key optional: sets those, leaves the rest, answers the faults now in force
 //!   (`GET /__control` answers them too).
-//! - `GET /__signatures`: every accepted record, in order.
-//! - `POST /__reset`: forgets the records, the idempotency keys and the faults
-//!   (the data file keeps its lines).
+//! - `GET /__signatures`: every record accepted in this run, in order.
+//! - `POST /__reset` (body empty or `{}`): forgets the records, the idempotency keys, the
+//!   counts, the rate limit's memory and the faults (the data file keeps its lines).
+//!
+//! Every refusal is JSON `{"error": "<reason>"}` (an HTML page for a plain form post):
+//! 400 for a body that breaks the contract, 401, 404, 408 for a body not received within
+//! `--body-timeout-ms`, 413 over 64 KiB, 415, 429 with `Retry-After` past `--rate-limit`,
+//! 500 when the data file could not be written, 503 for the `fail_next` fault.
 
 use std::{
     fmt,
+    net::{IpAddr, Ipv4Addr, SocketAddr},
     sync::{Arc, Mutex, MutexGuard, PoisonError},
     time::{Duration, Instant},
 };
 
 use axum::{
-    body::{to_bytes, Bytes},
-    extract::{Request, State},
+    body::{to_bytes, Body, Bytes},
+    extract::{Path, Request, State},
     http::{header, HeaderMap, HeaderValue, Method, StatusCode, Uri},
     middleware::{self, Next},
     response::{IntoResponse, Response},
@@ -35,12 +53,20 @@ use axum::{
 };
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
+use subtle::ConstantTimeEq;
+use tower_http::cors::{AllowOrigin, CorsLayer};
 
 use crate::{
+    limit::RateLimiter,
     server::{DropConnection, Peer},
     store::{now_rfc3339, Adapter, Outcome, Record, Store},
     validate::{self, FlatAdapter, OsdiHelper, KEY_PREFIX},
 };
+
+/// The header that carries the `--control-token` on every request to the control endpoints.
+pub const CONTROL_TOKEN_HEADER: &str = "x-receiver-token";
+/// The header Action Network's API takes its key in (`--api-token` here).
+pub const API_TOKEN_HEADER: &str = "osdi-api-token";
 
 /// Bodies larger than this are refused; a signature is well under 2 KiB.
 const BODY_LIMIT: usize = 64 * 1024;
@@ -102,25 +128,101 @@ enum Fault {
     Blind,
 }
 
+/// How the receiver behaves, from the flags (see [`crate::Config::settings`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Settings {
+    /// The site's origin, for the redirect after a plain HTML form post.
+    pub site: String,
+    /// Serve the control endpoints to requests carrying this in `x-receiver-token`.
+    pub control_token: Option<String>,
+    /// Answer `GET /osdi/petitions/{petition}` to requests carrying this in `OSDI-API-Token`.
+    pub api_token: Option<String>,
+    /// Answer CORS on the public routes.
+    pub cors: bool,
+    /// Drop repeats by idempotency key.
+    pub dedupe: bool,
+    /// How long a request's body may take to arrive (408 after).
+    pub body_timeout: Duration,
+    /// Signature posts a minute per client (429 past it); 0 is no limit.
+    pub rate_limit: u32,
+    /// The client is the rightmost `X-Forwarded-For` address rather than the peer.
+    pub trust_forwarded_for: bool,
+}
+
+impl Settings {
+    /// The defaults of the flags, redirecting to `site`.
+    pub fn new(site: impl Into<String>) -> Self {
+        Settings {
+            site: site.into(),
+            control_token: None,
+            api_token: None,
+            cors: true,
+            dedupe: true,
+            body_timeout: Duration::from_secs(10),
+            rate_limit: 60,
+            trust_forwarded_for: false,
+        }
+    }
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings::new("http://127.0.0.1:8080")
+    }
+}
+
 /// The receiver's state, shared by every request.
 pub type AppState = Arc<Receiver>;
 
 pub struct Receiver {
-    /// The site's origin, for the redirect after a plain HTML form post.
-    site: String,
+    settings: Settings,
+    /// When the receiver started: the `created_date` of its OSDI petition resources.
+    started: String,
     inner: Mutex<Inner>,
 }
 
 struct Inner {
     faults: Faults,
     store: Store,
+    limiter: RateLimiter,
 }
 
 impl Receiver {
-    pub fn new(store: Store, site: String, faults: Faults) -> AppState {
+    pub fn new(mut store: Store, settings: Settings, faults: Faults) -> AppState {
+        store.set_dedupe(settings.dedupe);
+        // Only `GET /__signatures` reads the records: without it, keep none in memory.
+        store.set_keep_records(settings.control_token.is_some());
+        let limiter = RateLimiter::new(settings.rate_limit);
         Arc::new(Receiver {
-            site,
-            inner: Mutex::new(Inner { faults, store }),
+            settings,
+            started: now_rfc3339(),
+            inner: Mutex::new(Inner {
+                faults,
+                store,
+                limiter,
+            }),
+        })
+    }
+
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// Who sent `request`, for the rate limit: the peer's address or, behind a trusted
+    /// proxy, the rightmost `X-Forwarded-For` one. (In-process, without either, 0.0.0.0.)
+    fn client(&self, request: &Request) -> IpAddr {
+        let forwarded = self
+            .settings
+            .trust_forwarded_for
+            .then(|| rightmost_forwarded_for(request.headers()))
+            .flatten();
+        forwarded.unwrap_or_else(|| {
+            request
+                .extensions()
+                .get::<Peer>()
+                .map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |Peer(peer)| {
+                    peer.ip().to_canonical()
+                })
         })
     }
 
@@ -132,46 +234,63 @@ impl Receiver {
 
 /// The whole receiver as an axum router.
 pub fn router(state: AppState) -> Router {
-    let signatures = Router::new()
+    let signature = |endpoint: Endpoint| {
+        post(move |State(state): State<AppState>, request: Request| {
+            receive(state, endpoint, request)
+        })
+    };
+    let public = Router::new()
+        .route("/", get(index))
+        .route("/count/{petition}", get(count))
         .route(
             "/osdi/petitions/{petition}/record_signature_helper",
-            post(|State(state): State<AppState>, request: Request| {
-                receive(state, Endpoint::Osdi(OsdiHelper::Petition), request)
-            }),
+            signature(Endpoint::Osdi(OsdiHelper::Petition)),
+        )
+        .route(
+            "/osdi/forms/{form}/record_submission_helper",
+            signature(Endpoint::Osdi(OsdiHelper::Submission)),
         )
         .route(
             "/osdi/people/person_signup_helper",
-            post(|State(state): State<AppState>, request: Request| {
-                receive(state, Endpoint::Osdi(OsdiHelper::Signup), request)
-            }),
+            signature(Endpoint::Osdi(OsdiHelper::Signup)),
         )
-        .route(
-            "/json",
-            post(|State(state): State<AppState>, request: Request| {
-                receive(state, Endpoint::Json, request)
-            }),
-        )
-        .route(
-            "/form",
-            post(|State(state): State<AppState>, request: Request| {
-                receive(state, Endpoint::Form, request)
-            }),
-        );
-    let control = Router::new()
-        .route("/__control", get(show_control).post(set_control))
-        .route("/__signatures", get(list_signatures))
-        .route("/__reset", post(reset_everything))
-        .route_layer(middleware::from_fn(loopback_only));
+        .route("/json", signature(Endpoint::Json))
+        .route("/form", signature(Endpoint::Form));
+    // CORS on these routes only: preflights answered, and the headers on every answer,
+    // errors included, so the site's script can read why it was refused.
+    let public = if state.settings.cors {
+        public.layer(cors())
+    } else {
+        public
+    };
 
-    Router::new()
-        .route("/", get(index))
-        .merge(signatures)
-        .merge(control)
-        .fallback(not_found)
-        // The last layer added runs first: log, then CORS, then the route.
-        .layer(middleware::from_fn(cors))
+    let mut app = Router::new()
+        .merge(public)
+        .route("/osdi/petitions/{petition}", get(osdi_petition));
+    if state.settings.control_token.is_some() {
+        let control = Router::new()
+            .route("/__control", get(show_control).post(set_control))
+            .route("/__signatures", get(list_signatures))
+            .route("/__reset", post(reset_everything))
+            .route_layer(middleware::from_fn_with_state(state.clone(), control_only));
+        app = app.merge(control);
+    }
+    app.fallback(not_found)
+        // Outermost: one log line for every request, whatever answered it.
         .layer(middleware::from_fn(log))
         .with_state(state)
+}
+
+/// CORS for the public routes: any origin (no credentials are ever involved), the methods
+/// and the one header the site uses, and Chromium's Private Network Access (a public page
+/// posting to a receiver on this machine).
+fn cors() -> CorsLayer {
+    CorsLayer::new()
+        .allow_origin(AllowOrigin::mirror_request())
+        .allow_methods([Method::POST, Method::GET, Method::OPTIONS])
+        .allow_headers([header::CONTENT_TYPE])
+        .max_age(Duration::from_secs(600))
+        .allow_private_network(true)
 }
 
 // ---------------------------------------------------------------------------------------
@@ -194,17 +313,24 @@ impl Endpoint {
     }
 }
 
-/// Every signature post: faults first, then the adapter's checks, then the store.
+/// Every signature post: the rate limit, the body, faults, then the adapter's checks, then
+/// the store.
 async fn receive(state: AppState, endpoint: Endpoint, request: Request) -> Response {
     let path = request.uri().path().to_owned();
     let reply = Reply::for_request(&state, endpoint, request.headers());
+    let client = state.client(&request);
+    let limited = state.lock().limiter.check(client, Instant::now());
+    if let Err(wait) = limited {
+        return with_notes(
+            reply.too_many(wait),
+            Notes(vec![format!("rate limit: {client}")]),
+        );
+    }
     let drop_connection = request.extensions().get::<DropConnection>().cloned();
     let (parts, body) = request.into_parts();
-    let Ok(bytes) = to_bytes(body, BODY_LIMIT).await else {
-        return reply.refuse(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            "body: larger than 64 KiB, or cut off",
-        );
+    let bytes = match read_body(&state, body).await {
+        Ok(bytes) => bytes,
+        Err(refusal) => return reply.refuse(refusal.status, refusal.reason),
     };
     let mut notes = Notes::default();
 
@@ -255,7 +381,32 @@ async fn receive(state: AppState, endpoint: Endpoint, request: Request) -> Respo
     with_notes(response, notes)
 }
 
-/// `record_signature_helper` and `person_signup_helper`.
+/// Why a body could not be read.
+struct Refusal {
+    status: StatusCode,
+    reason: String,
+}
+
+/// The whole body, within [`BODY_LIMIT`] and the body timeout.
+async fn read_body(state: &Receiver, body: Body) -> Result<Bytes, Refusal> {
+    let timeout = state.settings.body_timeout;
+    match tokio::time::timeout(timeout, to_bytes(body, BODY_LIMIT)).await {
+        Ok(Ok(bytes)) => Ok(bytes),
+        Ok(Err(_)) => Err(Refusal {
+            status: StatusCode::PAYLOAD_TOO_LARGE,
+            reason: "body: larger than 64 KiB, or cut off".to_owned(),
+        }),
+        Err(_) => Err(Refusal {
+            status: StatusCode::REQUEST_TIMEOUT,
+            reason: format!(
+                "body: not received within {} ms; send it whole, and promptly",
+                timeout.as_millis()
+            ),
+        }),
+    }
+}
+
+/// `record_signature_helper`, `record_submission_helper` and `person_signup_helper`.
 fn osdi(
     state: &Receiver,
     helper: OsdiHelper,
@@ -283,18 +434,15 @@ fn osdi(
         Ok(key) => key,
         Err(reason) => return json_error(StatusCode::BAD_REQUEST, reason),
     };
-    // A small OSDI signature (or person) resource.
-    let now = now_rfc3339();
-    let answer =
-        json!({ "identifiers": body["identifiers"], "created_date": now, "modified_date": now });
+    // Answered with a small OSDI signature (or person, or submission) resource.
     let record = Record {
-        received_at: now,
+        received_at: now_rfc3339(),
         adapter: Adapter::Osdi,
         endpoint: path,
         idempotency_key: Some(key),
         body,
     };
-    match save(state, record, answer, notes) {
+    match save(state, record, notes) {
         Ok(answer) => json_response(StatusCode::CREATED, &answer),
         Err(reason) => json_error(StatusCode::INTERNAL_SERVER_ERROR, reason),
     }
@@ -328,6 +476,13 @@ fn flat(
             Err(e) => Err(format!("body: not valid JSON ({e})")),
         },
     };
+    // A client's own key may not look like one of the receiver's plain-post keys below.
+    let fields = fields.and_then(|fields| {
+        if let Some(key) = fields.get("idempotency_key").and_then(Value::as_str) {
+            validate::client_key("idempotency_key", key)?;
+        }
+        Ok(fields)
+    });
     // A plain HTML form post (a browser without WebAssembly) has no script to make an
     // idempotency key: the person, the petition and the kind are the key, so sending the same
     // form twice still counts once. Its honeypot is checked here, as the signer would.
@@ -350,7 +505,8 @@ fn flat(
                         .to_lowercase()
                 };
                 let key = format!(
-                    "plain:{}:{}:{}",
+                    "{}{}:{}:{}",
+                    validate::PLAIN_KEY_PREFIX,
                     part("kind"),
                     part("action"),
                     part("email")
@@ -378,7 +534,7 @@ fn flat(
         idempotency_key: Some(flat.idempotency_key.clone()),
         body: Value::Object(fields),
     };
-    let answer = match save(state, record, json!({ "ok": true }), notes) {
+    let answer = match save(state, record, notes) {
         Ok(answer) => answer,
         Err(reason) => return reply.refuse(StatusCode::INTERNAL_SERVER_ERROR, reason),
     };
@@ -402,7 +558,7 @@ fn thanks_redirect(state: &Receiver, flat: &validate::Flat, reply: &Reply) -> Re
     } else {
         String::new()
     };
-    let location = format!("{}{prefix}/thanks/?{query}", state.site);
+    let location = format!("{}{prefix}/thanks/?{query}", state.settings.site);
     match HeaderValue::try_from(location) {
         Ok(location) => (StatusCode::SEE_OTHER, [(header::LOCATION, location)]).into_response(),
         Err(_) => reply.refuse(
@@ -444,6 +600,8 @@ fn blind(
             .find_map(|identifier| identifier.as_str()?.strip_prefix(KEY_PREFIX)),
         _ => body["idempotency_key"].as_str(),
     }
+    // Unchecked, but a key that looks like a plain post's is not remembered as one.
+    .filter(|key| validate::client_key("idempotency_key", key).is_ok())
     .map(str::to_owned);
     let record = Record {
         received_at: now_rfc3339(),
@@ -452,7 +610,7 @@ fn blind(
         idempotency_key: key,
         body,
     };
-    match save(state, record, json!({}), notes) {
+    match save(state, record, notes) {
         Ok(_) => json_response(StatusCode::OK, &json!({})),
         Err(reason) => json_error(StatusCode::INTERNAL_SERVER_ERROR, reason),
     }
@@ -460,13 +618,8 @@ fn blind(
 
 /// Stores the record. Answers with the body to send (the first one's, for a repeat), or
 /// with the reason to answer 500 if the data file could not be written.
-fn save(
-    state: &Receiver,
-    record: Record,
-    answer: Value,
-    notes: &mut Notes,
-) -> Result<Value, String> {
-    let outcome = state.lock().store.accept(record, answer);
+fn save(state: &Receiver, record: Record, notes: &mut Notes) -> Result<Value, String> {
+    let outcome = state.lock().store.accept(record);
     match outcome {
         Ok(Outcome::Accepted(answer)) => Ok(answer),
         Ok(Outcome::Duplicate {
@@ -482,7 +635,9 @@ fn save(
         }
         Err(e) => {
             notes.add(format!("could not write the data file: {e}"));
-            Err(format!("could not save the signature: {e}"))
+            Err(format!(
+                "could not save the signature ({e}); nothing was kept, so send it again later"
+            ))
         }
     }
 }
@@ -508,7 +663,7 @@ impl Reply {
         let back = if referer.starts_with("http://") || referer.starts_with("https://") {
             referer.to_owned()
         } else {
-            format!("{}/", state.site)
+            format!("{}/", state.settings.site)
         };
         Reply::Html { back }
     }
@@ -524,6 +679,28 @@ impl Reply {
                 back,
             ),
         }
+    }
+
+    /// 429 past the rate limit, with `Retry-After` in whole seconds.
+    fn too_many(&self, wait: Duration) -> Response {
+        let seconds = wait.as_secs_f64().ceil().max(1.0) as u64;
+        let mut response = match self {
+            Reply::Json => json_error(
+                StatusCode::TOO_MANY_REQUESTS,
+                format!("too many signatures from this address; try again in {seconds} s"),
+            ),
+            Reply::Html { back } => html_page(
+                StatusCode::TOO_MANY_REQUESTS,
+                "Please try again in a moment",
+                "Too many forms were sent from this address just now, and this one was not \
+                 saved. Please go back and send it again in a minute.",
+                back,
+            ),
+        };
+        response
+            .headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+        response
     }
 
     fn unavailable(&self) -> Response {
@@ -587,7 +764,11 @@ async fn show_control(State(state): State<AppState>) -> Response {
     json_response(StatusCode::OK, &json!(faults))
 }
 
-async fn set_control(State(state): State<AppState>, body: Bytes) -> Response {
+async fn set_control(State(state): State<AppState>, request: Request) -> Response {
+    let body = match read_body(&state, request.into_body()).await {
+        Ok(body) => body,
+        Err(refusal) => return json_error(refusal.status, refusal.reason),
+    };
     let control: Control = if body.iter().all(u8::is_ascii_whitespace) {
         Control::default()
     } else {
@@ -616,49 +797,141 @@ async fn list_signatures(State(state): State<AppState>) -> Response {
     json_response(StatusCode::OK, &records)
 }
 
-async fn reset_everything(State(state): State<AppState>) -> Response {
+async fn reset_everything(State(state): State<AppState>, request: Request) -> Response {
+    let body = match read_body(&state, request.into_body()).await {
+        Ok(body) => body,
+        Err(refusal) => return json_error(refusal.status, refusal.reason),
+    };
+    if !body.iter().all(u8::is_ascii_whitespace) {
+        match serde_json::from_slice::<Value>(&body) {
+            Ok(Value::Object(settings)) if settings.is_empty() => {}
+            _ => {
+                return json_error(
+                    StatusCode::BAD_REQUEST,
+                    "body: /__reset takes no settings (send {} or nothing)",
+                )
+            }
+        }
+    }
     let mut inner = state.lock();
     inner.store.clear();
+    inner.limiter.clear();
     inner.faults = Faults::default();
     json_response(StatusCode::OK, &json!({ "ok": true }))
 }
 
-/// The control endpoints are for tests on this machine, whatever address is listened on.
-/// (Called in-process there is no [`Peer`], and nothing to check.)
-async fn loopback_only(request: Request, next: Next) -> Response {
-    if let Some(Peer(peer)) = request.extensions().get::<Peer>() {
-        if !peer.ip().to_canonical().is_loopback() {
-            return json_error(
-                StatusCode::FORBIDDEN,
-                "the control endpoints answer loopback clients only",
-            );
-        }
+/// The control endpoints answer only requests that carry the `--control-token` in
+/// `x-receiver-token` (compared in constant time), and take only JSON bodies, so that neither
+/// a web page open in the developer's browser nor anyone reaching the receiver through a
+/// reverse proxy can read the signatures or change the faults. They never answer CORS.
+async fn control_only(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let expected = state.settings.control_token.as_deref();
+    let given = request.headers().get(CONTROL_TOKEN_HEADER);
+    if !tokens_match(expected, given) {
+        return json_error(
+            StatusCode::UNAUTHORIZED,
+            format!(
+                "{CONTROL_TOKEN_HEADER}: missing or wrong (the control endpoints need the \
+                 token the receiver was started with, --control-token)"
+            ),
+        );
+    }
+    if request.method() == Method::POST && !has_content_type(request.headers(), "application/json")
+    {
+        return json_error(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "content-type: must be application/json (the control endpoints take JSON only, \
+             so no HTML form on another site can post to them)",
+        );
     }
     next.run(request).await
+}
+
+/// Whether `given` is the `expected` token; never when there is none. Compared in constant
+/// time (for tokens of the same length).
+fn tokens_match(expected: Option<&str>, given: Option<&HeaderValue>) -> bool {
+    match (expected, given) {
+        (Some(expected), Some(given)) if !expected.is_empty() => {
+            given.as_bytes().ct_eq(expected.as_bytes()).into()
+        }
+        _ => false,
+    }
+}
+
+/// The rightmost address of the last `X-Forwarded-For` header: the one the nearest proxy
+/// (the staff's own) added. An address with a port is taken without it.
+fn rightmost_forwarded_for(headers: &HeaderMap) -> Option<IpAddr> {
+    let last = headers.get_all("x-forwarded-for").iter().next_back()?;
+    let item = last.to_str().ok()?.rsplit(',').next()?.trim();
+    item.parse::<IpAddr>()
+        .or_else(|_| item.parse::<SocketAddr>().map(|addr| addr.ip()))
+        .ok()
+        .map(|ip| ip.to_canonical())
+}
+
+// ---------------------------------------------------------------------------------------
+// Counts
+
+/// `GET /count/{petition}`: `{"count": N}`, the petition's accepted signatures.
+async fn count(State(state): State<AppState>, Path(petition): Path<String>) -> Response {
+    let count = state
+        .lock()
+        .store
+        .tally(&petition)
+        .map_or(0, |tally| tally.count);
+    json_response(StatusCode::OK, &json!({ "count": count }))
+}
+
+/// `GET /osdi/petitions/{petition}`, as Action Network answers it: only with the API key.
+async fn osdi_petition(
+    State(state): State<AppState>,
+    Path(petition): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    let expected = state.settings.api_token.as_deref();
+    if !tokens_match(expected, headers.get(API_TOKEN_HEADER)) {
+        return json_error(StatusCode::UNAUTHORIZED, "API Key invalid or not present");
+    }
+    let (count, modified) = match state.lock().store.tally(&petition) {
+        Some(tally) => (tally.count, tally.last.clone()),
+        None => (0, state.started.clone()),
+    };
+    let resource = json!({
+        "identifiers": [format!("signup_receiver:{petition}")],
+        "origin_system": "signup-receiver",
+        "title": petition,
+        "total_signatures": count,
+        "created_date": state.started,
+        "modified_date": modified,
+    });
+    json_response(StatusCode::OK, &resource)
 }
 
 // ---------------------------------------------------------------------------------------
 // Everything else
 
 async fn index(State(state): State<AppState>) -> Response {
-    // Read both under one lock: a second `lock()` in the same statement would deadlock.
-    let (count, path) = {
-        let inner = state.lock();
-        (
-            inner.store.records().len(),
-            inner.store.path().display().to_string(),
-        )
-    };
-    let text = format!(
-        "signup receiver: a local stand-in for Action Network (see docs/signup-contract.md)\n\n\
-         POST /osdi/petitions/{{petition}}/record_signature_helper   OSDI petition signature (JSON)\n\
-         POST /osdi/people/person_signup_helper                    OSDI updates signup (JSON)\n\
+    let mut text = String::from(
+        "signup receiver: a local stand-in for Action Network (see docs/signup-contract.md).\n\
+         For `make serve` and the tests; not a production endpoint.\n\n\
+         POST /osdi/petitions/{petition}/record_signature_helper   OSDI petition signature (JSON)\n\
+         POST /osdi/forms/{form}/record_submission_helper          OSDI form submission: updates signup (JSON)\n\
+         POST /osdi/people/person_signup_helper                    OSDI person signup (JSON)\n\
          POST /json                                                flat JSON\n\
-         POST /form                                                flat urlencoded form\n\n\
-         GET  /__signatures   what was accepted ({count} so far; also appended to {path})\n\
-         POST /__control      {{\"fail_next\": N, \"reset_next\": N, \"delay_ms\": N, \"blind\": bool}}\n\
-         POST /__reset        forget records, keys and faults\n",
+         POST /form                                                flat urlencoded form\n\
+         GET  /count/{petition}                                    {\"count\": N}\n\
+         GET  /osdi/petitions/{petition}                           OSDI petition (OSDI-API-Token header)\n",
     );
+    if state.settings.control_token.is_some() {
+        // Read under one lock: a second `lock()` in the same statement would deadlock.
+        let count = state.lock().store.records().len();
+        text.push_str(&format!(
+            "\nControl endpoints (each request needs the {CONTROL_TOKEN_HEADER} header):\n\
+             GET  /__signatures   what was accepted ({count} so far)\n\
+             POST /__control      {{\"fail_next\": N, \"reset_next\": N, \"delay_ms\": N, \"blind\": bool}}\n\
+             POST /__reset        forget records, keys, counts and faults\n",
+        ));
+    }
     (StatusCode::OK, text).into_response()
 }
 
@@ -667,47 +940,6 @@ async fn not_found(uri: Uri) -> Response {
         StatusCode::NOT_FOUND,
         format!("{}: no such endpoint (GET / lists them)", uri.path()),
     )
-}
-
-/// CORS for every path: preflights answered here, and `Access-Control-Allow-Origin` on
-/// every response, errors included, so the site's script can read why it was refused.
-async fn cors(request: Request, next: Next) -> Response {
-    let origin = request
-        .headers()
-        .get(header::ORIGIN)
-        .cloned()
-        .unwrap_or_else(|| HeaderValue::from_static("*"));
-    if request.method() == Method::OPTIONS {
-        let mut response = StatusCode::NO_CONTENT.into_response();
-        let headers = response.headers_mut();
-        headers.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, origin);
-        headers.insert(
-            header::ACCESS_CONTROL_ALLOW_METHODS,
-            HeaderValue::from_static("POST, GET, OPTIONS"),
-        );
-        headers.insert(
-            header::ACCESS_CONTROL_ALLOW_HEADERS,
-            HeaderValue::from_static("content-type"),
-        );
-        headers.insert(
-            header::ACCESS_CONTROL_MAX_AGE,
-            HeaderValue::from_static("600"),
-        );
-        headers.insert(header::VARY, HeaderValue::from_static("Origin"));
-        // Chromium's Private Network Access asks this when a public page calls a local address.
-        if header_text(request.headers(), "access-control-request-private-network") == "true" {
-            headers.insert(
-                "access-control-allow-private-network",
-                HeaderValue::from_static("true"),
-            );
-        }
-        return response;
-    }
-    let mut response = next.run(request).await;
-    let headers = response.headers_mut();
-    headers.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, origin);
-    headers.append(header::VARY, HeaderValue::from_static("Origin"));
-    response
 }
 
 /// Notes for the log line ("duplicate", "fault: 503"…), carried in the response's extensions.

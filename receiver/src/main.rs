@@ -3,23 +3,14 @@
 
 use std::{io, process::ExitCode};
 
-use signup_receiver::{parse_args, router, serve, Command, Config, Receiver, Store, USAGE};
+use signup_receiver::{parse_args, router, serve, Config, Receiver, Store};
 use tokio::net::TcpListener;
 
 // One thread is plenty for a local test receiver, and it keeps the machine free for builds.
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> ExitCode {
-    let config = match parse_args(std::env::args().skip(1)) {
-        Ok(Command::Run(config)) => config,
-        Ok(Command::Help) => {
-            print!("{USAGE}");
-            return ExitCode::SUCCESS;
-        }
-        Err(reason) => {
-            eprintln!("signup-receiver: {reason}\n\n{USAGE}");
-            return ExitCode::from(2);
-        }
-    };
+    // `--help` prints and exits 0; a mistake prints the reason and a hint, and exits 2.
+    let config = parse_args(std::env::args().skip(1)).unwrap_or_else(|e| e.exit());
     match run(config).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
@@ -36,6 +27,7 @@ async fn run(config: Config) -> io::Result<()> {
             format!("cannot open {}: {e}", config.data.display()),
         )
     })?;
+    let keys = store.keys();
     let listener = TcpListener::bind(config.addr)
         .await
         .map_err(|e| io::Error::new(e.kind(), format!("cannot listen on {}: {e}", config.addr)))?;
@@ -44,13 +36,48 @@ async fn run(config: Config) -> io::Result<()> {
 
     // Scripts wait for this line on stdout; the request log goes to stderr.
     println!("signup receiver listening on http://{addr}");
+    let settings = config.settings();
+    let on_off = |on: bool| if on { "on" } else { "off" };
     eprintln!(
-        "signatures are appended to {}; redirects go to {}; faults: {}",
+        "signatures are appended to {} ({keys} idempotency keys read back); redirects go to {}; \
+         repeats: {}; CORS: {}; control endpoints: {}; OSDI petition API: {}; \
+         limits: body {} ms, {} connections, {}; faults: {}",
         config.data.display(),
-        config.site,
-        config.faults
+        settings.site,
+        if settings.dedupe {
+            "dropped by idempotency key"
+        } else {
+            "all recorded (--no-dedupe)"
+        },
+        on_off(settings.cors),
+        if settings.control_token.is_some() {
+            "on (x-receiver-token)"
+        } else {
+            "off (no --control-token)"
+        },
+        on_off(settings.api_token.is_some()),
+        config.body_timeout_ms,
+        config.max_connections,
+        match settings.rate_limit {
+            0 => "no rate limit".to_owned(),
+            n => format!(
+                "{n} signatures a minute per {}",
+                if settings.trust_forwarded_for {
+                    "X-Forwarded-For address"
+                } else {
+                    "peer address"
+                }
+            ),
+        },
+        config.faults()
     );
+    if !addr.ip().is_loopback() {
+        eprintln!(
+            "warning: listening on {addr}, beyond this machine. This receiver is a stand-in for \
+             tests and `make serve`, not a production endpoint."
+        );
+    }
 
-    let app = router(Receiver::new(store, config.site, config.faults));
-    serve(listener, app).await
+    let app = router(Receiver::new(store, settings, config.faults()));
+    serve(listener, app, config.max_connections as usize).await
 }

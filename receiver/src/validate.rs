@@ -12,6 +12,20 @@ use serde_json::{Map, Value};
 /// The prefix of the OSDI identifier that carries the site's idempotency key.
 pub const KEY_PREFIX: &str = "truah_campaign:";
 
+/// The prefix of the keys the receiver makes for plain HTML form posts (which carry none):
+/// `plain:{kind}:{action}:{email}`. A client may not send a key of its own that starts so,
+/// or it could register a person's plain post in advance and make it vanish as a repeat.
+pub const PLAIN_KEY_PREFIX: &str = "plain:";
+
+/// At most this many fields the contract does not name, in any one object.
+pub const MAX_UNKNOWN_FIELDS: usize = 8;
+/// And each of them at most this long (a string's bytes, or any other value's JSON).
+pub const MAX_UNKNOWN_FIELD_BYTES: usize = 1024;
+
+/// The email status the site may send: only when the visitor ticked the box (or used the
+/// updates signup, which is the consent itself). Without consent it sends no status.
+pub const CONSENT_STATUS: &str = "subscribed";
+
 /// The email statuses OSDI defines.
 pub const OSDI_STATUSES: [&str; 6] = [
     "subscribed",
@@ -32,6 +46,9 @@ const PETITION_KEYS: [&str; 6] = [
     "triggers",
 ];
 
+/// The top-level keys of an OSDI form submission (`record_submission_helper`).
+const SUBMISSION_KEYS: [&str; 6] = PETITION_KEYS;
+
 /// The top-level keys of an OSDI signup: a petition's, plus lists to join.
 const SIGNUP_KEYS: [&str; 7] = [
     "person",
@@ -43,13 +60,52 @@ const SIGNUP_KEYS: [&str; 7] = [
     "triggers",
 ];
 
-/// The two OSDI helpers the receiver answers.
+/// The keys the contract names in each object; others are "unknown", let through within
+/// [`MAX_UNKNOWN_FIELDS`] and [`MAX_UNKNOWN_FIELD_BYTES`].
+const PERSON_KEYS: [&str; 4] = [
+    "given_name",
+    "family_name",
+    "email_addresses",
+    "postal_addresses",
+];
+const EMAIL_KEYS: [&str; 3] = ["address", "primary", "status"];
+const POSTAL_KEYS: [&str; 3] = ["primary", "postal_code", "country"];
+const REFERRER_KEYS: [&str; 4] = ["source", "referrer", "website", "url"];
+const TRIGGERS_KEYS: [&str; 1] = ["autoresponse"];
+const AUTORESPONSE_KEYS: [&str; 1] = ["enabled"];
+/// The flat adapters' keys (docs/signup-contract.md).
+const FLAT_KEYS: [&str; 19] = [
+    "kind",
+    "action",
+    "idempotency_key",
+    "given_name",
+    "family_name",
+    "email",
+    "postal_code",
+    "country",
+    "email_opt_in",
+    "source",
+    "referrer",
+    "url",
+    "utm_source",
+    "utm_medium",
+    "utm_campaign",
+    "utm_term",
+    "utm_content",
+    "language",
+    "submitted_at",
+];
+
+/// The OSDI helpers the receiver answers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OsdiHelper {
     /// `record_signature_helper`: a petition signature.
     Petition,
-    /// `person_signup_helper`: the updates signup.
+    /// `person_signup_helper`: the updates signup, as a person.
     Signup,
+    /// `record_submission_helper`: the updates signup, as a submission of a form (what
+    /// Action Network's forms take).
+    Submission,
 }
 
 /// The two flat adapters; they differ only in how `email_opt_in` is spelled.
@@ -88,6 +144,7 @@ pub fn osdi(body: &Value, helper: OsdiHelper) -> Check<String> {
     let allowed: &[&str] = match helper {
         OsdiHelper::Petition => &PETITION_KEYS,
         OsdiHelper::Signup => &SIGNUP_KEYS,
+        OsdiHelper::Submission => &SUBMISSION_KEYS,
     };
     if let Some(unknown) = top.keys().find(|key| !allowed.contains(&key.as_str())) {
         return fail(
@@ -108,7 +165,9 @@ pub fn osdi(body: &Value, helper: OsdiHelper) -> Check<String> {
         }
     }
     if let Some(value) = top.get("referrer_data") {
-        for (name, field) in object("referrer_data", value)? {
+        let referrer = object("referrer_data", value)?;
+        unknown_fields("referrer_data", referrer, &REFERRER_KEYS)?;
+        for (name, field) in referrer {
             string(&format!("referrer_data.{name}"), field)?;
         }
     }
@@ -119,8 +178,10 @@ pub fn osdi(body: &Value, helper: OsdiHelper) -> Check<String> {
     }
     if let Some(value) = top.get("triggers") {
         let triggers = object("triggers", value)?;
+        unknown_fields("triggers", triggers, &TRIGGERS_KEYS)?;
         if let Some(value) = triggers.get("autoresponse") {
             let autoresponse = object("triggers.autoresponse", value)?;
+            unknown_fields("triggers.autoresponse", autoresponse, &AUTORESPONSE_KEYS)?;
             if let Some(value) = autoresponse.get("enabled") {
                 boolean("triggers.autoresponse.enabled", value)?;
             }
@@ -131,7 +192,7 @@ pub fn osdi(body: &Value, helper: OsdiHelper) -> Check<String> {
 
 /// `person`: a name, at least one email address, and optionally postal addresses.
 /// Fields the contract does not use (phone numbers, custom fields…) are let through,
-/// as an OSDI server would.
+/// as an OSDI server would, within [`MAX_UNKNOWN_FIELDS`] and [`MAX_UNKNOWN_FIELD_BYTES`].
 /// The petition needs a name; the updates signup only an email.
 fn person(value: Option<&Value>, helper: OsdiHelper) -> Check<()> {
     let Some(value) = value else {
@@ -141,12 +202,13 @@ fn person(value: Option<&Value>, helper: OsdiHelper) -> Check<()> {
         );
     };
     let person = object("person", value)?;
+    unknown_fields("person", person, &PERSON_KEYS)?;
     match (helper, person.get("given_name")) {
-        (OsdiHelper::Signup, None) => {}
-        (OsdiHelper::Signup, Some(value)) => string("person.given_name", value).map(|_| ())?,
-        _ => {
-            required_string("person.given_name", person.get("given_name"))?;
+        (OsdiHelper::Petition, value) => {
+            required_string("person.given_name", value)?;
         }
+        (_, None) => {}
+        (_, Some(value)) => string("person.given_name", value).map(|_| ())?,
     }
     if let Some(value) = person.get("family_name") {
         string("person.family_name", value)?; // may be empty: not everyone has one
@@ -165,21 +227,13 @@ fn person(value: Option<&Value>, helper: OsdiHelper) -> Check<()> {
     for (i, email) in emails.iter().enumerate() {
         let field = format!("person.email_addresses[{i}]");
         let email = object(&field, email)?;
+        unknown_fields(&field, email, &EMAIL_KEYS)?;
         email_address(&format!("{field}.address"), email.get("address"))?;
         if let Some(value) = email.get("primary") {
             boolean(&format!("{field}.primary"), value)?;
         }
         if let Some(value) = email.get("status") {
-            let status = string(&format!("{field}.status"), value)?;
-            if !OSDI_STATUSES.contains(&status) {
-                return fail(
-                    &format!("{field}.status"),
-                    format!(
-                        "must be one of \"{}\", not {status:?}",
-                        OSDI_STATUSES.join("\", \"")
-                    ),
-                );
-            }
+            consent(&format!("{field}.status"), value)?;
         }
     }
 
@@ -187,6 +241,7 @@ fn person(value: Option<&Value>, helper: OsdiHelper) -> Check<()> {
         for (i, address) in array("person.postal_addresses", value)?.iter().enumerate() {
             let field = format!("person.postal_addresses[{i}]");
             let address = object(&field, address)?;
+            unknown_fields(&field, address, &POSTAL_KEYS)?;
             for name in ["postal_code", "country"] {
                 if let Some(value) = address.get(name) {
                     string(&format!("{field}.{name}"), value)?;
@@ -198,6 +253,37 @@ fn person(value: Option<&Value>, helper: OsdiHelper) -> Check<()> {
         }
     }
     Ok(())
+}
+
+/// An email's `status`: absent (no consent), or `subscribed` (consent). Nothing else: the
+/// other OSDI statuses are the list's own to set, and `unsubscribed` from a signup form
+/// would take a member who signs without ticking the box off every list.
+fn consent(field: &str, value: &Value) -> Check<()> {
+    let status = string(field, value)?;
+    if status == CONSENT_STATUS {
+        return Ok(());
+    }
+    if status == "unsubscribed" {
+        return fail(
+            field,
+            "\"unsubscribed\" is refused: an OSDI system that honours it (Action Network does) \
+             would unsubscribe this person from every list, though they only left the updates \
+             box unticked. Send no status without consent, and \"subscribed\" with it",
+        );
+    }
+    if OSDI_STATUSES.contains(&status) {
+        return fail(
+            field,
+            format!(
+                "{status:?} is refused: only the list's own system sets it. Send no status \
+                 without consent, and \"subscribed\" with it"
+            ),
+        );
+    }
+    fail(
+        field,
+        format!("must be \"subscribed\" or absent (no consent), not {status:?}"),
+    )
 }
 
 /// `identifiers`: strings, exactly one of them `truah_campaign:<key>`.
@@ -213,7 +299,10 @@ fn idempotency_key(value: Option<&Value>) -> Check<String> {
         .filter_map(|identifier| identifier.strip_prefix(KEY_PREFIX))
         .collect();
     match keys[..] {
-        [key] if !key.trim().is_empty() => Ok(key.to_owned()),
+        [key] if !key.trim().is_empty() => {
+            client_key("identifiers", key)?;
+            Ok(key.to_owned())
+        }
         [_] => fail(
             "identifiers",
             format!("the \"{KEY_PREFIX}\" identifier has no key after the prefix"),
@@ -229,9 +318,66 @@ fn idempotency_key(value: Option<&Value>) -> Check<String> {
     }
 }
 
+/// A key sent by a client: anything but one that starts as the receiver's own keys for plain
+/// HTML form posts do ([`PLAIN_KEY_PREFIX`]).
+pub fn client_key(field: &str, key: &str) -> Check<()> {
+    let prefix = key.get(..PLAIN_KEY_PREFIX.len()).unwrap_or_default();
+    if prefix.eq_ignore_ascii_case(PLAIN_KEY_PREFIX) {
+        return fail(
+            field,
+            format!(
+                "an idempotency key may not start with \"{PLAIN_KEY_PREFIX}\": the receiver keeps \
+                 those for plain HTML form posts, which carry no key. Send a random UUID"
+            ),
+        );
+    }
+    Ok(())
+}
+
+/// The fields of `object` that are not in `known`: at most [`MAX_UNKNOWN_FIELDS`], each at
+/// most [`MAX_UNKNOWN_FIELD_BYTES`]. `path` is the object's (empty for the top level).
+fn unknown_fields(path: &str, object: &Map<String, Value>, known: &[&str]) -> Check<()> {
+    let field = |name: &str| {
+        if path.is_empty() {
+            name.to_owned()
+        } else {
+            format!("{path}.{name}")
+        }
+    };
+    let unknown = object
+        .iter()
+        .filter(|(name, _)| !known.contains(&name.as_str()));
+    for (i, (name, value)) in unknown.enumerate() {
+        if i == MAX_UNKNOWN_FIELDS {
+            return fail(
+                &field(name),
+                format!(
+                    "one unknown field too many (at most {MAX_UNKNOWN_FIELDS} fields the \
+                     contract does not name, in one object)"
+                ),
+            );
+        }
+        let size = match value {
+            Value::String(text) => text.len(),
+            other => other.to_string().len(),
+        };
+        if size > MAX_UNKNOWN_FIELD_BYTES {
+            return fail(
+                &field(name),
+                format!(
+                    "too long for a field the contract does not name ({size} bytes; at most {})",
+                    MAX_UNKNOWN_FIELD_BYTES
+                ),
+            );
+        }
+    }
+    Ok(())
+}
+
 /// Checks a flat body (the `json` and `form` adapters). For the form, every value is
 /// already a string; for JSON, every value but `email_opt_in` must be one.
-/// Keys the contract does not list are let through (as Formspree would), if they are strings.
+/// Keys the contract does not list are let through (as Formspree would), if they are
+/// strings, within [`MAX_UNKNOWN_FIELDS`] and [`MAX_UNKNOWN_FIELD_BYTES`].
 pub fn flat(body: &Map<String, Value>, adapter: FlatAdapter) -> Check<Flat> {
     let kind = required_string("kind", body.get("kind"))?;
     if kind != "petition" && kind != "signup" {
@@ -242,6 +388,7 @@ pub fn flat(body: &Map<String, Value>, adapter: FlatAdapter) -> Check<Flat> {
     }
     let idempotency_key = required_string("idempotency_key", body.get("idempotency_key"))?;
     email_address("email", body.get("email"))?;
+    unknown_fields("", body, &FLAT_KEYS)?;
     if kind == "petition" {
         required_string("given_name", body.get("given_name"))?;
     } else if let Some(value) = body.get("given_name") {

@@ -36,10 +36,12 @@ export const CHROME = {
   es: { nav: "Principal", signup: "Suscríbete para recibir novedades y alertas de acción" },
 };
 
-/** A local signup receiver's test controls: `call("/__signatures")`, `call("/__reset", {})`. */
+/** A local signup receiver's test controls: `call("/__signatures")`, `call("/__reset", {})`, each
+ *  with the run's control token (playwright.config.js starts the receivers with it). */
 export function receiverAt(base) {
   return async (path, body) => {
-    const init = body === undefined ? {} : { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) };
+    const headers = { "x-receiver-token": process.env.RECEIVER_TOKEN };
+    const init = body === undefined ? { headers } : { method: "POST", headers: { ...headers, "content-type": "application/json" }, body: JSON.stringify(body) };
     return (await fetch(base + path, init)).json();
   };
 }

@@ -1,6 +1,7 @@
 // End-to-end tests against the release build in dist/, served like a static host.
 // Chromium comes from Debian (/usr/bin/chromium); Playwright never downloads a browser.
 import { defineConfig } from "@playwright/test";
+import crypto from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { dirname, resolve } from "node:path";
 
@@ -15,6 +16,13 @@ export const EMBED_RECEIVER = "http://127.0.0.1:8788";
 // The same site built for a subfolder (`make dist` builds it into target/dist-subfolder).
 export const SUBFOLDER = "/campaigns/immigration";
 const SUBFOLDER_PORT = 4175;
+// The receivers' control endpoints (/__signatures, /__control, /__reset) answer only requests
+// carrying this token (helpers.js receiverAt sends it). One per run; the workers inherit it.
+process.env.RECEIVER_TOKEN ??= crypto.randomBytes(24).toString("hex");
+export const RECEIVER_TOKEN = process.env.RECEIVER_TOKEN;
+// Each receiver starts from an empty data file (it reads the keys already in it back at start,
+// and plain posts' keys repeat from run to run); no rate limit, as every post comes from 127.0.0.1.
+const receiverFlags = `--control-token ${RECEIVER_TOKEN} --rate-limit 0`;
 
 export default defineConfig({
   testDir: ".",
@@ -60,7 +68,7 @@ export default defineConfig({
     },
     {
       // The local signup receiver the build points at (config/signup.local.toml).
-      command: `target/debug/signup-receiver --addr 127.0.0.1:8787 --site http://127.0.0.1:${SITE_PORT} --data target/e2e/signatures.jsonl`,
+      command: `rm -f target/e2e/signatures.jsonl && target/debug/signup-receiver --addr 127.0.0.1:8787 --site http://127.0.0.1:${SITE_PORT} --data target/e2e/signatures.jsonl ${receiverFlags}`,
       cwd: root,
       url: "http://127.0.0.1:8787/",
       reuseExistingServer: false,
@@ -74,7 +82,7 @@ export default defineConfig({
       stdout: "ignore",
     },
     {
-      command: `target/debug/signup-receiver --addr 127.0.0.1:8788 --site http://127.0.0.1:${SITE_PORT} --data target/e2e/embed-signatures.jsonl`,
+      command: `rm -f target/e2e/embed-signatures.jsonl && target/debug/signup-receiver --addr 127.0.0.1:8788 --site http://127.0.0.1:${SITE_PORT} --data target/e2e/embed-signatures.jsonl ${receiverFlags}`,
       cwd: root,
       url: `${EMBED_RECEIVER}/`,
       reuseExistingServer: false,
