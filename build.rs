@@ -1,113 +1,74 @@
-//! Reads and checks `content/` at build time and writes it as Rust data (`$OUT_DIR/content.rs`),
-//! so the wasm carries no parser. A mistake stops the build with its file, line and fix.
+//! Reads and checks `content/` at build time and writes it as Rust data in `$OUT_DIR`, so the
+//! wasm carries no parser. A mistake stops the build with its file, line and fix.
+//!
+//! - `site.rs`: the site's settings (`SITE`), which every build uses (the header and footer);
+//! - `content.rs`: all of the content (`CONTENT`), which only the builds that render pages use
+//!   (the prerenderer and the component tests); the browser build that hydrates them does not
+//!   compile it in, and fetches each page it has not shown yet instead (`src/browser/`);
+//! - `endpoint.rs`: the signup endpoint, for the forms' plain-post target.
 
 use campaign_core::build::script;
-use std::path::Path;
+use campaign_core::i18n::Lang;
+use std::path::{Path, PathBuf};
 
 fn main() {
-    println!("cargo::rerun-if-changed=content");
-    println!("cargo::rerun-if-env-changed=SITE_BASE");
-    let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    // The repository's folder as it is now, read when the script runs: a checkout that was
+    // copied or moved (with its target/), or that shares a target folder with another, must
+    // read its own content/, not the folder this script was first compiled in.
+    let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets it"));
+    let out_dir = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+    println!("cargo::rerun-if-changed={}", root.join("content").display());
+    println!("cargo::rerun-if-env-changed=SITE_LANG");
 
     // The language of this build: SITE_LANG (`es`), English by default. Each language is its
     // own build, under its own path (scripts/build.sh), so a visitor downloads one language.
-    println!("cargo::rerun-if-env-changed=SITE_LANG");
     let lang = match std::env::var("SITE_LANG") {
-        Ok(code) if !code.trim().is_empty() => campaign_core::i18n::Lang::parse(&code)
-            .unwrap_or_else(|| {
-                let all: Vec<&str> = campaign_core::i18n::Lang::ALL
-                    .iter()
-                    .map(|l| l.code())
-                    .collect();
-                eprintln!(
-                    "SITE_LANG must be one of {}; it is `{code}`.",
-                    all.join(", ")
-                );
-                std::process::exit(1);
-            }),
-        _ => campaign_core::i18n::Lang::En,
+        Ok(code) if !code.trim().is_empty() => Lang::parse(&code).unwrap_or_else(|| {
+            let all: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
+            stop(&format!(
+                "SITE_LANG must be one of {}; it is `{code}`.",
+                all.join(", ")
+            ))
+        }),
+        _ => Lang::En,
     };
     println!("cargo::rustc-env=SITE_LANG={}", lang.code());
-    let mut content = script::content_in(root, lang);
+    let mut content = script::content_in(&root, lang);
     // Where the site is published: content/site.toml's site_url, or SITE_URL for this build.
-    println!("cargo::rerun-if-env-changed=SITE_URL");
-    if let Ok(url) = std::env::var("SITE_URL") {
-        let url = url.trim().trim_end_matches('/');
-        if !(url.starts_with("https://") || url.starts_with("http://"))
-            || url.contains(char::is_whitespace)
-        {
-            eprintln!(
-                "SITE_URL must be a full address like `https://act.example.org`; it is `{url}`."
-            );
-            std::process::exit(1);
-        }
-        content.site.site_url = url.to_string().into();
-    }
+    content.site.site_url = script::site_url(&content).into();
     // The signup endpoint: the forms' plain-post target, and the Content Security Policy.
-    let endpoint = script::endpoint(root, &content);
-    std::fs::write(
-        Path::new(&out_dir).join("endpoint.rs"),
-        campaign_core::build::endpoint_source(&endpoint),
-    )
-    .expect("write the endpoint");
-
-    // The path the site is served under, e.g. "/campaigns/immigration" (no trailing slash);
-    // empty for a site at the root of its domain.
-    let base = std::env::var("SITE_BASE").unwrap_or_default();
-    let base = base.trim_end_matches('/');
-    if !base.is_empty() && (!base.starts_with('/') || base.contains(char::is_whitespace)) {
-        eprintln!("SITE_BASE must be a path starting with `/`, like `/campaigns/immigration`; it is `{base}`.");
-        std::process::exit(1);
-    }
-    // This language's pages live under the site's base plus its prefix: "/es", "/campaigns/immigration/es".
-    println!("cargo::rustc-env=SITE_ROOT={base}");
-    let base = format!("{base}{}", lang.prefix());
-    let base = base.as_str();
-    println!("cargo::rustc-env=SITE_BASE={base}");
-
-    // Every page's body as HTML, rendered here once (Markdown and templates never reach the wasm).
-    let setting = campaign_core::html::Setting {
-        base,
-        endpoint: &endpoint,
-        lang,
-    };
-    std::fs::write(
-        Path::new(&out_dir).join("pages.rs"),
-        campaign_core::html::pages_source(&setting, &content),
-    )
-    .expect("write the pages");
-    // The embeds' bodies and the /embed page, which only the prerenderer uses (feature `ssr`):
-    // it writes them into the build, and the site's wasm never carries them.
-    let embeds: Vec<String> = campaign_core::html::embed_fragments(&setting, &content)
-        .into_iter()
-        .map(|(path, html)| format!("({path:?}, {html:?})"))
-        .collect();
-    let embeds = format!(
-        "// Generated by build.rs from content/. Do not edit.\npub static EMBEDS: &[(&str, &str)] = &[{}];\npub static EMBED_PAGE: &str = {:?};\n",
-        embeds.join(", "),
-        campaign_core::html::embed_page(&setting, &content)
+    let endpoint = script::endpoint(&root, &content);
+    write(
+        &out_dir,
+        "endpoint.rs",
+        &campaign_core::build::endpoint_source(&endpoint),
     );
-    std::fs::write(Path::new(&out_dir).join("embeds.rs"), embeds).expect("write the embeds");
 
-    // The content the views still use (titles, descriptions, lists): the bodies are in the
-    // pages' HTML, so they are left out here instead of being carried twice.
-    content.home.body = Default::default();
-    content.accessibility.body = Default::default();
-    for i in content.issues.to_mut().iter_mut() {
-        i.body = Default::default();
-        i.footnotes = Default::default();
-        i.quote = None;
-    }
-    for r in content.resources.to_mut().iter_mut() {
-        r.body = Default::default();
-    }
-    for a in content.actions.to_mut().iter_mut() {
-        a.body = Default::default();
-    }
-    std::fs::write(
-        Path::new(&out_dir).join("content.rs"),
-        campaign_core::build::rust_source(&content),
-    )
-    .expect("write the generated content");
+    // The path the site is served under, e.g. "/campaigns/immigration"; empty at a domain's root.
+    let base = script::site_base();
+    // This language's pages live under the site's base plus its prefix: "/es",
+    // "/campaigns/immigration/es".
+    println!("cargo::rustc-env=SITE_ROOT={base}");
+    println!("cargo::rustc-env=SITE_BASE={base}{}", lang.prefix());
+
+    write(
+        &out_dir,
+        "site.rs",
+        &campaign_core::build::site_source(&content.site),
+    );
+    write(
+        &out_dir,
+        "content.rs",
+        &campaign_core::build::rust_source(&content),
+    );
+}
+
+fn write(dir: &Path, name: &str, source: &str) {
+    std::fs::write(dir.join(name), source)
+        .unwrap_or_else(|e| stop(&format!("write {}: {e}", dir.join(name).display())));
+}
+
+fn stop(message: &str) -> ! {
+    eprintln!("{message}");
+    std::process::exit(1);
 }

@@ -7,24 +7,30 @@
 //   for in-browser routing; with Save-Data on, or on a 2G connection, it is skipped, and links
 //   load pages as usual;
 // - the signer, the forms' behaviour, when a visitor starts filling in a form (lazy-signer.js).
+import { C } from "./contract.js";
 import { lazySigner, prepareForms, wasm } from "./lazy-signer.js";
+
+// A static page (the /embed/ generator) is not the site's to hydrate, nor to send elsewhere.
+function isStatic() {
+  return document.body.getAttribute(C.attr.render) === C.render.static;
+}
 
 // The language a visitor chose with the language switcher, remembered on this device. The site
 // never guesses it from the browser's settings: only a choice made here counts. On a page in
 // another language that has a version in the chosen one, go there.
 const LANG = "truah-campaign.lang";
 document.addEventListener("click", (ev) => {
-  const link = ev.target instanceof Element ? ev.target.closest("a[data-lang-switch]") : null;
+  const link = ev.target instanceof Element ? ev.target.closest(`a[${C.attr.lang_switch}]`) : null;
   try {
-    if (link) localStorage.setItem(LANG, link.dataset.langSwitch);
+    if (link) localStorage.setItem(LANG, link.getAttribute(C.attr.lang_switch));
   } catch {
     // Storage is blocked: the choice holds for this visit's links only.
   }
 }, true);
 try {
   const chosen = localStorage.getItem(LANG);
-  const there = chosen && chosen !== document.documentElement.lang && document.body.dataset.render !== "static"
-    ? document.querySelector(`a[data-lang-switch="${CSS.escape(chosen)}"]`)
+  const there = chosen && chosen !== document.documentElement.lang && !isStatic()
+    ? document.querySelector(`a[${C.attr.lang_switch}="${CSS.escape(chosen)}"]`)
     : null;
   if (there) location.replace(there.href);
 } catch {
@@ -54,6 +60,4 @@ function whenIdle(f) {
 // prerendered page: hydrating would cost more than it saves.
 const connection = navigator.connection;
 const thrifty = connection?.saveData || ["slow-2g", "2g"].includes(connection?.effectiveType);
-// A static page (the /embed/ generator) is not the site's to hydrate.
-const isStatic = document.body.dataset.render === "static";
-if (wasm && !thrifty && !isStatic) whenIdle(startSite);
+if (wasm && !thrifty && !isStatic()) whenIdle(startSite);

@@ -1,12 +1,14 @@
-// The snippet generator on /embed/ (campaign_core::html::embed_page): staff choose what to
-// embed, and how it looks and where it sends; the snippet follows, with a copy button and a
-// live preview that runs the real embed.js. Loaded on that page only (src/pages/embed.rs); it
-// finds the generator again whenever the site's router renders the page anew.
+// The snippet generator on /embed/ (src/pages/embed_builder.rs): staff choose what to embed,
+// and how it looks and where it sends; the snippet follows, with a copy button and a live
+// preview that runs the real embed.js. Loaded on that page only. This is the one place that
+// writes a snippet: the page prerenders an empty box, which this fills in at once.
+import { C, has } from "./contract.js";
 
 const script = new URL("embed.js", import.meta.url).href;
 const DEFAULT_COLOR = "#0b4f5c";
+const [PETITION, , ISSUE] = C.embed.kinds;
 
-/** Text for an attribute value, escaped as campaign_core::html::Html::text does. */
+/** Text for an attribute value: what HTML needs escaped inside double quotes. */
 const escape = (s) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** The mount element's attributes and theme for the choices in the form. */
@@ -14,14 +16,15 @@ function choices(form) {
   const data = new FormData(form);
   const value = (name) => String(data.get(name) ?? "").trim();
   const [kind, slug] = value("what").split(":");
-  const attrs = [["data-truah-embed", kind]];
-  if (kind === "petition") attrs.push(["data-action", slug]);
-  if (kind === "issue") attrs.push(["data-issue", slug]);
-  if (value("lang") && value("lang") !== "en") attrs.push(["data-lang", value("lang")]);
-  if (value("source")) attrs.push(["data-source", value("source")]);
-  if (value("adapter")) attrs.push(["data-signup-adapter", value("adapter")]);
-  if (value("petition-url")) attrs.push(["data-signup-petition-url", value("petition-url")]);
-  if (value("signup-url")) attrs.push(["data-signup-signup-url", value("signup-url")]);
+  const attrs = [[C.attr.embed, kind]];
+  if (kind === PETITION) attrs.push([C.attr.action, slug]);
+  if (kind === ISSUE) attrs.push([C.attr.issue, slug]);
+  const defaultLang = Object.keys(C.langs)[0];
+  if (value("lang") && value("lang") !== defaultLang) attrs.push([C.attr.lang, value("lang")]);
+  if (value("source")) attrs.push([C.attr.source, value("source")]);
+  if (value("adapter")) attrs.push([C.attr.signup_adapter, value("adapter")]);
+  if (value("petition-url")) attrs.push([C.attr.signup_petition_url, value("petition-url")]);
+  if (value("signup-url")) attrs.push([C.attr.signup_signup_url, value("signup-url")]);
   const theme = [];
   if (value("color") && value("color").toLowerCase() !== DEFAULT_COLOR) theme.push(["--truah-color-primary", value("color")]);
   if (value("font")) theme.push(["--truah-font", value("font")]);
@@ -29,7 +32,7 @@ function choices(form) {
   return { attrs, theme };
 }
 
-/** The snippet: the mount element, then the script (as campaign_core::embed::snippet writes it). */
+/** The snippet: the mount element, then the script. */
 function snippet({ attrs, theme }) {
   const all = [...attrs];
   if (theme.length) all.push(["style", theme.map(([k, v]) => `${k}: ${v}`).join("; ")]);
@@ -40,10 +43,11 @@ function snippet({ attrs, theme }) {
 function wire(form) {
   if (form.dataset.wired !== undefined) return;
   form.dataset.wired = "";
-  const output = document.getElementById("embed-snippet");
-  const preview = document.getElementById("embed-preview");
-  const copy = document.getElementById("embed-copy");
-  const status = document.getElementById("embed-copy-status");
+  const part = (id) => document.getElementById(id);
+  const output = part(C.builder.embed_snippet);
+  const preview = part(C.builder.embed_preview);
+  const copy = part(C.builder.embed_copy);
+  const status = part(C.builder.embed_copy_status);
   let timer = 0;
 
   function update() {
@@ -77,9 +81,5 @@ function wire(form) {
   import(script);
 }
 
-function wireAll() {
-  for (const form of document.querySelectorAll("[data-embed-builder]")) wire(form);
-}
-wireAll();
-// The router renders the page again after visiting others: find the new generator.
-new MutationObserver(wireAll).observe(document.body, { childList: true, subtree: true });
+// The page is static (never hydrated): its generator is there once, from the start.
+for (const form of document.querySelectorAll(has("embed_builder"))) wire(form);

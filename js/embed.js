@@ -5,7 +5,7 @@
 //   <script type="module" src="https://act.truah.org/embed.js"></script>
 //
 // Each mount element gets a shadow root holding a body the build wrote as HTML
-// (embed/act/guantanamo.html: campaign_core::html::embed_fragments) and the embed's stylesheet.
+// (embed/act/guantanamo.html: src/embeds.rs) and the embed's stylesheet.
 // The shadow root keeps the two pages' CSS apart both ways: the host's rules do not match
 // anything inside it, and ours match nothing outside it. No Leptos runs here: the bodies are
 // build-time HTML, and the forms' behaviour is the signer (lazy-signer.js), as on the site.
@@ -22,6 +22,7 @@
 // Mount attributes: data-truah-embed ("petition" with data-action, "signup", or "issue" with
 // data-issue), data-lang ("es" for Spanish), data-source, and the endpoint overrides data-signup-adapter,
 // data-signup-petition-url, data-signup-signup-url (read by the signer).
+import { C, has } from "./contract.js";
 import { lazySigner, prepareForms } from "./lazy-signer.js";
 
 // The hashed names of the stylesheet and the signer: scripts/bundle.mjs defines them.
@@ -31,51 +32,54 @@ const ASSETS = __EMBED_ASSETS__;
 const site = new URL(".", import.meta.url);
 const at = (path) => new URL(path, site).href;
 const signer = lazySigner(at(ASSETS.signer), at(ASSETS.signerWasm));
-const MOUNTS = "[data-truah-embed]";
+const MOUNTS = has("embed");
 const mounted = new WeakSet();
 
-// The languages the site is built in, and where each one's pages are (scripts/build.sh).
-const LANGS = { en: "", es: "es/" };
-// The embed's own few words; everything else comes with the body, in its language.
-const WORDS = {
-  en: { back: "← Back", failed: "This part of the campaign could not be loaded.", open: "Open it on the campaign’s website" },
-  es: { back: "← Volver", failed: "No se pudo cargar esta parte de la campaña.", open: "Ábrela en el sitio web de la campaña" },
-};
+// The languages the site is built in and where each one's pages are (scripts/build.sh), the
+// embeddable pages and the folder their bodies are in, and the embed's own few words (the
+// rest comes with each body, in its language): all from campaign_core::contract.
+const DEFAULT_LANG = Object.keys(C.langs)[0];
+const { actions: ACTIONS, issues: ISSUES, folder: FOLDER, signup: SIGNUP } = C.embed;
 
-/** The language an embed asks for (`data-lang`), or English. */
+/** The language an embed asks for (`data-lang`), or the site's default. */
 function langOf(el) {
-  const code = (el.getAttribute("data-lang") ?? "").trim().toLowerCase().split(/[-_]/)[0];
-  return code in LANGS ? code : "en";
+  const code = (el.getAttribute(C.attr.lang) ?? "").trim().toLowerCase().split(/[-_]/)[0];
+  return code in C.langs ? code : DEFAULT_LANG;
 }
 
 /** The fragment a mount element asks for, relative to the site. */
 function fragmentOf(el) {
-  const slug = (name) => el.getAttribute(name)?.trim();
-  const lang = LANGS[langOf(el)];
-  switch (el.getAttribute("data-truah-embed")?.trim()) {
-    case "petition":
-      return slug("data-action") && `${lang}embed/act/${encodeURIComponent(slug("data-action"))}.html`;
-    case "signup":
-      return `${lang}embed/signup.html`;
-    case "issue":
-      return slug("data-issue") && `${lang}embed/issues/${encodeURIComponent(slug("data-issue"))}.html`;
+  const slug = (key) => el.getAttribute(C.attr[key])?.trim();
+  const lang = C.langs[langOf(el)];
+  const page = (section, key) => slug(key) && `${lang}${FOLDER}/${section}/${encodeURIComponent(slug(key))}.html`;
+  const [petition, signup, issue] = C.embed.kinds;
+  switch (el.getAttribute(C.attr.embed)?.trim()) {
+    case petition:
+      return page(ACTIONS, "action");
+    case signup:
+      return `${lang}${FOLDER}/${SIGNUP}`;
+    case issue:
+      return page(ISSUES, "issue");
     default:
       return null;
   }
 }
 
+/** The language folders, as the start of a path: "(?:es/)?". */
+const LANG_FOLDERS = `(${Object.values(C.langs).filter(Boolean).map((f) => f.replace("/", "\\/")).join("|")})?`;
+
 /** A site address that an embed can show itself (an action, an issue page): its fragment. */
 function fragmentFor(url) {
   if (url.origin !== site.origin || !url.pathname.startsWith(site.pathname)) return null;
   const page = url.pathname.slice(site.pathname.length).replace(/\/$/, "");
-  const m = page.match(/^((?:[a-z]{2}\/)?)((?:act|issues)\/[^/]+)$/);
-  return m ? `${m[1]}embed/${m[2]}.html` : null;
+  const m = page.match(new RegExp(`^${LANG_FOLDERS}((?:${ACTIONS}|${ISSUES})\\/[^/]+)$`));
+  return m ? `${m[1] ?? ""}${FOLDER}/${m[2]}.html` : null;
 }
 
 /** The campaign site's own page for a fragment: es/embed/act/x.html → …/es/act/x/. */
 function pageOf(fragment) {
-  const [, lang, rest] = fragment.match(/^((?:[a-z]{2}\/)?)embed\/(.*)\.html$/);
-  return at(rest === "signup" ? lang : `${lang}${rest}/`);
+  const [, lang = "", rest] = fragment.match(new RegExp(`^${LANG_FOLDERS}${FOLDER}\\/(.*)\\.html$`));
+  return at(rest === SIGNUP.replace(/\.html$/, "") ? lang : `${lang}${rest}/`);
 }
 
 function mount(el) {
@@ -101,7 +105,7 @@ function mount(el) {
   const back = document.createElement("button");
   back.type = "button";
   back.className = "embed__back";
-  back.textContent = WORDS[langOf(el)].back;
+  back.textContent = C.embedWords[langOf(el)].back;
   back.hidden = true;
   const body = document.createElement("div");
   body.className = "embed__body";
@@ -118,7 +122,7 @@ function mount(el) {
 
   if (!fragment) {
     frame.hidden = false;
-    problem(view, "This embed does not say what to show: its data-truah-embed must be petition (with data-action), signup, or issue (with data-issue).", at(""));
+    problem(view, `This embed does not say what to show: its ${C.attr.embed} must be petition (with ${C.attr.action}), signup, or issue (with ${C.attr.issue}).`, at(""));
     return;
   }
   styled.then(() => show(view, fragment, { first: true }));
@@ -133,7 +137,7 @@ async function show(view, fragment, { focus = false, first = false, hash = "" } 
     html = await response.text();
   } catch {
     view.frame.hidden = false;
-    problem(view, WORDS[view.frame.lang].failed, pageOf(fragment));
+    problem(view, C.embedWords[view.frame.lang].failed, pageOf(fragment));
     return;
   }
   // The fragment is our own build's HTML (escaped at build time), never a visitor's input.
@@ -152,7 +156,7 @@ async function show(view, fragment, { focus = false, first = false, hash = "" } 
     if (form.getAttribute("action")) form.action = new URL(form.getAttribute("action"), site).href;
   }
   // Sharing after signing shares the campaign's page, not the page the embed sits in.
-  for (const form of content.querySelectorAll("[data-sign]")) form.dataset.shareUrl = pageOf(fragment);
+  for (const form of content.querySelectorAll(has("sign"))) form.setAttribute(C.attr.share_url, pageOf(fragment));
   prepareForms(content);
   view.body.replaceChildren(content);
   view.current = fragment;
@@ -167,7 +171,7 @@ async function show(view, fragment, { focus = false, first = false, hash = "" } 
     heading?.scrollIntoView({ block: "nearest" });
     heading?.focus({ preventScroll: true });
   }
-  if (first) view.el.dispatchEvent(new CustomEvent("truah:ready", { bubbles: true, detail: { embed: view.el.getAttribute("data-truah-embed") } }));
+  if (first) view.el.dispatchEvent(new CustomEvent("truah:ready", { bubbles: true, detail: { embed: view.el.getAttribute(C.attr.embed) } }));
 }
 
 /** Something went wrong: say so, and link the campaign's own page. */
@@ -178,7 +182,7 @@ function problem(view, message, page) {
   p.append(message + " ");
   const a = document.createElement("a");
   a.href = page;
-  a.textContent = WORDS[view.frame.lang].open;
+  a.textContent = C.embedWords[view.frame.lang].open;
   p.append(a, ".");
   view.body.replaceChildren(p);
 }

@@ -3,20 +3,21 @@
 // key), or when an earlier visit left a signature waiting to be sent; a submit that comes
 // before it waits for it, then goes ahead. Shared by the site (boot.js) and the embed
 // (embed.js); scripts/bundle.mjs bundles it into each.
+import { C, has } from "./contract.js";
 
-const FORMS = "[data-sign]";
-const OUTBOX = "truah-campaign.outbox.v1";
+const FORMS = has("sign");
 export const wasm = typeof WebAssembly === "object";
 
 /**
- * Without WebAssembly the forms post as plain HTML forms; where there is nowhere to post them,
- * each says so and how else to sign (see campaign_core::html::sign_form). `root` is the
- * document, or an embed's body.
+ * Readies the forms in `root` (the document, or an embed's body): the one place that does.
+ * Without WebAssembly the forms post as plain HTML forms; where there is nowhere to post
+ * them, each says so and how else to sign (src/components/sign_form.rs). Where WebAssembly
+ * runs, the signer will send them: the notice goes, and the form is enabled.
  */
 export function prepareForms(root) {
-  for (const el of root.querySelectorAll("[data-needs-wasm]")) el.hidden = wasm;
+  for (const el of root.querySelectorAll(has("needs_wasm"))) el.hidden = wasm;
   if (wasm) {
-    for (const el of root.querySelectorAll("fieldset[data-needs-wasm-to-enable]")) el.disabled = false;
+    for (const el of root.querySelectorAll(`fieldset${has("needs_wasm_to_enable")}`)) el.disabled = false;
   }
 }
 
@@ -56,7 +57,7 @@ export function lazySigner(jsUrl, wasmUrl) {
       target.addEventListener(type, (ev) => {
         const root = formOf(ev);
         if (!root || signer || !wasm) return;
-        if (ev.isTrusted && (type === "pointerdown" || type === "keydown")) root.dataset.human = "";
+        if (ev.isTrusted && (type === "pointerdown" || type === "keydown")) root.setAttribute(C.attr.human, "");
         load().catch(() => {});
       }, { capture: true, passive: true });
     }
@@ -73,7 +74,7 @@ export function lazySigner(jsUrl, wasmUrl) {
   /** A signature an earlier visit could not send yet: send it now. */
   function resume() {
     try {
-      if (wasm && localStorage.getItem(OUTBOX)) load().catch(() => {});
+      if (wasm && localStorage.getItem(C.outboxKey)) load().catch(() => {});
     } catch {
       // Storage is blocked: nothing can be waiting.
     }

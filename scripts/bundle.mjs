@@ -1,9 +1,10 @@
 // The site's own JavaScript and the embed's stylesheet, for the build (scripts/post-build.sh):
 //
-//   node scripts/bundle.mjs <staging dir> <signer js> <signer wasm> [--release]
+//   node scripts/bundle.mjs <staging dir> <signer js> <signer wasm> <contract.json> [--release]
 //
 // - js/boot.js, js/embed.js and js/embed-generator.js become boot.js, embed.js and
-//   embed-generator.js, each one file (they share js/lazy-signer.js), minified for release.
+//   embed-generator.js, each one file (they share js/lazy-signer.js and js/contract.js),
+//   minified for release. `__CONTRACT__` is the contract.json the prerenderer wrote.
 //   Their names never change (the snippet and the page shell name them); the files they load
 //   are content-hashed.
 // - embed-generator.css: style/builder.css, the /embed/ page's own styles.
@@ -14,10 +15,10 @@ import { createHash } from "node:crypto";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 
-const [staging, signer, signerWasm] = process.argv.slice(2);
+const [staging, signer, signerWasm, contract] = process.argv.slice(2);
 const release = process.argv.includes("--release");
-if (!staging || !signer || !signerWasm) {
-  console.error("usage: node scripts/bundle.mjs <staging dir> <signer js> <signer wasm> [--release]");
+if (!staging || !signer || !signerWasm || !contract) {
+  console.error("usage: node scripts/bundle.mjs <staging dir> <signer js> <signer wasm> <contract.json> [--release]");
   process.exit(1);
 }
 
@@ -45,6 +46,10 @@ await esbuild.build({
   minify: release,
   legalComments: "none",
   logLevel: "warning",
-  define: { __EMBED_ASSETS__: JSON.stringify({ css: cssName, signer, signerWasm }) },
+  define: {
+    __EMBED_ASSETS__: JSON.stringify({ css: cssName, signer, signerWasm }),
+    // The names shared with the Rust code (campaign_core::contract), as the prerenderer wrote them.
+    __CONTRACT__: await readFile(contract, "utf8"),
+  },
 });
 console.log(`bundle: boot.js, embed.js, embed-generator.js, embed-generator.css and ${cssName}`);

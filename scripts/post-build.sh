@@ -42,12 +42,19 @@ html=$staging/index.html
 sed -i "s|data-wasm=|data-signer=signer-$hash.js data-signer-wasm=signer-${hash}_bg.wasm data-wasm=|" "$html"
 grep -q "data-signer=signer-$hash.js" "$html" || { echo "post-build: no boot script tag in $html" >&2; exit 1; }
 
-node scripts/bundle.mjs "$staging" "signer-$hash.js" "signer-${hash}_bg.wasm" ${flags[@]+"${flags[@]}"}
-
 # The prerenderer runs on this machine, built with the same settings (content, SITE_BASE,
 # SITE_URL, SIGNUP_CONFIG) as the wasm that will hydrate its pages, and with the same
 # `--cfg erase_components` as .cargo/config.toml gives the wasm: without it, Leptos writes
 # different hydration markers and hydration fails. Its own target dir, so these flags do not
 # rebuild the host's other crates.
-CARGO_TARGET_DIR=target/prerender RUSTFLAGS="--cfg erase_components" \
-  cargo run --quiet --features ssr --bin prerender -- "$staging"
+prerender() {
+  CARGO_TARGET_DIR=target/prerender RUSTFLAGS="--cfg erase_components" \
+    cargo run --quiet --features ssr --bin prerender -- "$@"
+}
+
+# The names the JavaScript shares with the Rust code, for the bundler (campaign_core::contract).
+contract=target/contract-${SITE_LANG:-en}.json
+prerender --contract "$contract"
+node scripts/bundle.mjs "$staging" "signer-$hash.js" "signer-${hash}_bg.wasm" "$contract" ${flags[@]+"${flags[@]}"}
+
+prerender "$staging"

@@ -1,19 +1,30 @@
-//! Compiles in the signup endpoint, checked exactly as the site's build checks it.
+//! Compiles in the signup endpoint, checked exactly as the site's build checks it, and the key
+//! of the outbox on the device.
 
 use campaign_core::build::script;
-use std::path::Path;
+use std::path::PathBuf;
 
 fn main() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("signer/ is inside the repository");
+    // The repository's folder as it is now (see the site's build.rs): read at run time, so a
+    // copied or moved checkout reads its own content/ and config/.
+    let manifest = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets it"));
+    let root = manifest.parent().expect("signer/ is inside the repository");
     println!("cargo::rerun-if-changed={}", root.join("content").display());
     let content = script::content(root);
     let endpoint = script::endpoint(root, &content);
-    let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    let out_dir = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
     std::fs::write(
-        Path::new(&out_dir).join("endpoint.rs"),
+        out_dir.join("endpoint.rs"),
         campaign_core::build::endpoint_source(&endpoint),
     )
     .expect("write the endpoint");
+    // The outbox's key names this deployment (campaign_core::contract::outbox_key), exactly as
+    // the prerenderer gives it to the JavaScript.
+    let site = format!("{}{}/", script::site_url(&content), script::site_base());
+    let key = campaign_core::contract::outbox_key(&site);
+    std::fs::write(
+        out_dir.join("outbox_key.rs"),
+        format!("pub const OUTBOX_KEY: &str = {key:?};\n"),
+    )
+    .expect("write the outbox key");
 }

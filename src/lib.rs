@@ -1,51 +1,56 @@
-//! The campaign site: a Leptos app. `src/bin/prerender.rs` renders every route to HTML at build
-//! time; `main.rs` hydrates it in the browser. Tests use it from here.
+//! The campaign site: a Leptos app. Every page is rendered to HTML at build time by the
+//! prerenderer (`src/bin/prerender.rs`); in the browser, `main.rs` hydrates it, and from then on
+//! the router shows the next page without a reload.
 //!
-//! - `content`: the content of `content/`, compiled in by `build.rs`.
-//! - `paths`: links that respect the base path the site is served under.
-//! - `app`: the router and the routes.
-//! - `components/`: the site chrome, rich text, route effects (focus, scroll).
-//! - `pages/`: one routed view each.
+//! Two builds of the same app:
+//! - **Rendering the pages** (the prerenderer, feature `ssr`; and the component tests, feature
+//!   `csr`): the content is compiled in (`content`), and each page is its Leptos components
+//!   (`pages/`, `components/`).
+//! - **The browser** (feature `hydrate`): only the site's settings are compiled in (`site`).
+//!   The page it was given is hydrated as it is; each page it shows next is the prerendered
+//!   page itself, fetched (`browser/`). So the wasm does not grow with the content.
+//!
+//! The frame around every page (header, navigation, footer, head tags, focus and scroll on a
+//! page change) is the same code in both (`chrome/`), as is the not-found page.
+//!
+//! - `paths`: links under the base path the site is served at, and this build's language.
+//! - `app`: the router and the page area.
 
 pub mod app;
-pub mod components;
-pub mod config;
-pub mod content;
-pub mod pages;
+pub mod chrome;
+pub mod not_found;
 pub mod paths;
+pub mod site;
+
+#[cfg(not(feature = "hydrate"))]
+pub mod components;
+#[cfg(not(feature = "hydrate"))]
+pub mod content;
+#[cfg(not(feature = "hydrate"))]
+pub mod pages;
+
+#[cfg(feature = "hydrate")]
+pub mod browser;
+
+#[cfg(feature = "ssr")]
+pub mod embeds;
 
 pub use app::App;
 
-/// What only the prerenderer writes: the embeds' bodies and the `/embed` page (`build.rs`).
-#[cfg(feature = "ssr")]
-pub mod prerendered {
-    include!(concat!(env!("OUT_DIR"), "/embeds.rs"));
-}
-
-use crate::content::content;
-
 /// Every page of the site in this build's language, as site paths (without the base path):
 /// what the prerenderer writes. The `/embed` generator is for staff, in English only.
+#[cfg(not(feature = "hydrate"))]
 pub fn routes_to_prerender() -> Vec<String> {
-    let mut routes = campaign_core::routes::all(content());
+    let mut routes = campaign_core::routes::all(content::content());
     if paths::LANG != campaign_core::i18n::Lang::En {
         routes.retain(|r| r != campaign_core::routes::EMBED);
     }
     routes
 }
 
-/// Takes over the prerendered page: hydrates it, so what the visitor already sees stays as it is
-/// and comes to life. The not-found page (`404.html`, marked `data-render="client"`) answers any
-/// unknown address, so it is rendered afresh for the address it is shown at.
+/// Takes over the prerendered page: hydrates it, so what the visitor already sees stays as it
+/// is and comes to life.
 #[cfg(feature = "hydrate")]
 pub fn hydrate() {
-    let body = leptos::prelude::document()
-        .body()
-        .expect("the page has a body");
-    if body.get_attribute("data-render").as_deref() == Some("client") {
-        body.set_text_content(None);
-        leptos::mount::mount_to_body(App);
-    } else {
-        leptos::mount::hydrate_body(App);
-    }
+    leptos::mount::hydrate_body(App);
 }

@@ -26,14 +26,62 @@ pub fn ui() -> &'static Ui {
 }
 
 /// The same page in another language: `/partners/` here → `/es/partners/` for Spanish. `path`
-/// is the current address (with this build's base).
+/// is the current address (with this build's base). The result is always a path on this
+/// site: however many slashes `path` starts with, it never names another host (`//host/`).
 pub fn in_lang(lang: Lang, path: &str) -> String {
-    let page = path.strip_prefix(BASE).unwrap_or(path);
-    let page = if page.is_empty() { "/" } else { page };
-    format!("{ROOT}{}{page}", lang.prefix())
+    same_page_in(BASE, ROOT, lang, path)
+}
+
+/// [`in_lang`] for a build whose pages are under `base`, in a site under `root`.
+fn same_page_in(base: &str, root: &str, lang: Lang, path: &str) -> String {
+    let page = path.strip_prefix(base).unwrap_or(path);
+    format!(
+        "{root}{}/{}",
+        lang.prefix(),
+        page.trim_start_matches(['/', '\\'])
+    )
 }
 
 /// The full href for a site path such as `/partners` (see `campaign_core::routes::href`).
 pub fn href(path: &str) -> String {
     campaign_core::routes::href(BASE, path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_other_language_of_a_page_is_the_same_page() {
+        assert_eq!(
+            same_page_in("", "", Lang::Es, "/partners/"),
+            "/es/partners/"
+        );
+        assert_eq!(
+            same_page_in("/es", "", Lang::En, "/es/partners/"),
+            "/partners/"
+        );
+        assert_eq!(same_page_in("/es", "", Lang::En, "/es/"), "/");
+        assert_eq!(same_page_in("", "", Lang::Es, ""), "/es/");
+        assert_eq!(
+            same_page_in("/c/es", "/c", Lang::En, "/c/es/act/x/"),
+            "/c/act/x/"
+        );
+    }
+
+    #[test]
+    fn the_other_language_of_any_address_is_a_page_of_this_site() {
+        // An address a static host answers with the not-found page, in either build.
+        for (base, root) in [("", ""), ("/es", ""), ("/c/es", "/c")] {
+            for hostile in ["//evil.example/", "///evil.example/x", "/\\evil.example/"] {
+                for path in [hostile.to_string(), format!("{base}{hostile}")] {
+                    for lang in Lang::ALL {
+                        let link = same_page_in(base, root, lang, &path);
+                        let own = link.starts_with('/') && !link.starts_with("//");
+                        assert!(own && !link.contains("/\\"), "{path} → {link}");
+                    }
+                }
+            }
+        }
+    }
 }

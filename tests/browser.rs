@@ -196,42 +196,44 @@ async fn the_pages_build_time_html_is_inserted_and_its_text_is_text() {
     drop(app);
 }
 
-/// The forms' markup (`campaign_core::html::sign_form`, as the pages carry it) brought to life by
-/// the signer (`signer/`), as on a page once the visitor starts filling it in. Each test renders
-/// its form with its own id prefix, since the runner interleaves them.
+/// The forms (`truah_campaign::components::sign_form`, as the pages render them) brought to
+/// life by the signer (`signer/`), as on a page once the visitor starts filling it in. Each test
+/// renders its form with its own id prefix, since the runner interleaves them.
 mod sign_form {
     use super::*;
-    use campaign_core::html::{sign_form, Form, Html, Setting};
+    use campaign_core::petition::payload::Endpoint;
+    use truah_campaign::components::sign_form::{FormKind, SignForm};
 
     enum Mode {
         Petition,
         Updates,
     }
 
-    /// Mounts the form with this id prefix and returns its container.
-    fn mount(mode: Mode, prefix: &str) -> web_sys::HtmlElement {
-        let setting = Setting {
-            base: "",
-            endpoint: &campaign_signer::endpoint::ENDPOINT,
-            lang: campaign_core::i18n::Lang::En,
-        };
-        let form = match mode {
-            Mode::Petition => Form::Petition {
+    /// Renders the form with this id prefix into `parent`, for the rest of the test run.
+    fn render_in(
+        parent: &web_sys::HtmlElement,
+        mode: Mode,
+        prefix: &'static str,
+        endpoint: Option<&'static Endpoint>,
+    ) {
+        let kind = match mode {
+            Mode::Petition => FormKind::Petition {
                 action: "guantanamo",
                 cta: "Sign",
             },
-            Mode::Updates => Form::Updates,
+            Mode::Updates => FormKind::Updates,
         };
-        let mut html = Html::default();
-        sign_form(
-            &mut html,
-            &setting,
-            &truah_campaign::content::content().site,
-            &form,
-            prefix,
-        );
+        let endpoint = endpoint.unwrap_or_else(truah_campaign::content::endpoint);
+        let form = leptos::mount::mount_to(parent.clone(), move || {
+            view! { <SignForm kind=kind prefix=prefix endpoint=endpoint /> }
+        });
+        std::mem::forget(form);
+    }
+
+    /// Renders the form with this id prefix in a container of its own, returned.
+    fn mount(mode: Mode, prefix: &'static str) -> web_sys::HtmlElement {
         let el = container();
-        el.set_inner_html(&html.into_string());
+        render_in(&el, mode, prefix, None);
         el
     }
 
@@ -428,23 +430,11 @@ mod sign_form {
         let shadow = host
             .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
             .unwrap();
-        let setting = Setting {
-            base: "",
-            endpoint: &campaign_signer::endpoint::ENDPOINT,
-            lang: campaign_core::i18n::Lang::En,
-        };
-        let mut html = Html::default();
-        sign_form(
-            &mut html,
-            &setting,
-            &truah_campaign::content::content().site,
-            &Form::Petition {
-                action: "guantanamo",
-                cta: "Sign",
-            },
-            "t6",
-        );
-        shadow.set_inner_html(&html.into_string());
+        // Rendered into the shadow root, as js/embed.js shows a body there.
+        let inner: web_sys::HtmlElement =
+            document().create_element("div").unwrap().unchecked_into();
+        shadow.append_child(&inner).unwrap();
+        render_in(&inner, Mode::Petition, "t6", None);
         // As js/embed.js readies a body where WebAssembly runs.
         if let Some(fieldset) = shadow
             .query_selector("fieldset[data-needs-wasm-to-enable]")
@@ -498,43 +488,12 @@ mod sign_form {
 
     #[wasm_bindgen_test]
     async fn a_form_in_a_spanish_page_speaks_spanish() {
-        // The signer takes the language of the form's nearest `lang` (the page's, or an embed's).
-        let setting = Setting {
-            base: "/es",
-            endpoint: &campaign_signer::endpoint::ENDPOINT,
-            lang: campaign_core::i18n::Lang::Es,
-        };
-        let mut html = Html::default();
-        sign_form(
-            &mut html,
-            &setting,
-            &truah_campaign::content::content().site,
-            &Form::Petition {
-                action: "guantanamo",
-                cta: "Firma la petición",
-            },
-            "t7",
-        );
+        // The signer takes the language of the form's nearest `lang` (the page's, or an
+        // embed's). (The Spanish build renders the form's own words in Spanish: the end-to-end
+        // tests check those on /es/.)
         let el = container();
         el.set_attribute("lang", "es").unwrap();
-        el.set_inner_html(&html.into_string());
-        if let Some(fieldset) = el
-            .query_selector("fieldset[data-needs-wasm-to-enable]")
-            .unwrap()
-        {
-            fieldset.remove_attribute("disabled").unwrap();
-        }
-        assert_eq!(text("t7-email-label"), "Correo electrónico");
-        let language: web_sys::HtmlInputElement = el
-            .query_selector("input[name=language]")
-            .unwrap()
-            .unwrap()
-            .unchecked_into();
-        assert_eq!(
-            language.value(),
-            "es",
-            "the plain form says its language too"
-        );
+        render_in(&el, Mode::Petition, "t7", None);
         campaign_signer::form::attach_all();
         sleep(2_100).await;
         submit("t7-form");
@@ -556,36 +515,27 @@ mod sign_form {
     }
 
     #[wasm_bindgen_test]
-    async fn where_wasm_runs_a_form_with_nowhere_to_post_is_enabled_and_its_notice_hidden() {
-        // An OSDI endpoint with no plain-form fallback: the prerendered form is disabled and says so.
+    async fn a_form_with_nowhere_to_post_is_disabled_and_says_how_else_to_sign() {
+        // An OSDI endpoint with no plain-form fallback: the prerendered form is disabled and
+        // says so, before anyone types a thing. (js/lazy-signer.js enables it where WebAssembly
+        // runs: the end-to-end tests check that.)
         let mut endpoint = campaign_signer::endpoint::ENDPOINT.clone();
         endpoint.adapter = campaign_core::petition::payload::Adapter::Osdi;
         endpoint.fallback_url = "".into();
-        let setting = Setting {
-            base: "",
-            endpoint: &endpoint,
-            lang: campaign_core::i18n::Lang::En,
-        };
-        let mut html = Html::default();
-        sign_form(
-            &mut html,
-            &setting,
-            &truah_campaign::content::content().site,
-            &Form::Updates,
-            "t5",
-        );
+        let endpoint: &'static Endpoint = Box::leak(Box::new(endpoint));
         let el = container();
-        el.set_inner_html(&html.into_string());
-        let fieldset = || el.query_selector("fieldset").unwrap().unwrap();
-        let notice = || el.query_selector("[data-needs-wasm]").unwrap().unwrap();
-        assert!(fieldset().has_attribute("disabled"));
-        assert!(!notice().has_attribute("hidden"));
-        truah_campaign::components::forms::prepare();
-        assert!(
-            !fieldset().has_attribute("disabled"),
-            "the signer will send it"
+        render_in(&el, Mode::Updates, "t5", Some(endpoint));
+        let fieldset = el.query_selector("fieldset").unwrap().unwrap();
+        let notice = el.query_selector("[data-needs-wasm]").unwrap().unwrap();
+        assert!(fieldset.has_attribute("disabled"));
+        assert!(!notice.has_attribute("hidden"));
+        assert!(notice.text_content().unwrap().contains("needs WebAssembly"));
+        let form = el.query_selector("form").unwrap().unwrap();
+        assert_eq!(
+            form.get_attribute("action").as_deref(),
+            Some(""),
+            "nowhere to post"
         );
-        assert!(notice().has_attribute("hidden"));
         el.remove();
     }
 }

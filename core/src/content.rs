@@ -205,34 +205,3 @@ impl Inline {
         out
     }
 }
-
-/// Every page's body as HTML, rendered at build time from this content (`build::html`). The site
-/// inserts them as they are: they come from our own files, escaped, never from a visitor.
-#[derive(Debug)]
-pub struct Pages {
-    pub home: &'static str,
-    pub issues: &'static str,
-    /// Each issue page, by slug.
-    pub issue: &'static [(&'static str, &'static str)],
-    pub partners: &'static str,
-    pub resources: &'static str,
-    pub actions: &'static str,
-    /// Each action page, by slug.
-    pub action: &'static [(&'static str, &'static str)],
-    pub thanks: &'static str,
-    pub accessibility: &'static str,
-    /// The footer's call to sign up, with its form.
-    pub footer_signup: &'static str,
-}
-
-impl Pages {
-    pub fn issue(&self, slug: &str) -> Option<&'static str> {
-        self.issue.iter().find(|(s, _)| *s == slug).map(|(_, h)| *h)
-    }
-    pub fn action(&self, slug: &str) -> Option<&'static str> {
-        self.action
-            .iter()
-            .find(|(s, _)| *s == slug)
-            .map(|(_, h)| *h)
-    }
-}

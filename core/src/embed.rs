@@ -1,8 +1,8 @@
 //! Embedding the campaign in another website (a WordPress page's Custom HTML block): what can
-//! be embedded, the snippet staff paste, and where the embed script (`js/embed.js`) finds each
-//! embeddable body.
+//! be embedded, and where the embed script (`js/embed.js`) finds each embeddable body.
 //!
-//! The snippet is a mount element and one module script:
+//! The snippet staff paste is a mount element and one module script (`js/embed-generator.js`
+//! writes it on the `/embed` page):
 //!
 //! ```html
 //! <div data-truah-embed="petition" data-action="guantanamo" data-source="wordpress"></div>
@@ -13,8 +13,15 @@
 //! wrote next to it (`embed/act/guantanamo.html`), so neither page's CSS reaches the other.
 
 use crate::content::Content;
-use crate::html::Html;
 use crate::routes;
+
+/// The folder the fragments live in, under each language's folder.
+pub const FOLDER: &str = "embed";
+/// The updates signup's fragment, in [`FOLDER`].
+pub const SIGNUP: &str = "signup.html";
+
+/// The kinds of embed, as a mount element names them: a petition, the signup, an issue page.
+pub const KINDS: [&str; 3] = ["petition", "signup", "issue"];
 
 /// What an embed shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -41,20 +48,31 @@ impl<'a> Embed<'a> {
         out
     }
 
-    /// The mount element's attributes that choose it.
-    pub fn attrs(&self) -> Vec<(&'static str, &'a str)> {
+    /// What kind of embed it is: the value of its mount element's `data-truah-embed`.
+    pub fn kind(&self) -> &'static str {
         match self {
-            Embed::Petition(slug) => vec![("data-truah-embed", "petition"), ("data-action", slug)],
-            Embed::Signup => vec![("data-truah-embed", "signup")],
-            Embed::Issue(slug) => vec![("data-truah-embed", "issue"), ("data-issue", slug)],
+            Embed::Petition(_) => KINDS[0],
+            Embed::Signup => KINDS[1],
+            Embed::Issue(_) => KINDS[2],
         }
     }
 
-    /// Its body's fragment, relative to the site's root: `embed/act/guantanamo.html`.
+    /// The mount element's attributes that choose it.
+    pub fn attrs(&self) -> Vec<(&'static str, &'a str)> {
+        use crate::contract::attr;
+        let kind = (attr::EMBED, self.kind());
+        match self {
+            Embed::Petition(slug) => vec![kind, (attr::ACTION, slug)],
+            Embed::Signup => vec![kind],
+            Embed::Issue(slug) => vec![kind, (attr::ISSUE, slug)],
+        }
+    }
+
+    /// Its body's fragment, relative to the language's folder: `embed/act/guantanamo.html`.
     pub fn fragment(&self) -> String {
         match self {
             Embed::Petition(slug) => fragment_for(&routes::action(slug)),
-            Embed::Signup => SIGNUP_FRAGMENT.to_string(),
+            Embed::Signup => format!("{FOLDER}/{SIGNUP}"),
             Embed::Issue(slug) => fragment_for(&routes::issue(slug)),
         }
     }
@@ -73,58 +91,16 @@ impl<'a> Embed<'a> {
     }
 }
 
-/// The updates signup's fragment.
-pub const SIGNUP_FRAGMENT: &str = "embed/signup.html";
-
-/// The fragment of an embeddable page (an action or an issue page), relative to the site's root:
-/// `/act/guantanamo` → `embed/act/guantanamo.html`. `js/embed.js` follows the same rule when a
-/// visitor follows a link inside an embed.
+/// The fragment of an embeddable page (an action or an issue page), relative to the language's
+/// folder: `/act/guantanamo` → `embed/act/guantanamo.html`. `js/embed.js` follows the same rule
+/// (with [`FOLDER`] from the contract) when a visitor follows a link inside an embed.
 pub fn fragment_for(path: &str) -> String {
-    format!("embed/{}.html", path.trim_matches('/'))
-}
-
-/// The snippet staff paste: the mount element, then the script (`script` is embed.js's full
-/// address). `source` tags every signature made through this embed; empty leaves it out.
-pub fn snippet(script: &str, what: Embed, source: &str) -> String {
-    let mut h = Html::default();
-    let mut attrs: Vec<(&str, Option<&str>)> = what
-        .attrs()
-        .into_iter()
-        .map(|(k, v)| (k, Some(v)))
-        .collect();
-    let source = source.trim();
-    if !source.is_empty() {
-        attrs.push(("data-source", Some(source)));
-    }
-    h.open("div", &attrs).close("div");
-    let mut s = h.into_string();
-    s.push('\n');
-    let mut h = Html::default();
-    h.open("script", &[("type", Some("module")), ("src", Some(script))])
-        .close("script");
-    s.push_str(&h.into_string());
-    s
+    format!("{FOLDER}/{}.html", path.trim_matches('/'))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_snippet_is_a_mount_element_and_one_module_script() {
-        assert_eq!(
-            snippet("https://act.example.org/embed.js", Embed::Petition("guantanamo"), " wordpress-home "),
-            "<div data-truah-embed=\"petition\" data-action=\"guantanamo\" data-source=\"wordpress-home\"></div>\n\
-             <script type=\"module\" src=\"https://act.example.org/embed.js\"></script>"
-        );
-        assert_eq!(
-            snippet("https://act.example.org/c/embed.js", Embed::Signup, ""),
-            "<div data-truah-embed=\"signup\"></div>\n<script type=\"module\" src=\"https://act.example.org/c/embed.js\"></script>"
-        );
-        // A source code is text, never markup.
-        assert!(snippet("/embed.js", Embed::Issue("x"), "a\"><script>")
-            .contains("data-source=\"a&quot;&gt;&lt;script&gt;\""));
-    }
 
     #[test]
     fn fragments_mirror_the_pages_paths() {

@@ -3,9 +3,11 @@
 //! compiler: a language without one of the words does not build. The content's own words
 //! (`content/`, and `content/es/` for Spanish) are the content loader's business.
 //!
-//! Everything that renders text takes its words from here: the build-time HTML
-//! (`crate::html`), the Leptos views, and the signer (which finds a form's language from its
-//! `lang` attribute, so one signer serves every language).
+//! Everything that renders text for visitors takes its words from here: the Leptos components,
+//! the signer (which finds a form's language from its `lang` attribute, so one signer serves
+//! every language), and the embed script (through the build's contract, `crate::contract`).
+//! The one exception is the `/embed` generator, a staff tool in English only, whose words are
+//! in its own component (`src/pages/embed_builder.rs`).
 //!
 //! Templates mark their arguments with `{}`, filled in order by [`fill`].
 //!
@@ -149,6 +151,12 @@ pub struct Ui {
     /// "This page is not translated yet." Shown on a page whose content has no translation.
     pub untranslated: &'static str,
 
+    // The embed's own words (`js/embed.js`): its Back button, and what it says when its body
+    // cannot be loaded, with a link to the campaign's own page.
+    pub embed_back: &'static str,
+    pub embed_failed: &'static str,
+    pub embed_open: &'static str,
+
     // The forms.
     pub given_name: &'static str,
     pub given_name_optional: &'static str,
@@ -275,6 +283,9 @@ pub const EN: Ui = Ui {
     read_more_about: "Or read more about ",
     org_work: "{}’s work",
     untranslated: "This page is not translated yet.",
+    embed_back: "← Back",
+    embed_failed: "This part of the campaign could not be loaded.",
+    embed_open: "Open it on the campaign’s website",
 
     given_name: "First name",
     given_name_optional: "First name (optional)",
@@ -390,6 +401,9 @@ pub const ES: Ui = Ui {
     read_more_about: "O lee más sobre ",
     org_work: "el trabajo de {}",
     untranslated: "Esta página todavía no está traducida.",
+    embed_back: "← Volver",
+    embed_failed: "No se pudo cargar esta parte de la campaña.",
+    embed_open: "Ábrela en el sitio web de la campaña",
 
     given_name: "Nombre",
     given_name_optional: "Nombre (opcional)",

@@ -4,18 +4,17 @@
 //!   time from the files in `content/`, so the wasm carries data, not a parser.
 //! - [`routes`]: the site's paths, shared by the views, the loader's link checks and the tests.
 //! - [`petition`]: validation, payloads and the outbox's policy for the forms.
-//! - [`embed`]: what another website can embed, and the snippet that does it.
+//! - [`embed`]: what another website can embed, and where each embeddable body is.
 //! - [`i18n`]: the interface's words in each language.
 //! - [`deploy`]: the Content Security Policy and the static host's headers file.
-//! - [`html`]: the pages' bodies and the forms as HTML, rendered by `build.rs` (and by the
-//!   browser tests, which need forms with their own ids).
+//! - [`contract`]: the names the Rust code and the site's JavaScript share.
 //! - `build` (feature `build`, host only): reads and validates `content/`, and writes the Rust
 //!   source that `build.rs` includes.
 
 pub mod content;
+pub mod contract;
 pub mod deploy;
 pub mod embed;
-pub mod html;
 pub mod i18n;
 pub mod petition;
 pub mod routes;

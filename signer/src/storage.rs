@@ -1,13 +1,14 @@
 //! The outbox on the device: `localStorage`, or memory where storage is blocked (then a
 //! signature survives only while the page is open, and the visitor is told so).
 
-use campaign_core::petition::json::Value;
 use campaign_core::petition::outbox::Entry;
 use campaign_core::petition::payload::Adapter;
-use std::cell::{Cell, RefCell};
 use wasm_bindgen::JsValue;
+use std::cell::{Cell, RefCell};
 
-const KEY: &str = "truah-campaign.outbox.v1";
+include!(concat!(env!("OUT_DIR"), "/outbox_key.rs"));
+/// Where the outbox is kept: one key per deployed campaign (see its definition).
+const KEY: &str = OUTBOX_KEY;
 
 thread_local! {
     static MEMORY: RefCell<Vec<Entry>> = const { RefCell::new(Vec::new()) };
@@ -19,69 +20,42 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
-fn field(v: &JsValue, name: &str) -> JsValue {
-    js_sys::Reflect::get(v, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
-}
-
-fn text(v: &JsValue, name: &str) -> String {
-    field(v, name).as_string().unwrap_or_default()
-}
-
-fn parse(json: &str) -> Vec<Entry> {
-    let Ok(list) = js_sys::JSON::parse(json) else {
-        return Vec::new();
-    };
-    let Ok(list) = list.dyn_into::<js_sys::Array>() else {
-        return Vec::new();
-    };
-    list.iter()
+/// Entries from stored JSON (parsed by the browser's `JSON.parse`); entries this version cannot
+/// read are left out.
+fn read(json: &str) -> Vec<Entry> {
+    let Ok(list) = js_sys::JSON::parse(json) else { return Vec::new() };
+    let field = |v: &JsValue, name: &str| js_sys::Reflect::get(v, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
+    let text = |v: &JsValue, name: &str| field(v, name).as_string();
+    js_sys::Array::from(&list)
+        .iter()
         .filter_map(|v| {
             Some(Entry {
-                key: field(&v, "key").as_string()?,
-                label: text(&v, "label"),
-                adapter: Adapter::parse(&text(&v, "adapter"))?,
-                url: field(&v, "url").as_string()?,
-                content_type: text(&v, "content_type"),
-                body: text(&v, "body"),
-                cors: field(&v, "cors").as_bool().unwrap_or(true),
-                attempts: field(&v, "attempts").as_f64().unwrap_or(0.0) as u32,
-                not_before: field(&v, "not_before").as_f64().unwrap_or(0.0),
+                key: text(&v, "key")?,
+                label: text(&v, "label")?,
+                adapter: Adapter::parse(&text(&v, "adapter")?)?,
+                url: text(&v, "url")?,
+                content_type: text(&v, "content_type")?,
+                body: text(&v, "body")?,
+                cors: field(&v, "cors").as_bool()?,
+                attempts: field(&v, "attempts").as_f64()? as u32,
+                not_before: field(&v, "not_before").as_f64()?,
             })
         })
         .collect()
 }
 
-use wasm_bindgen::JsCast;
-
-fn serialize(entries: &[Entry]) -> String {
-    Value::Arr(
-        entries
-            .iter()
-            .map(|e| {
-                Value::Obj(vec![
-                    ("key", Value::Str(&e.key)),
-                    ("label", Value::Str(&e.label)),
-                    ("adapter", Value::Str(e.adapter.name())),
-                    ("url", Value::Str(&e.url)),
-                    ("content_type", Value::Str(&e.content_type)),
-                    ("body", Value::Str(&e.body)),
-                    ("cors", Value::Bool(e.cors)),
-                    ("attempts", Value::Num(e.attempts as u64)),
-                    ("not_before", Value::Num(e.not_before.max(0.0) as u64)),
-                ])
-            })
-            .collect(),
-    )
-    .to_json()
+/// Entries as JSON to store.
+fn write(entries: &[Entry]) -> Option<String> {
+    Some(campaign_core::petition::payload::to_json(entries))
 }
 
-/// The outbox as stored now.
+/// The outbox as stored now. Entries this version cannot read are left out.
 pub fn load() -> Vec<Entry> {
     if IN_MEMORY.get() {
         return MEMORY.with_borrow(|m| m.clone());
     }
     match storage().and_then(|s| s.get_item(KEY).ok()) {
-        Some(Some(json)) => parse(&json),
+        Some(Some(json)) => read(&json),
         Some(None) => Vec::new(),
         None => {
             IN_MEMORY.set(true);
@@ -96,7 +70,7 @@ pub fn save(entries: &[Entry]) -> bool {
         let ok = if entries.is_empty() {
             s.remove_item(KEY).is_ok()
         } else {
-            s.set_item(KEY, &serialize(entries)).is_ok()
+            write(entries).is_some_and(|json| s.set_item(KEY, &json).is_ok())
         };
         if ok {
             return true;

@@ -3,34 +3,47 @@
 //! without WebAssembly (Apple's Lockdown Mode) all get the whole page. The wasm then hydrates it.
 //!
 //!   prerender <dir>
+//!   prerender --contract <file>
 //!
 //! `<dir>` is Trunk's staged build: its `index.html` (the page shell with the CSS and the boot
 //! script) becomes the frame of every page. Run by `scripts/post-build.sh` after each build.
+//! `--contract` writes the names the JavaScript shares with the Rust code
+//! (`campaign_core::contract`), as JSON for the bundler, and does nothing else.
 //!
 //! - `/` → `index.html`, `/partners/` → `partners/index.html`, and so on for every issue page and
 //!   every action: a plain static host answers each with status 200.
 //! - `404.html`: the not-found page, which static hosts send with status 404 for any unknown
-//!   address. The app renders it afresh in the browser (`data-render="client"`), since it cannot
-//!   know ahead of time which address it answers.
-//! - `embed/act/guantanamo.html` and so on: the embeds' bodies (`campaign_core::html::embed_fragments`).
+//!   address. The browser hydrates it too, and names the address it answers once it runs.
+//! - `embed/act/guantanamo.html` and so on: the embeds' bodies (`truah_campaign::embeds`).
+//! - Leptos marks places in the page with empty comments, which it writes `<!>`; the HTML
+//!   standard calls that a bogus comment. They are written `<!---->`, the same empty comment
+//!   node once parsed, so every page is valid HTML and hydrates the same.
 //! - Every page carries the Content Security Policy in a `<meta>` tag (hosts that cannot send
 //!   headers, like GitHub Pages, still get it), and `_headers` gives Netlify and Cloudflare
 //!   Pages the full policy and the caching rules (`campaign_core::deploy`).
 
 use any_spawner::Executor;
-use campaign_core::{deploy, routes};
+use campaign_core::{contract, deploy, routes};
 use futures::StreamExt;
 use leptos::prelude::*;
 use leptos_meta::ServerMetaContext;
 use leptos_router::location::RequestUrl;
 use std::path::{Path, PathBuf};
-use truah_campaign::config::ENDPOINT;
-use truah_campaign::paths::href;
-use truah_campaign::prerendered::EMBEDS;
-use truah_campaign::{routes_to_prerender, App};
+use truah_campaign::content::{content, endpoint};
+use truah_campaign::paths::{href, BASE, LANG, ROOT};
+use truah_campaign::{embeds, routes_to_prerender, App};
 
 fn main() {
-    let dir = PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| usage()));
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if let [flag, file] = args.as_slice() {
+        if flag == "--contract" {
+            let site = format!("{}{ROOT}/", content().site.site_url);
+            let json = contract::Contract::new(&site).to_json();
+            std::fs::write(file, json).unwrap_or_else(|e| fail(&format!("write {file}: {e}")));
+            return;
+        }
+    }
+    let dir = PathBuf::from(args.first().cloned().unwrap_or_else(|| usage()));
     let shell = std::fs::read_to_string(dir.join("index.html"))
         .unwrap_or_else(|e| fail(&format!("read {}/index.html: {e}", dir.display())));
     if shell.contains("<!--HEAD-->") {
@@ -48,23 +61,25 @@ fn main() {
         } else {
             Mode::Hydrate
         };
-        let html = render(&shell, &href(path), mode);
-        write(&dir.join(file_for(path)), &html);
+        write(
+            &dir.join(file_for(path)),
+            &render(&shell, &href(path), mode),
+        );
     }
-    // Any unknown address: the not-found page, rendered at an address no route matches.
+    // Any unknown address: the not-found page, rendered at an address no page has.
     write(
         &dir.join("404.html"),
-        &render(&shell, &href("/404"), Mode::Client),
+        &render(&shell, &href("/404"), Mode::Hydrate),
     );
     // The embeds' bodies (js/embed.js fetches them from other websites' pages).
-    for (path, html) in EMBEDS {
-        write(&dir.join(path), html);
+    let fragments = embeds::fragments();
+    for (path, html) in &fragments {
+        write(&dir.join(path), &valid_comments(html));
     }
 
-    let base = truah_campaign::paths::BASE;
     let mut pages: Vec<String> = routes.iter().map(|p| href(p)).collect();
-    pages.push(format!("{base}/404.html"));
-    pages.extend(EMBEDS.iter().map(|(path, _)| format!("{base}/{path}")));
+    pages.push(format!("{BASE}/404.html"));
+    pages.extend(fragments.iter().map(|(path, _)| format!("{BASE}/{path}")));
     let fresh = [
         "boot.js",
         "embed.js",
@@ -73,25 +88,25 @@ fn main() {
         "share.png",
         "_headers",
     ]
-    .map(|f| format!("{base}/{f}"))
+    .map(|f| format!("{BASE}/{f}"))
     .to_vec();
     let hashed: Vec<String> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| fail(&format!("list {}: {e}", dir.display())))
         .filter_map(|e| e.ok()?.file_name().into_string().ok())
         .filter(|name| deploy::is_hashed(name))
-        .map(|name| format!("{base}/{name}"))
+        .map(|name| format!("{BASE}/{name}"))
         .collect();
     // The default language's build writes the whole file; another language's, only its own
     // paths, which scripts/build.sh adds to it.
-    let global = truah_campaign::paths::LANG == campaign_core::i18n::Lang::En;
+    let global = LANG == campaign_core::i18n::Lang::En;
     write(
         &dir.join("_headers"),
-        &deploy::headers_file(&ENDPOINT, &pages, &fresh, &hashed, global),
+        &deploy::headers_file(endpoint(), &pages, &fresh, &hashed, global),
     );
     println!(
         "prerendered {} pages, 404.html and {} embeds into {}, with _headers",
         routes.len(),
-        EMBEDS.len(),
+        fragments.len(),
         dir.display()
     );
 }
@@ -107,7 +122,7 @@ fn with_policy(shell: &str) -> String {
             .find('>')
             .unwrap_or_else(|| fail("index.html: <meta charset> is not closed"))
         + 1;
-    let policy = deploy::csp(&ENDPOINT, true);
+    let policy = deploy::csp(endpoint(), true);
     format!(
         "{}<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">{}",
         &shell[..end],
@@ -127,7 +142,7 @@ fn with_language(shell: &str) -> String {
             .find('>')
             .unwrap_or_else(|| fail("index.html: <html> is not closed"))
         + 1;
-    let lang = truah_campaign::paths::LANG;
+    let lang = LANG;
     format!(
         "{}<html lang=\"{}\" dir=\"{}\">{}",
         &shell[..at],
@@ -152,8 +167,6 @@ fn file_for(path: &str) -> PathBuf {
 enum Mode {
     /// The site's wasm hydrates it.
     Hydrate,
-    /// The site's wasm renders it afresh (`data-render="client"`): the not-found page.
-    Client,
     /// Nothing: it stays as it is (`data-render="static"`), and links to it are full page loads
     /// (`routes::STATIC_ONLY`).
     Static,
@@ -167,7 +180,7 @@ fn render(shell: &str, url: &str, mode: Mode) -> String {
         let (meta, output) = ServerMetaContext::new();
         provide_context(meta);
         let body = App().to_html();
-        let page = frame(shell, &body, mode);
+        let page = frame(shell, &valid_comments(&body), mode);
         futures::executor::block_on(async move {
             let stream = output
                 .inject_meta_context(futures::stream::once(async move { page }).boxed())
@@ -197,15 +210,23 @@ fn frame(shell: &str, body: &str, mode: Mode) -> String {
     out.push_str(&shell[..head_end]);
     out.push_str("<!--HEAD-->");
     out.push_str(&shell[head_end..body_open_end]);
-    match mode {
-        Mode::Hydrate => {}
-        Mode::Client => out.push_str(" data-render=\"client\""),
-        Mode::Static => out.push_str(" data-render=\"static\""),
+    if mode == Mode::Static {
+        out.push_str(&format!(
+            " {}=\"{}\"",
+            contract::attr::RENDER,
+            contract::RENDER_STATIC
+        ));
     }
     out.push('>');
     out.push_str(body);
     out.push_str(&shell[body_end..]);
     out
+}
+
+/// Leptos's empty comment markers as valid HTML: `<!>` (a "bogus comment") as `<!---->`. Text
+/// and attribute values never hold a raw `<`, so only markers match.
+fn valid_comments(html: &str) -> String {
+    html.replace("<!>", "<!---->")
 }
 
 fn write(path: &Path, html: &str) {

@@ -1,7 +1,10 @@
-//! Parts shared by the pages.
+//! The parts the pages are made of. Like the pages, they render where the content is compiled
+//! in (the prerenderer, the component tests), never in the browser build, which hydrates what
+//! they rendered.
 
-pub mod forms;
-pub mod layout;
-pub mod page_meta;
-pub mod route_effects;
-pub mod static_html;
+pub mod cards;
+pub mod frame;
+pub mod heading;
+pub mod rich_text;
+pub mod sign_form;
+pub mod signup_call;

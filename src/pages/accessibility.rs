@@ -1,15 +1,25 @@
 //! `/accessibility`: the accessibility statement (`content/accessibility.md`).
 
-use crate::components::page_meta::PageMeta;
-use crate::components::static_html::StaticHtml;
-use crate::content::{content, pages};
+use super::Meta;
+use crate::components::frame::Frame;
+use crate::components::rich_text::{blocks, NotesAt};
+use crate::content::content;
 use leptos::prelude::*;
 
+pub fn page() -> (Meta, AnyView) {
+    let statement = &content().accessibility;
+    (
+        Meta::new(statement.title.as_ref(), statement.description.as_ref()),
+        view! { <Accessibility /> }.into_any(),
+    )
+}
+
 #[component]
-pub fn Accessibility() -> impl IntoView {
+fn Accessibility() -> impl IntoView {
     let statement = &content().accessibility;
     view! {
-        <PageMeta title=statement.title.to_string() description=statement.description.to_string() />
-        <StaticHtml html=pages().accessibility />
+        <Frame title=statement.title.as_ref() article=true>
+            <div class="prose">{blocks(&statement.body, NotesAt::ThisPage)}</div>
+        </Frame>
     }
 }

@@ -1,30 +1,36 @@
-//! `/act` and `/act/:slug`.
+//! `/act`: every action.
 
-use crate::components::page_meta::PageMeta;
-use crate::components::static_html::StaticHtml;
-use crate::content::{content, pages};
-use crate::pages::by_slug;
-use crate::paths::ui;
+use super::Meta;
+use crate::components::frame::Frame;
+use crate::components::heading::Heading;
+use crate::content::content;
+use crate::paths::{href, ui};
+use campaign_core::routes;
 use leptos::prelude::*;
 
-#[component]
-pub fn Actions() -> impl IntoView {
-    view! {
-        <PageMeta title=ui().actions_title description=ui().actions_description />
-        <StaticHtml html=pages().actions />
-    }
+pub fn page() -> (Meta, AnyView) {
+    (
+        Meta::new(ui().actions_title, ui().actions_description),
+        view! { <Actions /> }.into_any(),
+    )
 }
 
 #[component]
-pub fn ActionPage() -> impl IntoView {
-    by_slug(
-        |slug| content().action(slug),
-        |action| {
-            view! {
-                <PageMeta title=action.title.to_string() description=action.summary.to_string() />
-                <StaticHtml html=pages().action(&action.slug).unwrap_or_default() />
-            }
-            .into_any()
-        },
-    )
+fn Actions() -> impl IntoView {
+    view! {
+        <Frame title=ui().actions_title>
+            <ul class="cards">
+                {content()
+                    .actions
+                    .iter()
+                    .map(|a| view! {
+                        <li class="card">
+                            <Heading level=2><a href=href(&routes::action(&a.slug))>{a.title.as_ref()}</a></Heading>
+                            <p>{a.summary.as_ref()}</p>
+                        </li>
+                    })
+                    .collect_view()}
+            </ul>
+        </Frame>
+    }
 }

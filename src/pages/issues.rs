@@ -1,35 +1,46 @@
-//! `/issues` and `/issues/:slug`.
+//! `/issues`: every issue, linked where it has a page.
 
-use crate::components::page_meta::PageMeta;
-use crate::components::static_html::StaticHtml;
-use crate::content::{content, pages};
-use crate::pages::by_slug;
-use crate::paths::ui;
+use super::Meta;
+use crate::components::frame::Frame;
+use crate::components::heading::Heading;
+use crate::content::content;
+use crate::paths::{href, ui};
 use campaign_core::i18n::fill;
+use campaign_core::routes;
 use leptos::prelude::*;
 
-#[component]
-pub fn Issues() -> impl IntoView {
-    let c = content();
-    view! {
-        <PageMeta
-            title=ui().issues_title
-            description=fill(ui().issues_description, &[&c.site.org_name])
-        />
-        <StaticHtml html=pages().issues />
-    }
+pub fn page() -> (Meta, AnyView) {
+    let meta = Meta::new(
+        ui().issues_title,
+        fill(ui().issues_description, &[&content().site.org_name]),
+    );
+    (meta, view! { <Issues /> }.into_any())
 }
 
 #[component]
-pub fn IssuePage() -> impl IntoView {
-    by_slug(
-        |slug| content().issue_page(slug),
-        |issue| {
-            view! {
-                <PageMeta title=issue.title.to_string() description=issue.summary.to_string() />
-                <StaticHtml html=pages().issue(&issue.slug).unwrap_or_default() />
-            }
-            .into_any()
-        },
-    )
+fn Issues() -> impl IntoView {
+    let c = content();
+    view! {
+        <Frame title=ui().issues_title>
+            <p class="lead">{fill(ui().issues_lead, &[&c.site.org_name])}</p>
+            <ul class="cards">
+                {c.issues
+                    .iter()
+                    .map(|i| view! {
+                        <li class="card">
+                            <Heading level=2>
+                                {if i.has_page {
+                                    view! { <a href=href(&routes::issue(&i.slug))>{i.title.as_ref()}</a> }.into_any()
+                                } else {
+                                    i.title.as_ref().into_any()
+                                }}
+                            </Heading>
+                            <p>{i.summary.as_ref()}</p>
+                            {(!i.has_page).then(|| view! { <p class="muted">{ui().no_page_yet}</p> })}
+                        </li>
+                    })
+                    .collect_view()}
+            </ul>
+        </Frame>
+    }
 }

@@ -1,23 +1,35 @@
 //! `/partners`: the coalition partners.
 
-use crate::components::page_meta::PageMeta;
-use crate::components::static_html::StaticHtml;
-use crate::content::{content, pages};
+use super::Meta;
+use crate::components::cards::{CoalitionLink, PartnerCards};
+use crate::components::frame::Frame;
+use crate::content::content;
 use crate::paths::ui;
 use campaign_core::i18n::fill;
 use leptos::prelude::*;
 
-#[component]
-pub fn Partners() -> impl IntoView {
+pub fn page() -> (Meta, AnyView) {
     let c = content();
+    let names = c
+        .partners
+        .iter()
+        .map(|p| p.name.as_ref())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let meta = Meta::new(
+        ui().partners_title,
+        fill(ui().partners_description, &[&c.site.org_name, &names]),
+    );
+    (meta, view! { <Partners /> }.into_any())
+}
+
+#[component]
+fn Partners() -> impl IntoView {
     view! {
-        <PageMeta
-            title=ui().partners_title
-            description=fill(
-                ui().partners_description,
-                &[&c.site.org_name, &c.partners.iter().map(|p| p.name.as_ref()).collect::<Vec<_>>().join(", ")],
-            )
-        />
-        <StaticHtml html=pages().partners />
+        <Frame title=ui().partners_title>
+            <p class="lead">{ui().partners_lead}</p>
+            <PartnerCards partners=content().partners.iter().collect() level=2 />
+            <CoalitionLink />
+        </Frame>
     }
 }

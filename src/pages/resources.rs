@@ -1,19 +1,30 @@
 //! `/resources`: things to read and use.
 
-use crate::components::page_meta::PageMeta;
-use crate::components::static_html::StaticHtml;
-use crate::content::{content, pages};
+use super::Meta;
+use crate::components::cards::ResourceCard;
+use crate::components::frame::Frame;
+use crate::content::content;
 use crate::paths::ui;
 use leptos::prelude::*;
 
+pub fn page() -> (Meta, AnyView) {
+    let description = content()
+        .resources
+        .iter()
+        .map(|r| format!("{}: {}", r.title, r.summary))
+        .collect::<Vec<_>>()
+        .join(" ");
+    (
+        Meta::new(ui().resources_title, description),
+        view! { <Resources /> }.into_any(),
+    )
+}
+
 #[component]
-pub fn Resources() -> impl IntoView {
-    let c = content();
+fn Resources() -> impl IntoView {
     view! {
-        <PageMeta
-            title=ui().resources_title
-            description={c.resources.iter().map(|r| format!("{}: {}", r.title, r.summary)).collect::<Vec<_>>().join(" ")}
-        />
-        <StaticHtml html=pages().resources />
+        <Frame title=ui().resources_title>
+            {content().resources.iter().map(|r| view! { <ResourceCard resource=r level=2 /> }).collect_view()}
+        </Frame>
     }
 }

@@ -7,7 +7,7 @@ mod markdown;
 pub mod script;
 mod translate;
 
-pub use emit::{endpoint_source, rust_source};
+pub use emit::{endpoint_source, rust_source, site_source};
 
 use crate::content::*;
 use crate::routes::Page;

@@ -59,3 +59,36 @@ pub fn endpoint(root: &Path, content: &Content) -> Endpoint {
     }
     endpoint
 }
+
+/// Where the site is published, without a trailing slash: `SITE_URL` for this build, or
+/// `content/site.toml`'s `site_url`. Stops the build if `SITE_URL` is not a full address.
+pub fn site_url(content: &Content) -> String {
+    println!("cargo::rerun-if-env-changed=SITE_URL");
+    match std::env::var("SITE_URL") {
+        Ok(url) => {
+            let url = url.trim().trim_end_matches('/');
+            if !(url.starts_with("https://") || url.starts_with("http://"))
+                || url.contains(char::is_whitespace)
+            {
+                eprintln!("SITE_URL must be a full address like `https://act.example.org`; it is `{url}`.");
+                std::process::exit(1);
+            }
+            url.to_string()
+        }
+        Err(_) => content.site.site_url.to_string(),
+    }
+}
+
+/// The path the site is served under (`SITE_BASE`), e.g. "/campaigns/immigration", without a
+/// trailing slash; empty for a site at the root of its domain. Stops the build if it is not a
+/// path.
+pub fn site_base() -> String {
+    println!("cargo::rerun-if-env-changed=SITE_BASE");
+    let base = std::env::var("SITE_BASE").unwrap_or_default();
+    let base = base.trim_end_matches('/');
+    if !base.is_empty() && (!base.starts_with('/') || base.contains(char::is_whitespace)) {
+        eprintln!("SITE_BASE must be a path starting with `/`, like `/campaigns/immigration`; it is `{base}`.");
+        std::process::exit(1);
+    }
+    base.to_string()
+}

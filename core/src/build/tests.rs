@@ -457,66 +457,6 @@ fn a_bad_signup_configuration_names_the_line() {
 }
 
 #[test]
-fn the_embeds_bodies_sit_under_the_host_pages_h1_and_keep_the_base() {
-    use crate::html::{embed_fragments, Setting};
-    let c = load_real();
-    let e = crate::petition::payload::Endpoint::example(
-        crate::petition::payload::Adapter::Osdi,
-        "https://api.example.org/p/{petition}",
-        "https://api.example.org/s",
-        "",
-    );
-    let fragments = embed_fragments(
-        &Setting {
-            base: "/c",
-            endpoint: &e,
-            lang: crate::i18n::Lang::En,
-        },
-        &c,
-    );
-    let paths: Vec<&str> = fragments.iter().map(|(p, _)| p.as_str()).collect();
-    assert_eq!(
-        paths,
-        [
-            "embed/act/guantanamo.html",
-            "embed/signup.html",
-            "embed/issues/immigration-justice.html"
-        ]
-    );
-    for (path, html) in &fragments {
-        assert!(
-            !html.contains("<h1") && html.contains("<h2"),
-            "{path}: headings start at h2"
-        );
-        assert!(html.contains("data-sign="), "{path}: has its form");
-        assert!(
-            !html.contains("<script") && !html.contains(" style="),
-            "{path}"
-        );
-    }
-    let (_, petition) = &fragments[0];
-    assert!(
-        petition.contains(
-            r#"<h2 tabindex="-1">Tell President Trump: Don’t Send Migrants to Guantánamo!</h2>"#
-        ),
-        "{petition}"
-    );
-    assert!(
-        petition.contains(r#"<h3 id="petition-heading">"#),
-        "the petition's own heading, one level down"
-    );
-    assert!(
-        petition.contains(r#"href="/c/issues/immigration-justice/""#),
-        "links keep the base path"
-    );
-    let (_, issue) = &fragments[2];
-    assert!(
-        issue.contains(r#"<h4><a href="/c/act/guantanamo/">"#),
-        "{issue}"
-    );
-}
-
-#[test]
 fn the_spanish_content_translates_the_words_and_keeps_the_rest() {
     let en = load_real();
     let es = match load_in(&real_content(), crate::i18n::Lang::Es) {

@@ -3,7 +3,6 @@
 //! layer (the signer, `signer/`) only performs the effects these functions decide.
 
 pub mod countries;
-pub mod json;
 pub mod outbox;
 pub mod payload;
 pub mod query;

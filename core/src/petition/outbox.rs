@@ -116,8 +116,8 @@ impl Status {
     }
 }
 
-/// An entry in the outbox, as stored on the device.
-#[derive(Clone, Debug, PartialEq)]
+/// An entry in the outbox, as stored on the device (as JSON, by the signer).
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Entry {
     /// The idempotency key.
     pub key: String,

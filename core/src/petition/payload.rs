@@ -1,12 +1,13 @@
 //! The request each adapter sends, byte for byte (pinned by fixtures in `core/tests/fixtures/`).
 //! See `docs/signup-contract.md`.
 
-use super::json::Value;
-use super::query::{Source, UTM_KEYS};
+use super::query::Source;
 use super::validate::Signer;
 use crate::content::{List, Str};
+use serde::Serialize;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Adapter {
     /// Action Network and other OSDI systems: record-signature and person-signup helpers.
     Osdi,
@@ -151,15 +152,76 @@ impl Endpoint {
             Adapter::Json => Request {
                 url,
                 content_type: "application/json",
-                body: flat_json(s),
+                body: to_json(&flat(s, s.signer.email_opt_in)),
             },
             Adapter::Form => Request {
                 url,
                 content_type: "application/x-www-form-urlencoded",
-                body: form(s),
+                // A flat body of strings always encodes. (No `expect`: its message would carry
+                // the encoder's error formatting into the signer's wasm.)
+                body: serde_urlencoded::to_string(flat(s, YesNo(s.signer.email_opt_in)))
+                    .unwrap_or_default(),
             },
         }
     }
+}
+
+/// An OSDI record-signature or person-signup body. The updates signup has no referrer data
+/// (OSDI's person-signup helper takes none) and no autoresponse trigger.
+#[derive(Serialize)]
+struct Osdi<'a> {
+    person: Person<'a>,
+    identifiers: [String; 1],
+    action_date: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    referrer_data: Option<Referrer<'a>>,
+    add_tags: Vec<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    triggers: Option<Triggers>,
+}
+
+#[derive(Serialize)]
+struct Person<'a> {
+    // The updates signup may come without a name: then none is sent.
+    #[serde(skip_serializing_if = "str::is_empty")]
+    given_name: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    family_name: &'a str,
+    email_addresses: [EmailAddress<'a>; 1],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    postal_addresses: Option<[PostalAddress<'a>; 1]>,
+}
+
+#[derive(Serialize)]
+struct EmailAddress<'a> {
+    address: &'a str,
+    primary: bool,
+    status: &'static str,
+}
+
+#[derive(Serialize)]
+struct PostalAddress<'a> {
+    primary: bool,
+    postal_code: &'a str,
+    country: &'a str,
+}
+
+#[derive(Serialize)]
+struct Referrer<'a> {
+    source: &'a str,
+    referrer: &'a str,
+    website: &'a str,
+    url: &'a str,
+}
+
+#[derive(Serialize)]
+struct Triggers {
+    autoresponse: Autoresponse,
+}
+
+#[derive(Serialize)]
+struct Autoresponse {
+    enabled: bool,
 }
 
 fn osdi(e: &Endpoint, s: &Submission) -> String {
@@ -168,143 +230,140 @@ fn osdi(e: &Endpoint, s: &Submission) -> String {
     } else {
         "unsubscribed"
     };
-    let mut person = Vec::new();
-    // The updates signup may come without a name: then none is sent.
-    if !s.signer.given_name.is_empty() {
-        person.push(("given_name", Value::Str(&s.signer.given_name)));
-    }
-    if !s.signer.family_name.is_empty() {
-        person.push(("family_name", Value::Str(&s.signer.family_name)));
-    }
-    person.push((
-        "email_addresses",
-        Value::Arr(vec![Value::Obj(vec![
-            ("address", Value::Str(&s.signer.email)),
-            ("primary", Value::Bool(true)),
-            ("status", Value::Str(status)),
-        ])]),
-    ));
-    if !s.signer.postal_code.is_empty() {
-        person.push((
-            "postal_addresses",
-            Value::Arr(vec![Value::Obj(vec![
-                ("primary", Value::Bool(true)),
-                ("postal_code", Value::Str(&s.signer.postal_code)),
-                ("country", Value::Str(&s.signer.country)),
-            ])]),
-        ));
-    }
-    let identifier = format!("{KEY_PREFIX}{}", s.key);
     let kind_tag = match &s.kind {
         Kind::Petition { action } => format!("petition:{action}"),
         Kind::Signup => "signup:updates".to_string(),
     };
     let lang_tag = format!("lang:{}", s.language);
-    let mut tags: Vec<Value> = e.tags.iter().map(|t| Value::Str(t)).collect();
-    tags.push(Value::Str(&kind_tag));
-    tags.push(Value::Str(&lang_tag));
-
-    let mut body = vec![
-        ("person", Value::Obj(person)),
-        ("identifiers", Value::Arr(vec![Value::Str(&identifier)])),
-        ("action_date", Value::Str(&s.submitted_at)),
-    ];
-    if let Kind::Petition { .. } = s.kind {
-        body.push((
-            "referrer_data",
-            Value::Obj(vec![
-                ("source", Value::Str(&s.source.source)),
-                ("referrer", Value::Str(&s.source.referrer)),
-                ("website", Value::Str(&s.source.website)),
-                ("url", Value::Str(&s.source.url)),
-            ]),
-        ));
-    }
-    body.push(("add_tags", Value::Arr(tags)));
-    if let Kind::Petition { .. } = s.kind {
-        body.push((
-            "triggers",
-            Value::Obj(vec![(
-                "autoresponse",
-                Value::Obj(vec![("enabled", Value::Bool(e.autoresponse))]),
-            )]),
-        ));
-    }
-    Value::Obj(body).to_json()
+    let petition = matches!(s.kind, Kind::Petition { .. });
+    let mut add_tags: Vec<&str> = e.tags.iter().map(|t| t.as_ref()).collect();
+    add_tags.extend([kind_tag.as_str(), lang_tag.as_str()]);
+    let body = Osdi {
+        person: Person {
+            given_name: &s.signer.given_name,
+            family_name: &s.signer.family_name,
+            email_addresses: [EmailAddress {
+                address: &s.signer.email,
+                primary: true,
+                status,
+            }],
+            postal_addresses: (!s.signer.postal_code.is_empty()).then_some([PostalAddress {
+                primary: true,
+                postal_code: &s.signer.postal_code,
+                country: &s.signer.country,
+            }]),
+        },
+        identifiers: [format!("{KEY_PREFIX}{}", s.key)],
+        action_date: &s.submitted_at,
+        referrer_data: petition.then_some(Referrer {
+            source: &s.source.source,
+            referrer: &s.source.referrer,
+            website: &s.source.website,
+            url: &s.source.url,
+        }),
+        add_tags,
+        triggers: petition.then_some(Triggers {
+            autoresponse: Autoresponse {
+                enabled: e.autoresponse,
+            },
+        }),
+    };
+    to_json(&body)
 }
 
-/// The flat fields shared by the `json` and `form` adapters, in their documented order.
-fn fields(s: &Submission) -> Vec<(&'static str, String)> {
+/// The flat body shared by the `json` and `form` adapters, in its documented order
+/// (`docs/signup-contract.md`). They differ only in how consent is written: `O` is `bool` for
+/// JSON, [`YesNo`] for a form.
+#[derive(Serialize)]
+struct Flat<'a, O> {
+    kind: &'a str,
+    action: &'a str,
+    idempotency_key: &'a str,
+    given_name: &'a str,
+    family_name: &'a str,
+    email: &'a str,
+    postal_code: &'a str,
+    country: &'a str,
+    email_opt_in: O,
+    source: &'a str,
+    referrer: &'a str,
+    url: &'a str,
+    utm_source: &'a str,
+    utm_medium: &'a str,
+    utm_campaign: &'a str,
+    utm_term: &'a str,
+    utm_content: &'a str,
+    language: &'a str,
+    submitted_at: &'a str,
+}
+
+/// Consent in a form body: `yes` or `no`, as the plain HTML form's checkbox value.
+struct YesNo(bool);
+
+impl Serialize for YesNo {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(if self.0 { "yes" } else { "no" })
+    }
+}
+
+fn flat<O>(s: &Submission, email_opt_in: O) -> Flat<'_, O> {
     let (kind, action) = match &s.kind {
         Kind::Petition { action } => ("petition", action.as_str()),
         Kind::Signup => ("signup", ""),
     };
-    let mut f = vec![
-        ("kind", kind.to_string()),
-        ("action", action.to_string()),
-        ("idempotency_key", s.key.clone()),
-        ("given_name", s.signer.given_name.clone()),
-        ("family_name", s.signer.family_name.clone()),
-        ("email", s.signer.email.clone()),
-        ("postal_code", s.signer.postal_code.clone()),
-        ("country", s.signer.country.clone()),
-        (
-            "email_opt_in",
-            if s.signer.email_opt_in { "yes" } else { "no" }.to_string(),
-        ),
-        ("source", s.source.source.clone()),
-        ("referrer", s.source.referrer.clone()),
-        ("url", s.source.url.clone()),
-    ];
-    for (k, v) in UTM_KEYS.iter().zip(s.source.utm.iter()) {
-        f.push((k, v.clone()));
+    let [utm_source, utm_medium, utm_campaign, utm_term, utm_content] = &s.source.utm;
+    Flat {
+        kind,
+        action,
+        idempotency_key: &s.key,
+        given_name: &s.signer.given_name,
+        family_name: &s.signer.family_name,
+        email: &s.signer.email,
+        postal_code: &s.signer.postal_code,
+        country: &s.signer.country,
+        email_opt_in,
+        source: &s.source.source,
+        referrer: &s.source.referrer,
+        url: &s.source.url,
+        utm_source,
+        utm_medium,
+        utm_campaign,
+        utm_term,
+        utm_content,
+        language: &s.language,
+        submitted_at: &s.submitted_at,
     }
-    f.push(("language", s.language.clone()));
-    f.push(("submitted_at", s.submitted_at.clone()));
-    f
 }
 
-/// The `json` adapter's body: the flat fields, with `email_opt_in` as a boolean.
-fn flat_json(s: &Submission) -> String {
-    let f = fields(s);
-    Value::Obj(
-        f.iter()
-            .map(|(k, v)| {
-                (
-                    *k,
-                    if *k == "email_opt_in" {
-                        Value::Bool(v == "yes")
-                    } else {
-                        Value::Str(v)
-                    },
-                )
-            })
-            .collect(),
-    )
-    .to_json()
+/// JSON, compact, with `<`, `>`, U+2028 and U+2029 escaped as well, so a body that a receiver
+/// pastes into an HTML page or a script can never close a tag or end a line there.
+pub fn to_json<T: Serialize + ?Sized>(value: &T) -> String {
+    let mut out = Vec::new();
+    let mut ser = serde_json::Serializer::with_formatter(&mut out, HtmlSafe);
+    value
+        .serialize(&mut ser)
+        .expect("our bodies always serialize");
+    String::from_utf8(out).expect("serde_json writes UTF-8")
 }
 
-fn form(s: &Submission) -> String {
-    fields(s)
-        .iter()
-        .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
-        .collect::<Vec<_>>()
-        .join("&")
-}
+/// serde_json's compact formatter, escaping what HTML and JavaScript need on top of JSON.
+struct HtmlSafe;
 
-/// `application/x-www-form-urlencoded` encoding, as browsers do it.
-pub fn encode(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'*' | b'-' | b'.' | b'_' => {
-                out.push(b as char)
-            }
-            b' ' => out.push('+'),
-            b => out.push_str(&format!("%{b:02X}")),
+impl serde_json::ser::Formatter for HtmlSafe {
+    fn write_string_fragment<W: ?Sized + std::io::Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> std::io::Result<()> {
+        let mut rest = fragment;
+        while let Some(at) = rest.find(['<', '>', '\u{2028}', '\u{2029}']) {
+            writer.write_all(rest[..at].as_bytes())?;
+            let c = rest[at..].chars().next().expect("found there");
+            write!(writer, "\\u{:04x}", c as u32)?;
+            rest = &rest[at + c.len_utf8()..];
         }
+        writer.write_all(rest.as_bytes())
     }
-    out
 }
 
 /// A UUID v4 from 16 random bytes (from `crypto.getRandomValues` in the browser).

@@ -370,7 +370,25 @@ fn uuid_v4_has_the_version_and_variant_bits() {
 
 #[test]
 fn form_encoding_matches_browsers() {
-    assert_eq!(encode("a b&c=d/é+*~"), "a+b%26c%3Dd%2F%C3%A9%2B*%7E");
+    // As URLSearchParams and a plain HTML form encode: space as +, only *-._ left as they are.
+    let mut s = submission(Kind::Signup, true);
+    s.signer.given_name = "a b&c=d/é+*~".into();
+    let body = endpoint(Adapter::Form).request(&s).body;
+    assert!(
+        body.contains("&given_name=a+b%26c%3Dd%2F%C3%A9%2B*%7E&"),
+        "{body}"
+    );
+}
+
+#[test]
+fn json_escapes_what_html_and_scripts_need() {
+    let mut s = submission(Kind::Signup, true);
+    s.signer.given_name = "a\"b\\c\nd\u{1}</script>\u{2028}é".into();
+    let body = endpoint(Adapter::Json).request(&s).body;
+    assert!(
+        body.contains(r#""given_name":"a\"b\\c\nd\u0001\u003c/script\u003e\u2028é""#),
+        "{body}"
+    );
 }
 
 #[test]

@@ -1,27 +1,18 @@
-//! The site chrome: skip link, header with navigation, main, footer with the signup call.
+//! The header: the brand, the main navigation and the language switcher.
 
-use crate::components::static_html::StaticHtml;
-use crate::content::{content, pages};
-use crate::paths::{href, in_lang, ui, LANG, ROOT};
+use crate::paths::{href, in_lang, ui, LANG};
+use crate::site::site;
+use campaign_core::contract::attr;
 use campaign_core::i18n::Lang;
 use campaign_core::routes;
+use leptos::attr::custom::custom_attribute;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 
 #[component]
-pub fn Layout(children: Children) -> impl IntoView {
-    view! {
-        <a class="skip-link" href="#main">{ui().skip_link}</a>
-        <Header />
-        <main id="main" tabindex="-1">{children()}</main>
-        <Footer />
-    }
-}
-
-#[component]
-fn Header() -> impl IntoView {
-    let site = &content().site;
+pub fn Header() -> impl IntoView {
+    let site = site();
     view! {
         <header class="site-header">
             <div class="wrap site-header__inner">
@@ -59,33 +50,10 @@ fn LanguageSwitch() -> impl IntoView {
                 hreflang=other.code()
                 lang=other.code()
                 rel="alternate external"
-                data-lang-switch=other.code()
+                {..custom_attribute(attr::LANG_SWITCH, other.code())}
             >
                 {other.name()}
             </a>
         </p>
-    }
-}
-
-#[component]
-fn Footer() -> impl IntoView {
-    let site = &content().site;
-    view! {
-        <footer class="site-footer">
-            <div class="wrap">
-                <StaticHtml html=pages().footer_signup />
-                <p class="site-footer__org">
-                    {ui().campaign_of}
-                    <a href=site.org_url.as_ref() rel="external noopener">{site.org_name.as_ref()}</a>
-                    ", " {site.org_tagline.as_ref()} "."
-                </p>
-                <p class="site-footer__links">
-                    <a href=href(routes::ACCESSIBILITY)>{ui().accessibility}</a>
-                    " · "
-                    // A static page the router does not render (routes::STATIC_ONLY), in English.
-                    <a href=campaign_core::routes::href(ROOT, routes::EMBED) rel="external" hreflang="en">{ui().embed_link}</a>
-                </p>
-            </div>
-        </footer>
     }
 }

@@ -3,11 +3,17 @@
 //! - back and forward return to where the visitor was on that page;
 //! - focus moves to the new page's heading, so screen readers announce where they are.
 //!
+//! All of it happens once the new page is on screen, which may be a moment after the address
+//! changed (the browser build fetches a page it has not shown yet): the page area reports it
+//! with [`Shown::reporter`].
+//!
 //! Everything here runs in effects and event handlers, never during render, so the same views
 //! can be rendered to HTML ahead of time.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
+#[cfg(not(feature = "ssr"))]
+use leptos_router::location::{BrowserUrl, LocationProvider};
 use std::cell::{Cell, RefCell};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -111,15 +117,44 @@ fn focus_fragment(hash: &str) {
     });
 }
 
+/// Which page is on screen, by path: set by the page area, watched by [`RouteEffects`].
+#[derive(Clone, Copy)]
+pub struct Shown(RwSignal<String>);
+
+impl Shown {
+    /// Provided once, by the app, for the page area and the route effects.
+    pub fn provide() {
+        provide_context(Shown(RwSignal::new(String::new())));
+    }
+
+    /// For the page area: what to call once the page at a path is on screen. It completes the
+    /// router's navigation (the address bar, and the scroll to the top or the fragment), then
+    /// lets the route effects restore the scroll position or move focus.
+    pub fn reporter() -> impl Fn(String) + Clone + 'static {
+        let shown = expect_context::<Shown>();
+        #[cfg(not(feature = "ssr"))]
+        let navigation = use_context::<BrowserUrl>();
+        move |path| {
+            #[cfg(not(feature = "ssr"))]
+            if let Some(navigation) = &navigation {
+                navigation.ready_to_complete();
+            }
+            shown.0.set(path);
+        }
+    }
+}
+
 #[component]
 pub fn RouteEffects() -> impl IntoView {
     let location = use_location();
+    let shown = expect_context::<Shown>().0;
     Effect::new(move |previous: Option<(String, String)>| {
-        let page = format!("{}?{}", location.pathname.get(), location.search.get());
+        let page = shown.get();
         let hash = location.hash.get();
         match &previous {
-            // The first page: the browser put it where it belongs.
             None => install_scroll_memory(),
+            // The first page: the browser put it where it belongs.
+            Some((prev_page, _)) if prev_page.is_empty() => {}
             Some((prev_page, _)) if *prev_page != page => after_page_change(hash.clone()),
             Some((_, prev_hash)) if *prev_hash != hash && !hash.is_empty() => focus_fragment(&hash),
             Some(_) => {}

@@ -1,9 +1,9 @@
 //! Each page's <title>, meta description, canonical address and share preview (Open Graph and
-//! Twitter card), rendered into the prerendered page's <head> and kept up to date on route
+//! Twitter card), rendered into the prerendered page's <head> and kept up to date on page
 //! changes.
 
-use crate::content::content;
 use crate::paths::{in_lang, LANG, ROOT};
+use crate::site::site;
 use campaign_core::i18n::Lang;
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
@@ -23,7 +23,7 @@ pub fn PageMeta(
     #[prop(optional)]
     one_language: bool,
 ) -> impl IntoView {
-    let site = &content().site;
+    let site = site();
     let path = use_location().pathname.get_untracked();
     let url = format!("{}{}", site.site_url, path);
     let image = format!("{}{ROOT}{SHARE_IMAGE}", site.site_url);
@@ -54,7 +54,10 @@ pub fn PageMeta(
         <Meta property="og:description" content=description />
         <Meta property="og:url" content=url />
         <Meta property="og:image" content=image />
-        <Meta property="og:image:alt" content=format!("{} · {}", site.campaign_name, site.org_name) />
+        <Meta
+            property="og:image:alt"
+            content=format!("{} · {}", site.campaign_name, site.org_name)
+        />
         <Meta name="twitter:card" content="summary_large_image" />
     }
 }

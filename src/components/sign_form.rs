@@ -1,0 +1,256 @@
+//! The petition and the updates signup: one form, two modes.
+//!
+//! A real `<form method="post">` whose fields carry the `form` adapter's names, with visible
+//! labels, `autocomplete` on every field and the right keyboards. Without WebAssembly it posts
+//! to the plain-post target; where there is none, it is disabled and says how else to sign
+//! (`js/lazy-signer.js` enables it where WebAssembly is there to send it).
+//!
+//! The parts the signer (`signer/`) fills in and shows are in place, hidden: the status line,
+//! the error summary (with a `<template>` of one of its items), the thank-you, sharing and the
+//! updates offer. Every part's id is `{prefix}-{part}` ([`Part`]): the signer's contract.
+
+use super::heading::Heading;
+use crate::content::{self, content};
+use crate::paths::{ui, LANG};
+use campaign_core::contract::{attr, Part, SIGN_PETITION, SIGN_SIGNUP};
+use campaign_core::i18n::fill;
+use campaign_core::petition::countries::{countries_in, postal_field};
+use campaign_core::petition::payload::{Endpoint, Kind};
+use campaign_core::petition::validate::{Field, SIGNUP_FIELDS};
+use leptos::attr::custom::custom_attribute;
+use leptos::prelude::*;
+
+/// What a form is for.
+#[derive(Clone, Copy)]
+pub enum FormKind {
+    /// The petition of the action with this slug; `cta` labels its button.
+    Petition {
+        action: &'static str,
+        cta: &'static str,
+    },
+    /// The updates and action alerts signup.
+    Updates,
+}
+
+#[component]
+pub fn SignForm(
+    kind: FormKind,
+    prefix: &'static str,
+    /// Where it would post without WebAssembly: the site's endpoint, unless said (the tests).
+    #[prop(optional)]
+    endpoint: Option<&'static Endpoint>,
+) -> impl IntoView {
+    let ui = ui();
+    let endpoint = endpoint.unwrap_or_else(content::endpoint);
+    let id = move |part: Part| part.id(prefix);
+    let (petition, action, cta) = match kind {
+        FormKind::Petition { action, cta } => (true, action, cta),
+        FormKind::Updates => (false, "", ui.sign_up),
+    };
+    let post_to = endpoint.plain_post_url(&if petition {
+        Kind::Petition {
+            action: action.to_string(),
+        }
+    } else {
+        Kind::Signup
+    });
+    let nowhere = post_to.is_none();
+    let fields: &[Field] = if petition {
+        &Field::ALL
+    } else {
+        &SIGNUP_FIELDS
+    };
+    let root = (
+        custom_attribute(
+            attr::SIGN,
+            if petition { SIGN_PETITION } else { SIGN_SIGNUP },
+        ),
+        custom_attribute(attr::ACTION, action),
+        custom_attribute(attr::PREFIX, prefix),
+    );
+    view! {
+        <div class="sign" {..root}>
+            <p class="sign__status" role="status" id=id(Part::Status)></p>
+            <div class="outcome outcome--saved" id=id(Part::OutcomeSaved) tabindex="-1" hidden>
+                <button type="button" class="button button--secondary" id=id(Part::Retry)>
+                    {ui.try_now}
+                </button>
+            </div>
+            <div class="outcome outcome--done" id=id(Part::Outcome) tabindex="-1" hidden>
+                <Heading level=3 id=id(Part::Thanks)>""</Heading>
+                <p id=id(Part::Received) hidden></p>
+                {petition.then(|| view! { <AfterSigning prefix=prefix /> })}
+            </div>
+            <form
+                class="sign-form"
+                id=id(Part::Form)
+                method="post"
+                action=post_to.unwrap_or_default()
+                novalidate
+            >
+                <div
+                    class="error-summary"
+                    id=id(Part::Errors)
+                    role="group"
+                    tabindex="-1"
+                    aria-labelledby=id(Part::ErrorsTitle)
+                    hidden
+                >
+                    <Heading level=3 id=id(Part::ErrorsTitle)>{ui.problem_heading}</Heading>
+                    <ul id=id(Part::ErrorsList)></ul>
+                    <template id=id(Part::ErrorItem)>
+                        <li><a href="#"></a></li>
+                    </template>
+                </div>
+                <input type="hidden" name="kind" value=if petition { "petition" } else { "signup" } />
+                <input type="hidden" name="action" value=action />
+                <input type="hidden" name="language" value=LANG.code() />
+                {nowhere.then(|| view! { <NoWasm petition=petition /> })}
+                <fieldset
+                    class="sign-form__body"
+                    disabled={nowhere}
+                    {..custom_attribute(attr::NEEDS_WASM_TO_ENABLE, nowhere.then_some(""))}
+                >
+                    <div class=if petition { "fields fields--grid" } else { "fields" }>
+                        {fields
+                            .iter()
+                            .map(|f| view! { <FieldRow field=*f petition=petition prefix=prefix /> })
+                            .collect_view()}
+                    </div>
+                    {petition.then(|| view! {
+                        <div class="check">
+                            <input type="checkbox" id=id(Part::OptIn) name="email_opt_in" value="yes" />
+                            <label for=id(Part::OptIn)>{ui.opt_in}</label>
+                        </div>
+                    })}
+                    <div class="hp" aria-hidden="true">
+                        <label for=id(Part::Honeypot)>{ui.honeypot}</label>
+                        <input
+                            type="text"
+                            id=id(Part::Honeypot)
+                            name=Part::Honeypot.name()
+                            tabindex="-1"
+                            autocomplete="off"
+                        />
+                    </div>
+                    <button type="submit" class="button" id=id(Part::Submit)>{cta}</button>
+                </fieldset>
+            </form>
+        </div>
+    }
+}
+
+/// After signing a petition: whether updates were asked for, sharing (the system share sheet
+/// where there is one, a link to copy elsewhere), and for those who did not tick the box, one
+/// click to sign up too.
+#[component]
+fn AfterSigning(prefix: &'static str) -> impl IntoView {
+    let ui = ui();
+    let id = move |part: Part| part.id(prefix);
+    view! {
+        <p id=id(Part::OptedIn) hidden>{ui.opted_in}</p>
+        <div class="share">
+            <button type="button" class="button" id=id(Part::Share)>{ui.share_petition}</button>
+            <div class="share__copy" id=id(Part::ShareFallback) hidden>
+                <label for=id(Part::ShareLink)>{ui.link_to_petition}</label>
+                <input id=id(Part::ShareLink) type="text" readonly />
+                <button type="button" class="button button--secondary" id=id(Part::ShareCopy)>
+                    {ui.copy_link}
+                </button>
+                <p role="status" id=id(Part::ShareStatus)></p>
+            </div>
+        </div>
+        <div class="offer" id=id(Part::Offer) hidden>
+            <p>{ui.offer_question}</p>
+            <button type="button" class="button button--secondary" id=id(Part::OfferYes)>
+                {ui.offer_yes}
+            </button>
+            <p role="status" id=id(Part::OfferStatus)></p>
+        </div>
+    }
+}
+
+/// Nowhere to post without WebAssembly: said before anyone types a thing. `js/lazy-signer.js`
+/// hides it (and enables the form) where WebAssembly is there.
+#[component]
+fn NoWasm(petition: bool) -> impl IntoView {
+    let ui = ui();
+    let site = &content().site;
+    let (what, verb) = if petition {
+        (ui.no_wasm_what_petition, ui.no_wasm_verb_petition)
+    } else {
+        (ui.no_wasm_what_signup, ui.no_wasm_verb_signup)
+    };
+    view! {
+        <p class="sign__nowasm" {..custom_attribute(attr::NEEDS_WASM, "")}>
+            {fill(ui.no_wasm, &[what, verb])}
+            <a href=site.org_url.as_ref()>{fill(ui.org_website, &[&site.org_name])}</a>
+            {ui.no_wasm_end}
+        </p>
+    }
+}
+
+/// One field: its label, its error line (empty until the signer fills it), and its control.
+#[component]
+fn FieldRow(field: Field, petition: bool, prefix: &'static str) -> impl IntoView {
+    let ui = ui();
+    let id = move |part: Part| part.id(prefix);
+    let label = match field {
+        Field::GivenName if !petition => ui.given_name_optional,
+        Field::GivenName => ui.given_name,
+        Field::FamilyName => ui.family_name_optional,
+        Field::Email => ui.email,
+        Field::Country => ui.country,
+        // The postal code's label and keyboard follow the country; the signer changes them.
+        Field::PostalCode => postal_field("US", ui).0,
+    };
+    let control = match field {
+        Field::Country => view! {
+            <select id=id(Part::Input(field)) name=field.name() autocomplete="country">
+                {countries_in(LANG)
+                    .map(|(code, name)| view! { <option value=code selected=code == "US">{name}</option> })
+                    .collect_view()}
+            </select>
+        }
+        .into_any(),
+        Field::Email => view! {
+            <input
+                id=id(Part::Input(field))
+                name=field.name()
+                type="email"
+                autocomplete="email"
+                inputmode="email"
+                spellcheck="false"
+                autocapitalize="off"
+            />
+        }
+        .into_any(),
+        _ => {
+            let (autocomplete, inputmode) = match field {
+                Field::GivenName => ("given-name", None),
+                Field::FamilyName => ("family-name", None),
+                _ => ("postal-code", postal_field("US", ui).1),
+            };
+            view! {
+                <input
+                    id=id(Part::Input(field))
+                    name=field.name()
+                    type="text"
+                    autocomplete=autocomplete
+                    inputmode=inputmode
+                />
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <div class="field" id=id(Part::FieldBox(field))>
+            <label for=id(Part::Input(field)) id=id(Part::Label(field))>{label}</label>
+            <p class="field__error" id=id(Part::Error(field)) hidden>
+                <span class="visually-hidden">{ui.error_prefix}</span>
+                <span id=id(Part::Message(field))></span>
+            </p>
+            {control}
+        </div>
+    }
+}

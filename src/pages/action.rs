@@ -1,0 +1,39 @@
+//! `/act/:slug`: an action's page, with its petition. Also an embed's body (`crate::embeds`).
+
+use super::Meta;
+use crate::components::frame::PageTitle;
+use crate::components::heading::Heading;
+use crate::components::rich_text::{blocks, NotesAt};
+use crate::components::sign_form::{FormKind, SignForm};
+use crate::content::content;
+use crate::paths::href;
+use campaign_core::content::Action;
+use campaign_core::routes;
+use leptos::prelude::*;
+
+pub fn page(slug: &str) -> Option<(Meta, AnyView)> {
+    let action = content().action(slug)?;
+    Some((
+        Meta::new(action.title.as_ref(), action.summary.as_ref()),
+        view! { <ActionBody action=action /> }.into_any(),
+    ))
+}
+
+#[component]
+pub fn ActionBody(action: &'static Action) -> impl IntoView {
+    let issue = content()
+        .issue_page(&action.issue)
+        .expect("checked by the loader");
+    view! {
+        // The issue it belongs to comes before the title, as its eyebrow.
+        <article class="wrap stack action">
+            <p class="eyebrow"><a href=href(&routes::issue(&issue.slug))>{issue.title.as_ref()}</a></p>
+            <PageTitle text=action.title.as_ref() />
+            <div class="prose">{blocks(&action.body, NotesAt::ThisPage)}</div>
+            <section id="sign" class="petition" aria-labelledby="petition-heading">
+                <Heading level=2 id="petition-heading">{action.cta.as_ref()}</Heading>
+                <SignForm kind=FormKind::Petition { action: &action.slug, cta: &action.cta } prefix="petition" />
+            </section>
+        </article>
+    }
+}
