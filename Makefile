@@ -11,8 +11,10 @@ PORT ?= 8080
 RECEIVER_PORT ?= 8787
 # `make serve` and `make test` build for this machine: signatures go to the local receiver.
 LOCAL := SIGNUP_CONFIG=config/signup.local.toml LOCAL_BUILD=1
+# The prerenderer's build settings (scripts/post-build.sh): the pages' tests share its build.
+PRERENDER := CARGO_TARGET_DIR=target/prerender RUSTFLAGS="--cfg erase_components"
 
-.PHONY: serve test test-host test-browser test-e2e dist bench
+.PHONY: serve test lint test-host test-browser test-e2e dist bench
 
 serve:
 	scripts/setup.sh build
@@ -26,11 +28,22 @@ serve:
 
 test:
 	scripts/setup.sh build browser npm
-	$(MAKE) --no-print-directory test-host test-browser dist test-e2e
+	$(MAKE) --no-print-directory lint test-host test-browser dist test-e2e
 
-# 1. The Leptos-free core and the content, on the host.
+# 0. One way to format, and no lint warnings, on the host and for the browser.
+lint:
+	cargo fmt --all -- --check
+	cargo clippy --workspace --all-targets --features campaign-core/build -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown -p campaign-signer --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown -p truah-campaign --lib --features hydrate -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown -p truah-campaign --all-targets --features csr -- -D warnings
+	$(PRERENDER) cargo clippy -p truah-campaign --all-targets --features ssr -- -D warnings
+
+# 1. The Leptos-free core, the content and the receiver on the host; then the pages' components,
+#    rendered as the prerenderer renders them.
 test-host:
-	cargo test --workspace --features campaign-core/build
+	cargo test --workspace --exclude truah-campaign --features campaign-core/build
+	$(PRERENDER) cargo test -p truah-campaign --features ssr
 
 # 2. Components in headless Chromium.
 test-browser:

@@ -16,7 +16,7 @@ function choices(form) {
   const data = new FormData(form);
   const value = (name) => String(data.get(name) ?? "").trim();
   const [kind, slug] = value("what").split(":");
-  const attrs = [[C.attr.embed, kind]];
+  const attrs = [[C.attr.truah_embed, kind]];
   if (kind === PETITION) attrs.push([C.attr.action, slug]);
   if (kind === ISSUE) attrs.push([C.attr.issue, slug]);
   const defaultLang = Object.keys(C.langs)[0];

@@ -32,7 +32,7 @@ const ASSETS = __EMBED_ASSETS__;
 const site = new URL(".", import.meta.url);
 const at = (path) => new URL(path, site).href;
 const signer = lazySigner(at(ASSETS.signer), at(ASSETS.signerWasm));
-const MOUNTS = has("embed");
+const MOUNTS = has("truah_embed");
 const mounted = new WeakSet();
 
 // The languages the site is built in and where each one's pages are (scripts/build.sh), the
@@ -53,7 +53,7 @@ function fragmentOf(el) {
   const lang = C.langs[langOf(el)];
   const page = (section, key) => slug(key) && `${lang}${FOLDER}/${section}/${encodeURIComponent(slug(key))}.html`;
   const [petition, signup, issue] = C.embed.kinds;
-  switch (el.getAttribute(C.attr.embed)?.trim()) {
+  switch (el.getAttribute(C.attr.truah_embed)?.trim()) {
     case petition:
       return page(ACTIONS, "action");
     case signup:
@@ -122,7 +122,7 @@ function mount(el) {
 
   if (!fragment) {
     frame.hidden = false;
-    problem(view, `This embed does not say what to show: its ${C.attr.embed} must be petition (with ${C.attr.action}), signup, or issue (with ${C.attr.issue}).`, at(""));
+    problem(view, `This embed does not say what to show: its ${C.attr.truah_embed} must be petition (with ${C.attr.action}), signup, or issue (with ${C.attr.issue}).`, at(""));
     return;
   }
   styled.then(() => show(view, fragment, { first: true }));
@@ -171,7 +171,7 @@ async function show(view, fragment, { focus = false, first = false, hash = "" } 
     heading?.scrollIntoView({ block: "nearest" });
     heading?.focus({ preventScroll: true });
   }
-  if (first) view.el.dispatchEvent(new CustomEvent("truah:ready", { bubbles: true, detail: { embed: view.el.getAttribute(C.attr.embed) } }));
+  if (first) view.el.dispatchEvent(new CustomEvent("truah:ready", { bubbles: true, detail: { embed: view.el.getAttribute(C.attr.truah_embed) } }));
 }
 
 /** Something went wrong: say so, and link the campaign's own page. */

@@ -71,10 +71,14 @@ export function lazySigner(jsUrl, wasmUrl) {
     }, true);
   }
 
-  /** A signature an earlier visit could not send yet: send it now. */
+  /** A signature an earlier visit could not send yet: send it now. A link that fills the
+   *  forms in (`?email=…`): the signer fills them and takes the details out of the address. */
   function resume() {
+    if (!wasm) return;
+    const params = new URLSearchParams(location.search);
+    if (C.prefill.some((key) => params.has(key))) load().catch(() => {});
     try {
-      if (wasm && localStorage.getItem(C.outboxKey)) load().catch(() => {});
+      if (localStorage.getItem(C.outboxKey)) load().catch(() => {});
     } catch {
       // Storage is blocked: nothing can be waiting.
     }

@@ -37,3 +37,53 @@ pub fn fragments() -> Vec<(String, String)> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_embeds_bodies_sit_under_the_host_pages_h1() {
+        let fragments = fragments();
+        let paths: Vec<&str> = fragments.iter().map(|(p, _)| p.as_str()).collect();
+        assert_eq!(
+            paths,
+            [
+                "embed/act/guantanamo.html",
+                "embed/signup.html",
+                "embed/issues/immigration-justice.html"
+            ]
+        );
+        for (path, html) in &fragments {
+            assert!(
+                !html.contains("<h1") && html.contains("<h2"),
+                "{path}: headings start at h2"
+            );
+            assert!(html.contains("data-sign="), "{path}: has its form");
+            assert!(
+                !html.contains("<script") && !html.contains(" style="),
+                "{path}"
+            );
+        }
+        let (_, petition) = &fragments[0];
+        assert!(
+            petition.contains(
+                r#"<h2 tabindex="-1">Tell President Trump: Don’t Send Migrants to Guantánamo!"#
+            ),
+            "the title, one level down, still the focus target: {petition}"
+        );
+        assert!(
+            petition.contains(r#"<h3 id="petition-heading">"#),
+            "the petition's heading, one level down"
+        );
+        assert!(
+            petition.contains(r#"href="/issues/immigration-justice/""#),
+            "links are the site's"
+        );
+        let (_, issue) = &fragments[2];
+        assert!(
+            issue.contains(r#"<h4><a href="/act/guantanamo/">"#),
+            "{issue}"
+        );
+    }
+}

@@ -198,6 +198,9 @@ pub struct Contract {
     pub parts: Vec<String>,
     /// The outbox's storage key for this deployment.
     pub outbox_key: String,
+    /// The query parameters that fill the forms in from a link (`petition::query::PREFILL`):
+    /// on a page whose address has one, the signer loads at once.
+    pub prefill: Vec<&'static str>,
     /// Each language's folder under the site's root (`{"en": "", "es": "es/"}`), the default first.
     pub langs: Vec<(&'static str, String)>,
     /// The site paths an embed can show in itself, and the fragments that hold their bodies.
@@ -278,6 +281,10 @@ impl Contract {
             render_static: RENDER_STATIC,
             parts: Part::FIXED.iter().map(|p| p.name()).collect(),
             outbox_key: outbox_key(site),
+            prefill: crate::petition::query::PREFILL
+                .iter()
+                .map(|(k, _)| *k)
+                .collect(),
             langs: Lang::ALL
                 .iter()
                 .map(|l| (l.code(), lang_folder(*l)))
@@ -316,6 +323,7 @@ impl Contract {
             "render": { "static": self.render_static },
             "parts": map(&mut self.parts.iter().map(|p| (p.replace('-', "_"), p.as_str().into()))),
             "outboxKey": self.outbox_key,
+            "prefill": self.prefill,
             "langs": map(&mut self.langs.iter().map(|(k, v)| (k.to_string(), v.as_str().into()))),
             "embed": self.embed,
             "embedWords": map(&mut self.embed_words.iter().map(|(k, w)| {
@@ -393,25 +401,37 @@ mod tests {
         ("js/boot.js", include_str!("../../js/boot.js")),
         ("js/lazy-signer.js", include_str!("../../js/lazy-signer.js")),
         ("js/embed.js", include_str!("../../js/embed.js")),
-        ("js/embed-generator.js", include_str!("../../js/embed-generator.js")),
+        (
+            "js/embed-generator.js",
+            include_str!("../../js/embed-generator.js"),
+        ),
         ("js/contract.js", include_str!("../../js/contract.js")),
     ];
 
     #[test]
     fn the_javascript_spells_no_shared_name_itself() {
-        let shared = ATTRIBUTES
-            .iter()
-            .copied()
-            .chain(builder::ALL)
-            .chain(["truah-campaign.outbox", "\"es/\"", "'es/'", "embed/act", "embed/issues"]);
+        let shared = ATTRIBUTES.iter().copied().chain(builder::ALL).chain([
+            "truah-campaign.outbox",
+            "\"es/\"",
+            "'es/'",
+            "embed/act",
+            "embed/issues",
+        ]);
         for name in shared {
             for (file, code) in JAVASCRIPT {
                 // Comments may name them; code must take them from `C`.
                 let code: String = code
                     .lines()
-                    .filter(|l| !l.trim_start().starts_with("//") && !l.trim_start().starts_with("/*") && !l.trim_start().starts_with('*'))
+                    .filter(|l| {
+                        !l.trim_start().starts_with("//")
+                            && !l.trim_start().starts_with("/*")
+                            && !l.trim_start().starts_with('*')
+                    })
                     .collect();
-                assert!(!code.contains(name), "{file} spells `{name}`: take it from the contract (C)");
+                assert!(
+                    !code.contains(name),
+                    "{file} spells `{name}`: take it from the contract (C)"
+                );
             }
         }
     }

@@ -1,5 +1,6 @@
 //! The forms' behaviour. Each `[data-sign]` element the site rendered (see the site's
-//! `components/sign_form.rs` for the markup and its ids) gets one `Form`, which:
+//! `src/components/sign_form.rs` for the markup, and `campaign_core::contract::Part` for its
+//! parts' ids) gets one `Form`, which:
 //!
 //! - validates with the core (`campaign_core::petition::validate`): on submit, then live on the
 //!   fields already marked wrong. A failed submit focuses the error summary, which links to each
@@ -15,13 +16,13 @@
 use crate::dom::*;
 use crate::endpoint::endpoint;
 use crate::outbox;
+use campaign_core::contract::{attr, Part, SIGN_PETITION};
 use campaign_core::i18n::{fill, Lang, Ui};
 use campaign_core::petition::countries::postal_field;
 use campaign_core::petition::outbox::Status;
 use campaign_core::petition::payload::{uuid_v4, Kind, Submission};
 use campaign_core::petition::query::Source;
 use campaign_core::petition::validate::{Draft, Field, Problem, Signer, SIGNUP_FIELDS};
-use campaign_core::petition::HONEYPOT;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -83,7 +84,7 @@ fn new_submission(kind: Kind, signer: Signer, host: Option<web_sys::Element>) ->
         &document().referrer(),
     );
     if source.source.is_empty() {
-        if let Some(s) = host.and_then(|h| h.get_attribute("data-source")) {
+        if let Some(s) = host.and_then(|h| h.get_attribute(attr::SOURCE)) {
             source = Source::from_page(
                 &format!("?source={}", js_sys::encode_uri_component(&s)),
                 &source.url,
@@ -159,13 +160,18 @@ pub fn attach_all() {
     attach_in(&document().into());
 }
 
+/// The forms not yet brought to life.
+fn unready() -> String {
+    format!("[{}]:not([{}])", attr::SIGN, attr::SIGN_READY)
+}
+
 fn attach_in(root: &web_sys::Node) {
     let list = if let Some(el) = root.dyn_ref::<web_sys::Element>() {
-        el.query_selector_all("[data-sign]:not([data-sign-ready])")
+        el.query_selector_all(&unready())
     } else if let Some(d) = root.dyn_ref::<web_sys::Document>() {
-        d.query_selector_all("[data-sign]:not([data-sign-ready])")
+        d.query_selector_all(&unready())
     } else if let Some(f) = root.dyn_ref::<web_sys::DocumentFragment>() {
-        f.query_selector_all("[data-sign]:not([data-sign-ready])")
+        f.query_selector_all(&unready())
     } else {
         return;
     };
@@ -198,19 +204,19 @@ pub fn status_changed(key: &str) {
 }
 
 fn attach(root: web_sys::Element) {
-    let _ = root.set_attribute("data-sign-ready", "");
-    let mode = match root.get_attribute("data-sign").as_deref() {
-        Some("petition") => Mode::Petition {
-            action: root.get_attribute("data-action").unwrap_or_default(),
+    let _ = root.set_attribute(attr::SIGN_READY, "");
+    let mode = match root.get_attribute(attr::SIGN).as_deref() {
+        Some(SIGN_PETITION) => Mode::Petition {
+            action: root.get_attribute(attr::ACTION).unwrap_or_default(),
         },
         _ => Mode::Updates,
     };
-    let Some(prefix) = root.get_attribute("data-prefix") else {
+    let Some(prefix) = root.get_attribute(attr::PREFIX) else {
         return;
     };
     let f = Rc::new(Form {
         // Keys or pointer input seen before this module arrived (js/lazy-signer.js notes them).
-        human: Cell::new(root.has_attribute("data-human")),
+        human: Cell::new(root.has_attribute(attr::HUMAN)),
         scope: Scope::of(&root),
         ui: root
             .closest("[lang]")
@@ -232,13 +238,14 @@ fn attach(root: web_sys::Element) {
         offer_key: RefCell::new(None),
         announced: RefCell::new(Vec::new()),
     });
+    f.prefill();
     f.country_changed();
     // A signature an earlier visit left in the outbox: show where it stands.
     if let Some(pending) = outbox::pending_for(&f.mode.label()).into_iter().next() {
         *f.key.borrow_mut() = Some(pending);
         f.refresh();
     }
-    if let Some(form) = f.el::<web_sys::EventTarget>("form") {
+    if let Some(form) = f.el::<web_sys::EventTarget>(Part::Form) {
         let g = f.clone();
         on(&form, "submit", move |ev| g.submit(ev));
         for event in ["input", "change"] {
@@ -256,7 +263,7 @@ fn attach(root: web_sys::Element) {
     }
     // The error summary's links focus their field instead of following `#id`: in an embed on
     // another website that would change the host page's address (and find nothing there).
-    if let Some(summary) = f.el::<web_sys::EventTarget>("errors") {
+    if let Some(summary) = f.el::<web_sys::EventTarget>(Part::Errors) {
         let g = f.clone();
         on(&summary, "click", move |ev| {
             let link = ev
@@ -272,45 +279,45 @@ fn attach(root: web_sys::Element) {
             }
         });
     }
-    f.on_click("retry", |_| outbox::retry_now());
+    f.on_click(Part::Retry, |_| outbox::retry_now());
     let g = f.clone();
-    f.on_click("share", move |_| g.share());
+    f.on_click(Part::Share, move |_| g.share());
     let g = f.clone();
-    f.on_click("share-copy", move |_| g.copy_link());
+    f.on_click(Part::ShareCopy, move |_| g.copy_link());
     let g = f.clone();
-    f.on_click("offer-yes", move |_| g.accept_offer());
+    f.on_click(Part::OfferYes, move |_| g.accept_offer());
     FORMS.with_borrow_mut(|forms| forms.push(f));
 }
 
 impl Form {
-    fn id(&self, part: &str) -> String {
-        format!("{}-{}", self.prefix, part)
+    fn id(&self, part: Part) -> String {
+        part.id(&self.prefix)
     }
 
     /// One of this form's parts (`status`, `form`, `email`…), as the given type.
-    fn el<T: JsCast>(&self, part: &str) -> Option<T> {
+    fn el<T: JsCast>(&self, part: Part) -> Option<T> {
         self.scope.by_id(&self.id(part))
     }
-    fn set_text(&self, part: &str, text: &str) {
+    fn set_text(&self, part: Part, text: &str) {
         self.scope.set_text(&self.id(part), text);
     }
-    fn set_hidden(&self, part: &str, hidden: bool) {
+    fn set_hidden(&self, part: Part, hidden: bool) {
         self.scope.set_hidden(&self.id(part), hidden);
     }
-    fn set_attr(&self, part: &str, name: &str, value: Option<&str>) {
+    fn set_attr(&self, part: Part, name: &str, value: Option<&str>) {
         self.scope.set_attr(&self.id(part), name, value);
     }
-    fn focus(&self, part: &str) {
+    fn focus(&self, part: Part) {
         self.scope.focus(&self.id(part));
     }
-    fn on_click(&self, part: &str, f: impl FnMut(web_sys::Event) + 'static) {
+    fn on_click(&self, part: Part, f: impl FnMut(web_sys::Event) + 'static) {
         self.scope.on_click(&self.id(part), f);
     }
 
     /// The address to share, tagged `?source=share`: the form's `data-share-url` (an embed
     /// shares the campaign's own page, not the page it sits in), or this page's.
     fn share_url(&self) -> String {
-        let page = match self.root.get_attribute("data-share-url") {
+        let page = match self.root.get_attribute(attr::SHARE_URL) {
             Some(url) => url.split(['?', '#']).next().unwrap_or_default().to_string(),
             None => {
                 let loc = window().location();
@@ -351,12 +358,10 @@ impl Form {
     }
 
     fn value(&self, f: Field) -> String {
-        let id = self.id(f.name());
-        if let Some(i) = self.scope.by_id::<web_sys::HtmlInputElement>(&id) {
+        if let Some(i) = self.el::<web_sys::HtmlInputElement>(Part::Input(f)) {
             return i.value();
         }
-        self.scope
-            .by_id::<web_sys::HtmlSelectElement>(&id)
+        self.el::<web_sys::HtmlSelectElement>(Part::Input(f))
             .map(|s| s.value())
             .unwrap_or_default()
     }
@@ -370,7 +375,7 @@ impl Form {
             d.set(*f, self.value(*f));
         }
         d.email_opt_in = self
-            .el::<web_sys::HtmlInputElement>("email_opt_in")
+            .el::<web_sys::HtmlInputElement>(Part::OptIn)
             .is_some_and(|c| c.checked());
         d
     }
@@ -383,7 +388,7 @@ impl Form {
             return;
         }
         let honeypot = self
-            .el::<web_sys::HtmlInputElement>(HONEYPOT)
+            .el::<web_sys::HtmlInputElement>(Part::Honeypot)
             .map(|i| i.value())
             .unwrap_or_default();
         let too_fast = js_sys::Date::now() - self.attached_at < TIME_TRAP_MS;
@@ -402,7 +407,7 @@ impl Form {
         match result {
             Err(problems) => {
                 self.show_problems(problems);
-                self.focus("errors");
+                self.focus(Part::Errors);
             }
             Ok(s) => {
                 self.show_problems(Vec::new());
@@ -447,37 +452,44 @@ impl Form {
     /// Shows the problems: the summary's links, and each field's message and ARIA state.
     fn show_problems(&self, problems: Vec<Problem>) {
         for f in self.mode.fields() {
-            let fid = self.id(f.name());
-            let err_id = self.id(&format!("{}-error", f.name()));
             let problem = problems.iter().find(|p| p.field() == *f);
-            self.scope
-                .set_attr(&fid, "aria-invalid", problem.map(|_| "true"));
-            self.scope
-                .set_attr(&fid, "aria-describedby", problem.map(|_| err_id.as_str()));
-            self.set_text(
-                &format!("{}-message", f.name()),
-                &problem.map(|p| p.message(self.ui)).unwrap_or_default(),
+            let error = self.id(Part::Error(*f));
+            self.set_attr(Part::Input(*f), "aria-invalid", problem.map(|_| "true"));
+            self.set_attr(
+                Part::Input(*f),
+                "aria-describedby",
+                problem.map(|_| error.as_str()),
             );
-            self.scope.set_hidden(&err_id, problem.is_none());
-            if let Some(field) = self.el::<web_sys::Element>(&format!("{}-field", f.name())) {
+            let message = problem.map(|p| p.message(self.ui)).unwrap_or_default();
+            self.set_text(Part::Message(*f), &message);
+            self.set_hidden(Part::Error(*f), problem.is_none());
+            if let Some(field) = self.el::<web_sys::Element>(Part::FieldBox(*f)) {
                 let _ = field
                     .class_list()
                     .toggle_with_force("field--invalid", problem.is_some());
             }
         }
-        if let Some(list) = self.el::<web_sys::Element>("errors-list") {
+        // Each item is a copy of the summary's own template (src/components/sign_form.rs), its
+        // link pointed at the field and its text the message.
+        let template = self.el::<web_sys::HtmlTemplateElement>(Part::ErrorItem);
+        if let (Some(list), Some(template)) =
+            (self.el::<web_sys::Element>(Part::ErrorsList), template)
+        {
             list.set_text_content(None);
-            let doc = document();
             for p in &problems {
-                if let (Ok(li), Ok(a)) = (doc.create_element("li"), doc.create_element("a")) {
-                    let _ = a.set_attribute("href", &format!("#{}", self.id(p.field().name())));
+                let Ok(item) = template.content().clone_node_with_deep(true) else {
+                    continue;
+                };
+                let item: web_sys::DocumentFragment = item.unchecked_into();
+                if let Ok(Some(a)) = item.query_selector("a") {
+                    let _ =
+                        a.set_attribute("href", &format!("#{}", self.id(Part::Input(p.field()))));
                     a.set_text_content(Some(&p.message(self.ui)));
-                    let _ = li.append_child(&a);
-                    let _ = list.append_child(&li);
                 }
+                let _ = list.append_child(&item);
             }
         }
-        self.set_hidden("errors", problems.is_empty());
+        self.set_hidden(Part::Errors, problems.is_empty());
         *self.problems.borrow_mut() = problems;
     }
 
@@ -499,14 +511,45 @@ impl Form {
         self.show_problems(problems);
     }
 
+    /// Fills the empty fields from the link the visitor came by (`prefill`); the country only
+    /// while it is still the one the form started with. Never the consent box.
+    fn prefill(&self) {
+        let Some(d) = crate::prefill::draft() else {
+            return;
+        };
+        for f in self.mode.fields() {
+            let v = d.get(*f);
+            if v.is_empty() {
+                continue;
+            }
+            if let Some(i) = self.el::<web_sys::HtmlInputElement>(Part::Input(*f)) {
+                if i.value().is_empty() {
+                    i.set_value(v);
+                }
+            } else if let Some(s) = self.el::<web_sys::HtmlSelectElement>(Part::Input(*f)) {
+                let untouched = s
+                    .selected_options()
+                    .item(0)
+                    .and_then(|o| o.dyn_into::<web_sys::HtmlOptionElement>().ok())
+                    .is_some_and(|o| o.default_selected());
+                if untouched {
+                    s.set_value(v);
+                }
+            }
+        }
+    }
+
     /// The postal code's label and keyboard follow the country.
     fn country_changed(&self) {
-        if self.el::<web_sys::Element>("country").is_none() {
+        if self
+            .el::<web_sys::Element>(Part::Input(Field::Country))
+            .is_none()
+        {
             return;
         }
         let (label, inputmode) = postal_field(&self.value(Field::Country), self.ui);
-        self.set_text("postal_code-label", label);
-        self.set_attr("postal_code", "inputmode", inputmode);
+        self.set_text(Part::Label(Field::PostalCode), label);
+        self.set_attr(Part::Input(Field::PostalCode), "inputmode", inputmode);
     }
 
     /// Shows what became of this form's signature.
@@ -540,14 +583,14 @@ impl Form {
             (Some(Status::Signed), false) => self.ui.signed_up.into(),
             (Some(s), _) => s.message_in(self.ui, self.mode.service(self.ui)),
         };
-        self.set_text("status", &text);
+        self.set_text(Part::Status, &text);
         let done = matches!(status, Some(Status::Signed | Status::Unconfirmed));
         let saved = matches!(status, Some(Status::Saved | Status::Waiting));
-        self.set_hidden("outcome", !done);
-        self.set_hidden("outcome-saved", !saved);
-        self.set_hidden("form", done || saved);
+        self.set_hidden(Part::Outcome, !done);
+        self.set_hidden(Part::OutcomeSaved, !saved);
+        self.set_hidden(Part::Form, done || saved);
         self.set_attr(
-            "submit",
+            Part::Submit,
             "aria-disabled",
             (status == Some(&Status::Sending)).then_some("true"),
         );
@@ -555,7 +598,7 @@ impl Form {
             let signer = self.signer.borrow();
             let name = signer.as_ref().map(|s| s.given_name.as_str()).unwrap_or("");
             self.set_text(
-                "thanks",
+                Part::Thanks,
                 &if name.is_empty() {
                     self.ui.thank_you.to_string()
                 } else {
@@ -567,15 +610,22 @@ impl Form {
                 (Some(Status::Signed), false) => self.ui.received_signup,
                 _ => "",
             };
-            self.set_text("received", received);
-            self.set_hidden("received", received.is_empty());
+            self.set_text(Part::Received, received);
+            self.set_hidden(Part::Received, received.is_empty());
             let opted_in = signer.as_ref().is_some_and(|s| s.email_opt_in);
-            self.set_hidden("opted-in", !opted_in);
+            self.set_hidden(Part::OptedIn, !opted_in);
             // The offer needs the signer's details: not for a signature from an earlier visit.
-            self.set_hidden("offer", opted_in || self.decoy.get() || signer.is_none());
+            self.set_hidden(
+                Part::Offer,
+                opted_in || self.decoy.get() || signer.is_none(),
+            );
         }
         if self.submitted_here.get() && (done || saved) {
-            self.focus(if done { "outcome" } else { "outcome-saved" });
+            self.focus(if done {
+                Part::Outcome
+            } else {
+                Part::OutcomeSaved
+            });
         }
     }
 
@@ -587,10 +637,10 @@ impl Form {
         let _ = js_sys::Reflect::set(&data, &"title".into(), &document().title().into());
         let _ = js_sys::Reflect::set(&data, &"url".into(), &self.share_url().into());
         if js_call(&nav, "share", &data).is_none() {
-            if let Some(input) = self.el::<web_sys::HtmlInputElement>("share-link") {
+            if let Some(input) = self.el::<web_sys::HtmlInputElement>(Part::ShareLink) {
                 input.set_value(&self.share_url());
             }
-            self.set_hidden("share-fallback", false);
+            self.set_hidden(Part::ShareFallback, false);
         }
     }
 
@@ -598,7 +648,7 @@ impl Form {
         let nav: JsValue = window().navigator().into();
         let clipboard =
             js_sys::Reflect::get(&nav, &"clipboard".into()).unwrap_or(JsValue::UNDEFINED);
-        let (scope, status, ui) = (self.scope.clone(), self.id("share-status"), self.ui);
+        let (scope, status, ui) = (self.scope.clone(), self.id(Part::ShareStatus), self.ui);
         match js_call(&clipboard, "writeText", &self.share_url().into()) {
             Some(p) => wasm_bindgen_futures::spawn_local(async move {
                 let ok = wasm_bindgen_futures::JsFuture::from(p).await.is_ok();
@@ -619,7 +669,7 @@ impl Form {
         s.email_opt_in = true;
         let submission = new_submission(Kind::Signup, s, self.scope.host());
         *self.offer_key.borrow_mut() = Some(submission.key.clone());
-        self.set_hidden("offer-yes", true);
+        self.set_hidden(Part::OfferYes, true);
         outbox::submit(&endpoint(self.scope.host()), "signup", &submission);
         self.show_offer_status(&submission.key);
     }
@@ -632,6 +682,6 @@ impl Form {
             }
             s => s.message_in(self.ui, self.ui.signup_service),
         };
-        self.set_text("offer-status", &text);
+        self.set_text(Part::OfferStatus, &text);
     }
 }

@@ -5,7 +5,8 @@
 //!
 //! - `form`: validation on the page, the error summary, the statuses, the thank-you, sharing;
 //! - `outbox`, `send`, `storage`: the outbox that delivers each signature exactly once;
-//! - `endpoint`: where signatures go.
+//! - `endpoint`: where signatures go;
+//! - `prefill`: the forms filled in from a link's address, which is then cleaned.
 //!
 //! It has no Leptos in it, so the first view of every page does not pay for it. All decisions
 //! (validation, payloads, retry policy) are the core's (`campaign_core::petition`).
@@ -14,6 +15,7 @@ mod dom;
 pub mod endpoint;
 pub mod form;
 mod outbox;
+mod prefill;
 mod send;
 mod storage;
 
@@ -31,6 +33,7 @@ pub fn run() {
     if STARTED.replace(true) {
         return;
     }
+    prefill::take_from_address();
     outbox::start();
     form::watch();
 }

@@ -3,8 +3,8 @@
 
 use campaign_core::petition::outbox::Entry;
 use campaign_core::petition::payload::Adapter;
-use wasm_bindgen::JsValue;
 use std::cell::{Cell, RefCell};
+use wasm_bindgen::JsValue;
 
 include!(concat!(env!("OUT_DIR"), "/outbox_key.rs"));
 /// Where the outbox is kept: one key per deployed campaign (see its definition).
@@ -23,8 +23,12 @@ fn storage() -> Option<web_sys::Storage> {
 /// Entries from stored JSON (parsed by the browser's `JSON.parse`); entries this version cannot
 /// read are left out.
 fn read(json: &str) -> Vec<Entry> {
-    let Ok(list) = js_sys::JSON::parse(json) else { return Vec::new() };
-    let field = |v: &JsValue, name: &str| js_sys::Reflect::get(v, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
+    let Ok(list) = js_sys::JSON::parse(json) else {
+        return Vec::new();
+    };
+    let field = |v: &JsValue, name: &str| {
+        js_sys::Reflect::get(v, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
+    };
     let text = |v: &JsValue, name: &str| field(v, name).as_string();
     js_sys::Array::from(&list)
         .iter()

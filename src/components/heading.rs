@@ -2,6 +2,7 @@
 //! embed, inside another site's page, start at `h2`, under that page's own `h1`: the embeds
 //! provide a [`HeadingShift`] and every heading goes down by it.
 
+use leptos::attr::custom::custom_attribute;
 use leptos::prelude::*;
 
 /// How many levels every heading goes down (1 in an embed).
@@ -24,11 +25,11 @@ pub fn Heading(
     let tabindex = focus.then_some("-1");
     let children = children();
     match (level + shift).clamp(1, 6) {
-        1 => view! { <h1 id=id class=class tabindex=tabindex>{children}</h1> }.into_any(),
-        2 => view! { <h2 id=id class=class tabindex=tabindex>{children}</h2> }.into_any(),
-        3 => view! { <h3 id=id class=class tabindex=tabindex>{children}</h3> }.into_any(),
-        4 => view! { <h4 id=id class=class tabindex=tabindex>{children}</h4> }.into_any(),
-        5 => view! { <h5 id=id class=class tabindex=tabindex>{children}</h5> }.into_any(),
-        _ => view! { <h6 id=id class=class tabindex=tabindex>{children}</h6> }.into_any(),
+        1 => view! { <h1 id=id tabindex={tabindex} {..custom_attribute("class", class)}>{children}</h1> }.into_any(),
+        2 => view! { <h2 id=id tabindex={tabindex} {..custom_attribute("class", class)}>{children}</h2> }.into_any(),
+        3 => view! { <h3 id=id tabindex={tabindex} {..custom_attribute("class", class)}>{children}</h3> }.into_any(),
+        4 => view! { <h4 id=id tabindex={tabindex} {..custom_attribute("class", class)}>{children}</h4> }.into_any(),
+        5 => view! { <h5 id=id tabindex={tabindex} {..custom_attribute("class", class)}>{children}</h5> }.into_any(),
+        _ => view! { <h6 id=id tabindex={tabindex} {..custom_attribute("class", class)}>{children}</h6> }.into_any(),
     }
 }

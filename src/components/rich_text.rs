@@ -113,3 +113,61 @@ pub fn Footnotes(notes: &'static [Footnote]) -> impl IntoView {
         }
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::borrow::Cow;
+
+    fn render(list: &'static [Block], notes: NotesAt) -> String {
+        Owner::new().with(|| blocks(list, notes).to_html())
+    }
+
+    #[test]
+    fn the_contents_text_is_text_never_markup() {
+        let list: &'static [Block] = Box::leak(Box::new([Block::Paragraph(Cow::Owned(vec![
+            Inline::Text("<img src=x onerror=alert(1)> & \"quotes\"".into()),
+        ]))]));
+        let html = render(list, NotesAt::ThisPage);
+        assert!(
+            html.contains("&lt;img src=x onerror=alert(1)&gt; &amp;"),
+            "{html}"
+        );
+        assert!(!html.contains("<img"), "{html}");
+    }
+
+    #[test]
+    fn rich_text_keeps_its_structure_and_links_keep_the_base() {
+        let list: &'static [Block] = Box::leak(Box::new([Block::Paragraph(Cow::Owned(vec![
+            Inline::Text("Love the ".into()),
+            Inline::Emphasis(Cow::Owned(vec![Inline::Text("ger".into())])),
+            Inline::FootnoteRef {
+                id: "ger".into(),
+                marker: "*".into(),
+            },
+            Inline::Text(" — ".into()),
+            Inline::Link {
+                href: "/partners".into(),
+                children: Cow::Owned(vec![Inline::Text("partners".into())]),
+            },
+            Inline::Text(" ".into()),
+            Inline::Link {
+                href: "https://hias.org/".into(),
+                children: Cow::Owned(vec![Inline::Text("HIAS".into())]),
+            },
+        ]))]));
+        let html = render(list, NotesAt::Issue("immigration-justice"))
+            .replace("<!---->", "")
+            .replace("<!>", "");
+        assert!(html.starts_with("<p>Love the <em>ger</em>"), "{html}");
+        assert!(html.contains(r#"<sup class="fn-ref"><a href="/issues/immigration-justice/#note-ger" aria-label="Note *">*</a></sup>"#), "{html}");
+        assert!(
+            html.contains(r#"<a href="/partners/">partners</a>"#),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"<a href="https://hias.org/" rel="external noopener">HIAS</a>"#),
+            "{html}"
+        );
+    }
+}

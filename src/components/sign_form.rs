@@ -20,6 +20,9 @@ use campaign_core::petition::validate::{Field, SIGNUP_FIELDS};
 use leptos::attr::custom::custom_attribute;
 use leptos::prelude::*;
 
+/// One item of the error summary: the signer fills in its link and its text.
+const ERROR_ITEM: &str = r##"<li><a href="#"></a></li>"##;
+
 /// What a form is for.
 #[derive(Clone, Copy)]
 pub enum FormKind {
@@ -98,9 +101,10 @@ pub fn SignForm(
                 >
                     <Heading level=3 id=id(Part::ErrorsTitle)>{ui.problem_heading}</Heading>
                     <ul id=id(Part::ErrorsList)></ul>
-                    <template id=id(Part::ErrorItem)>
-                        <li><a href="#"></a></li>
-                    </template>
+                    // One item, which the signer copies for each problem. Written as the
+                    // template's content (a constant, not content), so a template built by a
+                    // script, as in the component tests, has it as a parsed page's does.
+                    <template id=id(Part::ErrorItem) inner_html=ERROR_ITEM></template>
                 </div>
                 <input type="hidden" name="kind" value=if petition { "petition" } else { "signup" } />
                 <input type="hidden" name="action" value=action />
@@ -252,5 +256,154 @@ fn FieldRow(field: Field, petition: bool, prefix: &'static str) -> impl IntoView
             </p>
             {control}
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use campaign_core::petition::payload::Adapter;
+
+    fn endpoint(adapter: Adapter, fallback: &str) -> &'static Endpoint {
+        let mut e = content::endpoint().clone();
+        e.adapter = adapter;
+        e.petition_url = "https://api.example.org/p/{petition}".into();
+        e.signup_url = "https://api.example.org/s".into();
+        e.fallback_url = fallback.to_string().into();
+        Box::leak(Box::new(e))
+    }
+
+    fn render(kind: FormKind, endpoint: &'static Endpoint) -> String {
+        Owner::new()
+            .with(|| view! { <SignForm kind=kind prefix="p" endpoint=endpoint /> }.to_html())
+    }
+
+    const PETITION: FormKind = FormKind::Petition {
+        action: "guantanamo",
+        cta: "Sign the petition",
+    };
+
+    #[test]
+    fn every_part_the_signer_looks_for_is_there() {
+        let html = render(
+            PETITION,
+            endpoint(Adapter::Osdi, "https://forms.example.org/sign"),
+        );
+        for part in Part::FIXED {
+            assert!(
+                html.contains(&format!(r#"id="{}""#, part.id("p"))),
+                "{part:?} in {html}"
+            );
+        }
+        for f in Field::ALL {
+            for part in [
+                Part::Input(f),
+                Part::FieldBox(f),
+                Part::Label(f),
+                Part::Error(f),
+                Part::Message(f),
+            ] {
+                assert!(
+                    html.contains(&format!(r#"id="{}""#, part.id("p"))),
+                    "{part:?}"
+                );
+            }
+        }
+        let root = format!(
+            r#"{}="petition" {}="guantanamo" {}="p""#,
+            attr::SIGN,
+            attr::ACTION,
+            attr::PREFIX
+        );
+        assert!(html.contains(&root), "{html}");
+    }
+
+    #[test]
+    fn a_form_with_a_plain_post_target_is_a_working_html_form() {
+        let html = render(
+            PETITION,
+            endpoint(Adapter::Osdi, "https://forms.example.org/sign"),
+        );
+        assert!(
+            html.contains(r#"method="post" action="https://forms.example.org/sign" novalidate"#),
+            "{html}"
+        );
+        assert!(
+            !html.contains("disabled") && !html.contains(attr::NEEDS_WASM),
+            "{html}"
+        );
+        for name in [
+            "kind",
+            "action",
+            "language",
+            "given_name",
+            "family_name",
+            "email",
+            "country",
+            "postal_code",
+            "email_opt_in",
+            "leave_this_empty",
+        ] {
+            assert!(html.contains(&format!(r#"name="{name}""#)), "{name}");
+        }
+        assert!(
+            html.contains(r#"<label for="p-email" id="p-email-label">Email"#),
+            "{html}"
+        );
+        assert!(html.contains(r#"name="email" type="email" autocomplete="email" inputmode="email" spellcheck="false" autocapitalize="off""#), "{html}");
+        assert!(
+            html.contains(
+                r#"name="postal_code" type="text" autocomplete="postal-code" inputmode="numeric""#
+            ),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"<option value="US" selected>United States"#),
+            "{html}"
+        );
+        assert!(
+            html.contains(
+                r#"<input type="checkbox" id="p-email_opt_in" name="email_opt_in" value="yes">"#
+            ),
+            "unticked: {html}"
+        );
+        assert!(html.contains(r#"<input type="text" id="p-leave_this_empty" name="leave_this_empty" tabindex="-1" autocomplete="off">"#), "{html}");
+        assert!(
+            html.contains(r#"role="group" tabindex="-1" aria-labelledby="p-errors-title""#),
+            "the summary may carry its label: {html}"
+        );
+    }
+
+    #[test]
+    fn the_form_adapter_takes_plain_posts_itself() {
+        let html = render(FormKind::Updates, endpoint(Adapter::Form, ""));
+        assert!(
+            html.contains(r#"action="https://api.example.org/s""#),
+            "{html}"
+        );
+        assert!(
+            !html.contains("email_opt_in"),
+            "the signup is the consent itself"
+        );
+    }
+
+    #[test]
+    fn a_form_with_nowhere_to_post_is_disabled_and_says_how_else_to_sign() {
+        let html = render(PETITION, endpoint(Adapter::Osdi, ""));
+        let fieldset = format!(
+            r#"<fieldset disabled {}="" class="sign-form__body">"#,
+            attr::NEEDS_WASM_TO_ENABLE
+        );
+        assert!(
+            html.contains(&fieldset),
+            "disabled until WebAssembly is known to be there"
+        );
+        let notice = format!(
+            r#"<p {}="" class="sign__nowasm">This form needs WebAssembly"#,
+            attr::NEEDS_WASM
+        );
+        assert!(html.contains(&notice), "shown by default");
+        assert!(html.contains("cannot send your signature from here"));
+        assert!(html.contains(r#"<a href="https://truah.org/">T’ruah’s website"#));
     }
 }

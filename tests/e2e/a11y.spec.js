@@ -136,7 +136,7 @@ test("right to left (a pseudo-locale): header, form, error summary and footer mi
         summary: "#petition-errors",
         summaryList: "#petition-errors-list a",
         checkbox: "#petition-email_opt_in",
-        footerHeading: "#signup-heading",
+        footerHeading: "#footer-signup-heading",
         footerInput: "#footer-signup-email",
       };
       const boxes = Object.fromEntries(Object.entries(parts).map(([k, s]) => [k, box(s)]));

@@ -46,6 +46,15 @@ export function receiverAt(base) {
   };
 }
 
+/** The outbox as this page's storage holds it (campaign_core::contract::outbox_key names it by
+ *  the deployment): its entries, or null when there is none. */
+export async function outbox(page) {
+  return page.evaluate(() => {
+    const key = Object.keys(localStorage).find((k) => k.startsWith("truah-campaign.outbox."));
+    return key ? JSON.parse(localStorage.getItem(key)) : null;
+  });
+}
+
 /** Fails the test on any WCAG 2.2 A/AA violation axe-core finds on the page as it is now. */
 export async function expectNoAxeViolations(page) {
   const results = await new AxeBuilder({ page })

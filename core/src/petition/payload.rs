@@ -196,8 +196,16 @@ struct Person<'a> {
 struct EmailAddress<'a> {
     address: &'a str,
     primary: bool,
-    status: &'static str,
+    /// `subscribed` when the visitor asked for updates, and absent otherwise: never
+    /// `unsubscribed`, which an OSDI system that honours it would apply to a member who is
+    /// subscribed already, taking them off every list for signing a petition.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    status: Option<&'static str>,
 }
+
+/// The tag on an OSDI signature whose signer did not ask for updates, for staff to filter on
+/// (the email status is left out: see [`EmailAddress`]).
+pub const NO_OPT_IN_TAG: &str = "email-opt-in:no";
 
 #[derive(Serialize)]
 struct PostalAddress<'a> {
@@ -225,11 +233,7 @@ struct Autoresponse {
 }
 
 fn osdi(e: &Endpoint, s: &Submission) -> String {
-    let status = if s.signer.email_opt_in {
-        "subscribed"
-    } else {
-        "unsubscribed"
-    };
+    let status = s.signer.email_opt_in.then_some("subscribed");
     let kind_tag = match &s.kind {
         Kind::Petition { action } => format!("petition:{action}"),
         Kind::Signup => "signup:updates".to_string(),
@@ -238,6 +242,9 @@ fn osdi(e: &Endpoint, s: &Submission) -> String {
     let petition = matches!(s.kind, Kind::Petition { .. });
     let mut add_tags: Vec<&str> = e.tags.iter().map(|t| t.as_ref()).collect();
     add_tags.extend([kind_tag.as_str(), lang_tag.as_str()]);
+    if !s.signer.email_opt_in {
+        add_tags.push(NO_OPT_IN_TAG);
+    }
     let body = Osdi {
         person: Person {
             given_name: &s.signer.given_name,

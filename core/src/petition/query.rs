@@ -47,10 +47,14 @@ pub const UTM_KEYS: [&str; 5] = [
 ];
 
 impl Source {
+    /// Where a signature made on the page at `page_url` (with `query`), reached from
+    /// `referrer`, came from. The page's and the referrer's addresses are kept without their
+    /// query and fragment, which may carry personal data (a prefilled email, a tracking id):
+    /// the page's own `source` and `utm_*` are what is kept of its query.
     pub fn from_page(query: &str, page_url: &str, referrer: &str) -> Source {
         let mut s = Source {
-            url: clean(page_url),
-            referrer: clean(referrer),
+            url: clean(without_query(page_url)),
+            referrer: clean(without_query(referrer)),
             ..Default::default()
         };
         s.website = host(&s.referrer).to_string();
@@ -65,6 +69,11 @@ impl Source {
         }
         s
     }
+}
+
+/// An address without its query and fragment.
+fn without_query(url: &str) -> &str {
+    url.split(['?', '#']).next().unwrap_or("")
 }
 
 fn host(url: &str) -> &str {
@@ -85,6 +94,29 @@ pub const PREFILL: [(&str, &str); 8] = [
     ("zip", "postal_code"),
     ("country", "country"),
 ];
+
+/// The query without the parameters that prefill the form (personal data: a name, an email),
+/// as `?…`, or empty if nothing else is left. What the signer leaves in the address bar.
+pub fn without_prefill(query: &str) -> String {
+    let kept: Vec<(String, String)> = pairs(query)
+        .into_iter()
+        .filter(|(k, _)| !PREFILL.iter().any(|(p, _)| p == k))
+        .collect();
+    if kept.is_empty() {
+        return String::new();
+    }
+    // The pairs start after the "?".
+    let mut out = form_urlencoded::Serializer::for_suffix(String::from("?"), 1);
+    out.extend_pairs(kept);
+    out.finish()
+}
+
+/// Whether the query carries anything that prefills the form.
+pub fn has_prefill(query: &str) -> bool {
+    pairs(query)
+        .iter()
+        .any(|(k, _)| PREFILL.iter().any(|(p, _)| p == k))
+}
 
 /// A draft filled from the allow-listed query parameters only; everything else is ignored.
 pub fn prefill(query: &str) -> Draft {
@@ -146,7 +178,24 @@ mod tests {
                 "".into()
             ]
         );
-        assert_eq!(s.url, "https://example.org/act/guantanamo?source=share");
+        assert_eq!(s.url, "https://example.org/act/guantanamo", "no query");
+        assert_eq!(s.referrer, "https://www.facebook.com/some/path", "no query");
+    }
+
+    #[test]
+    fn the_personal_parameters_leave_the_address_and_the_rest_stays() {
+        let q = "?source=email&first_name=Zo%C3%AB&email=z%40example.org&utm_campaign=gitmo+2&zip=10001";
+        assert_eq!(without_prefill(q), "?source=email&utm_campaign=gitmo+2");
+        assert_eq!(without_prefill("?email=z%40example.org"), "");
+        assert_eq!(without_prefill(""), "");
+        assert!(has_prefill(q) && !has_prefill("?source=email&utm_medium=x"));
+        let s = Source::from_page(
+            q,
+            "https://example.org/act/x/?email=z%40example.org#top",
+            "",
+        );
+        assert_eq!(s.url, "https://example.org/act/x/");
+        assert_eq!(s.source, "email");
     }
 
     #[test]

@@ -291,7 +291,7 @@ fn osdi_petition_payload_with_consent() {
 }
 
 #[test]
-fn osdi_petition_payload_without_consent_is_not_subscribed() {
+fn osdi_petition_payload_without_consent_sends_no_status_and_a_tag() {
     let petition = Kind::Petition {
         action: "guantanamo".into(),
     };
@@ -304,7 +304,14 @@ fn osdi_petition_payload_without_consent_is_not_subscribed() {
         "application/json",
     );
     let body = fixture("osdi-petition-no-opt-in.json");
-    assert!(body.contains(r#""status":"unsubscribed""#) && !body.contains(r#""subscribed""#));
+    assert!(
+        !body.contains("subscribed"),
+        "no email status at all: {body}"
+    );
+    assert!(
+        body.contains(r#""email-opt-in:no""#),
+        "a tag staff can filter on: {body}"
+    );
 }
 
 #[test]
