@@ -9,11 +9,14 @@ use std::cell::{Cell, RefCell};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+/// A pending `setTimeout`: its handle, and the callback it will call.
+type Timer = (i32, Closure<dyn FnMut()>);
+
 thread_local! {
     static STATUSES: RefCell<Statuses> = RefCell::new(Statuses::default());
     static FLUSHING: Cell<bool> = const { Cell::new(false) };
     static AGAIN: Cell<bool> = const { Cell::new(false) };
-    static TIMER: RefCell<Option<(i32, Closure<dyn FnMut()>)>> = const { RefCell::new(None) };
+    static TIMER: RefCell<Option<Timer>> = const { RefCell::new(None) };
     static STARTED: Cell<bool> = const { Cell::new(false) };
 }
 

@@ -1,6 +1,7 @@
 //! Fetching a prerendered page, and keeping what was fetched for the rest of the visit.
 
 use crate::not_found::MARK;
+use futures::channel::oneshot;
 use gloo_net::http::Request;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -27,10 +28,18 @@ pub enum Body {
     NotFound,
 }
 
+/// The page could not be fetched now (offline, a failing host); it is tried again next time.
+#[derive(Clone, Copy, Debug)]
+pub struct Unavailable;
+
+type Outcome = Result<Arc<Fetched>, Unavailable>;
+
+/// Those waiting for a page being fetched.
+type Waiters = Rc<RefCell<Vec<oneshot::Sender<Outcome>>>>;
+
 #[derive(Clone)]
 enum Slot {
-    /// Being fetched: these are waiting for it.
-    Loading(Rc<RefCell<Vec<futures::channel::oneshot::Sender<Result<Arc<Fetched>, ()>>>>>),
+    Loading(Waiters),
     Ready(Arc<Fetched>),
 }
 
@@ -47,17 +56,16 @@ pub fn prefetch(path: &str) {
     }
 }
 
-async fn drop_result(f: impl std::future::Future<Output = Result<Arc<Fetched>, ()>>) {
+async fn drop_result(f: impl std::future::Future<Output = Outcome>) {
     let _ = f.await;
 }
 
-/// The page at `path`: at once if it was fetched before, when it arrives otherwise. `Err` if
-/// it cannot be fetched now (offline, a failing host); it is tried again next time.
-pub async fn page(path: String) -> Result<Arc<Fetched>, ()> {
+/// The page at `path`: at once if it was fetched before, when it arrives otherwise.
+pub async fn page(path: String) -> Outcome {
     let waiting = PAGES.with_borrow_mut(|pages| match pages.get(&path) {
         Some(Slot::Ready(page)) => Ok(page.clone()),
         Some(Slot::Loading(waiters)) => {
-            let (tx, rx) = futures::channel::oneshot::channel();
+            let (tx, rx) = oneshot::channel();
             waiters.borrow_mut().push(tx);
             Err(Some(rx))
         }
@@ -68,12 +76,12 @@ pub async fn page(path: String) -> Result<Arc<Fetched>, ()> {
     });
     match waiting {
         Ok(page) => Ok(page),
-        Err(Some(rx)) => rx.await.unwrap_or(Err(())),
+        Err(Some(rx)) => rx.await.unwrap_or(Err(Unavailable)),
         Err(None) => {
             let result = load(&path).await.map(Arc::new);
             let slot = PAGES.with_borrow_mut(|pages| match &result {
                 Ok(page) => pages.insert(path.clone(), Slot::Ready(page.clone())),
-                Err(()) => pages.remove(&path),
+                Err(Unavailable) => pages.remove(&path),
             });
             if let Some(Slot::Loading(waiters)) = slot {
                 for tx in waiters.take() {
@@ -86,16 +94,16 @@ pub async fn page(path: String) -> Result<Arc<Fetched>, ()> {
 }
 
 /// Fetches and reads one page. A 404 is the not-found page, and is a page like any other.
-async fn load(path: &str) -> Result<Fetched, ()> {
-    let response = Request::get(path).send().await.map_err(|_| ())?;
+async fn load(path: &str) -> Result<Fetched, Unavailable> {
+    let response = Request::get(path).send().await.map_err(|_| Unavailable)?;
     if !response.ok() && response.status() != 404 {
-        return Err(());
+        return Err(Unavailable);
     }
-    let html = response.text().await.map_err(|_| ())?;
-    let parser = web_sys::DomParser::new().map_err(|_| ())?;
+    let html = response.text().await.map_err(|_| Unavailable)?;
+    let parser = web_sys::DomParser::new().map_err(|_| Unavailable)?;
     let doc = parser
         .parse_from_string(&html, web_sys::SupportedType::TextHtml)
-        .map_err(|_| ())?;
+        .map_err(|_| Unavailable)?;
     let meta = |selector: &str| {
         doc.query_selector(selector)
             .ok()
@@ -107,7 +115,7 @@ async fn load(path: &str) -> Result<Fetched, ()> {
         .query_selector("main > .page")
         .ok()
         .flatten()
-        .ok_or(())?;
+        .ok_or(Unavailable)?;
     let not_found = body.has_attribute(MARK) || response.status() == 404;
     Ok(Fetched {
         title: meta("meta[property='og:title']"),

@@ -35,7 +35,7 @@ pub fn PageArea() -> impl IntoView {
                 // Unless the visitor has gone on to another page meanwhile.
                 Ok(page) if location.pathname.get_untracked() == path => shown.set((path, page)),
                 Ok(_) => {}
-                Err(()) => load_whole(&path, &address),
+                Err(fetch::Unavailable) => load_whole(&path, &address),
             }
         });
     });

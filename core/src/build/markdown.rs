@@ -117,16 +117,16 @@ pub fn blocks(
     let mut out: Vec<Block> = Vec::new();
 
     fn push_inline(stack: &mut [Frame], inline: Inline) {
-        match stack.last_mut() {
-            Some(
-                Frame::Paragraph(c)
-                | Frame::Heading(_, c)
-                | Frame::Item(c)
-                | Frame::Emphasis(c)
-                | Frame::Strong(c)
-                | Frame::Link { children: c, .. },
-            ) => c.push(inline),
-            _ => {}
+        if let Some(
+            Frame::Paragraph(c)
+            | Frame::Heading(_, c)
+            | Frame::Item(c)
+            | Frame::Emphasis(c)
+            | Frame::Strong(c)
+            | Frame::Link { children: c, .. },
+        ) = stack.last_mut()
+        {
+            c.push(inline)
         }
     }
     fn push_block(stack: &mut [Frame], out: &mut Vec<Block>, block: Block) {

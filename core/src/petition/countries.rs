@@ -530,6 +530,16 @@ pub fn is_country(code: &str) -> bool {
     code.len() == 2 && countries().any(|(c, _)| c == code)
 }
 
+/// The postal code field's label (in the language of `ui`) and `inputmode` for a country: a US
+/// ZIP code is digits, other countries' postcodes are free-form.
+pub fn postal_field(country: &str, ui: &crate::i18n::Ui) -> (&'static str, Option<&'static str>) {
+    if country == "US" {
+        (ui.zip_code, Some("numeric"))
+    } else {
+        (ui.postal_code, None)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -556,15 +566,5 @@ mod tests {
         en.sort();
         es.sort();
         assert_eq!(en, es);
-    }
-}
-
-/// The postal code field's label (in the language of `ui`) and `inputmode` for a country: a US
-/// ZIP code is digits, other countries' postcodes are free-form.
-pub fn postal_field(country: &str, ui: &crate::i18n::Ui) -> (&'static str, Option<&'static str>) {
-    if country == "US" {
-        (ui.zip_code, Some("numeric"))
-    } else {
-        (ui.postal_code, None)
     }
 }
