@@ -17,7 +17,6 @@ fn main() {
     // read its own content/, not the folder this script was first compiled in.
     let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets it"));
     let out_dir = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
-    println!("cargo::rerun-if-changed={}", root.join("content").display());
     println!("cargo::rerun-if-env-changed=SITE_LANG");
 
     // The language of this build: SITE_LANG (`es`), English by default. Each language is its

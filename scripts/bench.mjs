@@ -139,36 +139,114 @@ function crates(title, raw, named) {
 crates("The site", "target/wasm32-unknown-unknown/release/truah-campaign.wasm", "target/bench/truah-campaign_bg.wasm");
 crates("The signer", "target/wasm32-unknown-unknown/release/campaign_signer.wasm", "target/bench/campaign_signer_bg.wasm");
 
-// Lighthouse 12.2.3, mobile (its default: a mid-range phone on a throttled connection), every
-// page side by side with its first view. Skipped with --no-lighthouse.
+// Timings need a browser. Skipped with --no-lighthouse (sizes only).
 if (!process.argv.includes("--no-lighthouse")) {
   const { spawn } = await import("node:child_process");
+  const { mkdirSync, writeFileSync } = await import("node:fs");
   const port = 4190;
+  const plainPort = 4191;
+  const flagList = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"];
+  const chromium = process.env.CHROMIUM ?? "/usr/bin/chromium";
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+  // A plain static page with the same text as the action page: the prerendered page without its
+  // styles and scripts. The lower bound of what a page with this text can do.
+  const plainDir = "target/bench/plain";
+  mkdirSync(join(plainDir, "act/guantanamo"), { recursive: true });
+  const plain = readFileSync(join(dist, "act/guantanamo/index.html"), "utf8")
+    .replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, "")
+    .replace(/<style\b[^>]*>[\s\S]*?<\/style>/g, "")
+    .replace(/<link\b[^>]*>/g, "")
+    .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, "");
+  writeFileSync(join(plainDir, "act/guantanamo/index.html"), plain);
+  writeFileSync(join(plainDir, "404.html"), "not found");
+
   const server = spawn("node", ["tests/support/static-server.mjs", "--dir", dist, "--port", String(port), "--headers"], { stdio: "ignore" });
+  const plainServer = spawn("node", ["tests/support/static-server.mjs", "--dir", plainDir, "--port", String(plainPort)], { stdio: "ignore" });
   await new Promise((r) => setTimeout(r, 500));
-  const flags = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --disable-quic --no-first-run";
-  const score = (r, k) => String(Math.round((r.categories[k]?.score ?? 0) * 100)).padStart(6);
-  console.log(`\nLighthouse 12.2.3, mobile, per page (scores out of 100; LCP and TBT in ms; /thanks/ is noindex on purpose):`);
-  console.log(`  ${"page".padEnd(38)}${"first".padStart(7)}${"perf".padStart(6)}${"a11y".padStart(6)}${"bp".padStart(6)}${"seo".padStart(6)}${"LCP".padStart(7)}${"TBT".padStart(6)}${"CLS".padStart(6)}`);
   try {
-    for (const page of pages) {
-      // Lighthouse refuses to measure a page answered with 404.
-      if (page.endsWith("404.html")) continue;
-      const path = "/" + page.replace(/index\.html$/, "");
-      let r;
+    // What a visit downloads before any interaction: the first view, then the site's wasm and JS
+    // that hydrate it after the load event (the signer waits for a form to be used).
+    const plainBytes = sizes(Buffer.from(plain)).br;
+    console.log(`\nBefore any interaction, the action page downloads (brotli): ${kb(whole).trim()} KB ` +
+      `(first view ${kb(action).trim()} + hydration ${kb(total(later)).trim()}); the plain page with the same text: ${kb(plainBytes).trim()} KB.`);
+
+    // A page change in the browser: from the click to the new page in the document, and to the
+    // frame that paints it, after the visitor's pointer has been over the link (which fetches
+    // the page). Desktop speed, no throttling; the median of 21.
+    const { chromium: browserType } = await import("@playwright/test");
+    const browser = await browserType.launch({ executablePath: chromium, args: flagList.slice(1) });
+    const page = await browser.newPage();
+    await page.goto(`http://127.0.0.1:${port}/`);
+    await page.waitForFunction(() => document.documentElement.dataset.app === "ready");
+    const names = ["Issues", "Partners", "Resources", "Take action", "Home"];
+    const inDocument = [];
+    const painted = [];
+    for (let i = 0; i < 21; i++) {
+      const name = names[i % names.length];
+      const link = page.getByRole("navigation", { name: "Main" }).getByRole("link", { name, exact: true });
+      await link.hover();
+      const href = await link.getAttribute("href");
+      await page.waitForFunction((h) => performance.getEntriesByType("resource").some((e) => new URL(e.name).pathname === h), href);
+      const [dom, frame] = await page.evaluate((name) => new Promise((resolve) => {
+        const link = [...document.querySelectorAll("nav a")].find((a) => a.textContent === name);
+        const before = document.querySelector("main h1")?.textContent;
+        const observer = new MutationObserver(() => {
+          if (document.querySelector("main h1")?.textContent === before) return;
+          observer.disconnect();
+          const dom = performance.now() - start;
+          requestAnimationFrame(() => resolve([dom, performance.now() - start]));
+        });
+        observer.observe(document.querySelector("main"), { childList: true, subtree: true, characterData: true });
+        const start = performance.now();
+        link.click();
+      }), name);
+      inDocument.push(dom);
+      painted.push(frame);
+      await page.mouse.move(0, 0);
+    }
+    await browser.close();
+    console.log(`\nA page change in the browser (median of 21, after hovering the link): ${median(inDocument).toFixed(1)} ms to the new page in the document, ${median(painted).toFixed(1)} ms to the frame that paints it (at most 16 ms).`);
+
+    // Lighthouse 12.2.3, mobile (its default: a mid-range phone on a throttled connection).
+    const lighthouse = (url) => {
       try {
-        r = JSON.parse(execFileSync("lighthouse", [`http://127.0.0.1:${port}${path}`, "--quiet", "--output=json", "--output-path=stdout",
-          "--only-categories=performance,accessibility,best-practices,seo", `--chrome-flags=${flags}`],
-          { env: { ...process.env, CHROME_PATH: process.env.CHROMIUM ?? "/usr/bin/chromium" }, maxBuffer: 1 << 28 }).toString());
+        return JSON.parse(execFileSync("lighthouse", [url, "--quiet", "--output=json", "--output-path=stdout",
+          "--only-categories=performance,accessibility,best-practices,seo", `--chrome-flags=${flagList.join(" ")}`],
+          { env: { ...process.env, CHROME_PATH: chromium }, maxBuffer: 1 << 28 }).toString());
       } catch (e) {
-        console.log(`  ${path.padEnd(38)}lighthouse failed: ${String(e.message).split("\n")[0]}`);
-        continue;
+        console.log(`  ${url}: lighthouse failed: ${String(e.message).split("\n")[0]}`);
+        return null;
       }
-      const a = (id) => r.audits[id]?.numericValue ?? NaN;
-      console.log(`  ${path.padEnd(38)}${kb(firstViews.get(page)).trim().padStart(7)}${score(r, "performance")}${score(r, "accessibility")}${score(r, "best-practices")}${score(r, "seo")}` +
-        `${String(Math.round(a("largest-contentful-paint"))).padStart(7)}${String(Math.round(a("total-blocking-time"))).padStart(6)}${a("cumulative-layout-shift").toFixed(2).padStart(6)}`);
+    };
+    const audit = (r, id) => r?.audits[id]?.numericValue ?? NaN;
+
+    // The largest paint of the action page against the plain page, side by side: three runs
+    // each, taken in turn, so the machine's noise falls on both.
+    const ours = [];
+    const theirs = [];
+    for (let i = 0; i < 3; i++) {
+      ours.push(audit(lighthouse(`http://127.0.0.1:${port}/act/guantanamo/`), "largest-contentful-paint"));
+      theirs.push(audit(lighthouse(`http://127.0.0.1:${plainPort}/act/guantanamo/`), "largest-contentful-paint"));
+    }
+    console.log(`\nLargest contentful paint, Lighthouse mobile, median of 3 each: the action page ${Math.round(median(ours))} ms, ` +
+      `the plain page with the same text ${Math.round(median(theirs))} ms: ${(median(ours) / median(theirs)).toFixed(2)} times (at most 1.10).`);
+
+    // Every page, side by side with its first view.
+    const score = (r, k) => String(Math.round((r?.categories[k]?.score ?? 0) * 100)).padStart(6);
+    console.log(`\nLighthouse 12.2.3, mobile, per page (scores out of 100; LCP and TBT in ms; the thank-you pages are noindex on purpose):`);
+    console.log(`  ${"page".padEnd(38)}${"first".padStart(7)}${"perf".padStart(6)}${"a11y".padStart(6)}${"bp".padStart(6)}${"seo".padStart(6)}${"LCP".padStart(7)}${"TBT".padStart(6)}${"CLS".padStart(6)}`);
+    for (const file of pages) {
+      // Lighthouse refuses to measure a page answered with 404.
+      if (file.endsWith("404.html")) continue;
+      const path = "/" + file.replace(/index\.html$/, "");
+      const r = lighthouse(`http://127.0.0.1:${port}${path}`);
+      if (!r) continue;
+      console.log(`  ${path.padEnd(38)}${kb(firstViews.get(file)).trim().padStart(7)}${score(r, "performance")}${score(r, "accessibility")}${score(r, "best-practices")}${score(r, "seo")}` +
+        `${String(Math.round(audit(r, "largest-contentful-paint"))).padStart(7)}${String(Math.round(audit(r, "total-blocking-time"))).padStart(6)}${audit(r, "cumulative-layout-shift").toFixed(2).padStart(6)}`);
     }
   } finally {
     server.kill();
+    plainServer.kill();
   }
 }

@@ -9,7 +9,6 @@ fn main() {
     // copied or moved checkout reads its own content/ and config/.
     let manifest = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets it"));
     let root = manifest.parent().expect("signer/ is inside the repository");
-    println!("cargo::rerun-if-changed={}", root.join("content").display());
     let content = script::content(root);
     let endpoint = script::endpoint(root, &content);
     let out_dir = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));

@@ -228,7 +228,7 @@ mod sign_form {
         };
         let endpoint = endpoint.unwrap_or_else(truah_campaign::content::endpoint);
         let form = leptos::mount::mount_to(parent.clone(), move || {
-            view! { <SignForm kind=kind prefix=prefix endpoint=endpoint /> }
+            view! { <SignForm kind=kind prefix=prefix level=3 endpoint=endpoint /> }
         });
         std::mem::forget(form);
     }

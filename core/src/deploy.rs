@@ -28,7 +28,10 @@ fn origins<'a>(urls: impl IntoIterator<Item = &'a str>) -> Vec<String> {
 /// inline code; the wasm may be compiled; the forms may send only to the endpoint; no plugins
 /// (`object-src 'none'`). In a `<meta>` tag, `frame-ancestors` is not allowed (browsers ignore
 /// it and log an error), so `for_meta` leaves it out.
-pub fn csp(endpoint: &Endpoint, for_meta: bool) -> String {
+/// `styles` are the hashes (`sha256-…`, base64) of the inline `<style>` elements the pages
+/// carry (their critical CSS, `src/bin/prerender.rs`): those are allowed, and no other inline
+/// style.
+pub fn csp(endpoint: &Endpoint, styles: &[String], for_meta: bool) -> String {
     let fetches = origins([endpoint.petition_url.as_ref(), endpoint.signup_url.as_ref()]);
     // Where a plain HTML form may post: the fallback, or the form endpoint itself.
     let mut posts: Vec<&str> = vec![endpoint.fallback_url.as_ref()];
@@ -40,7 +43,8 @@ pub fn csp(endpoint: &Endpoint, for_meta: bool) -> String {
     // A plain post is answered with a redirect to the site's thank-you page, which browsers also
     // check against form-action: hence 'self'.
     let mut policy = format!(
-        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'{}; form-action 'self'{}; base-uri 'self'; object-src 'none'",
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'{}; img-src 'self' data:; connect-src 'self'{}; form-action 'self'{}; base-uri 'self'; object-src 'none'",
+        styles.iter().map(|h| format!(" '{h}'")).collect::<String>(),
         more(&fetches),
         more(&posts),
     );
@@ -91,6 +95,7 @@ pub fn is_hashed(name: &str) -> bool {
 /// (and from there, the router can show the site's other pages in that frame).
 pub fn headers_file(
     endpoint: &Endpoint,
+    styles: &[String],
     pages: &[String],
     fresh: &[String],
     hashed: &[String],
@@ -101,9 +106,9 @@ pub fn headers_file(
         out.push_str(
             "# Written by the build (src/bin/prerender.rs): the headers Netlify and Cloudflare Pages send.\n# Edit config/signup.toml, not this file: the policy follows the signup endpoint.\n",
         );
-        global_rules(&mut out, endpoint);
+        global_rules(&mut out, endpoint, styles);
     }
-    let whole = csp(endpoint, false);
+    let whole = csp(endpoint, styles, false);
     for path in pages {
         out.push_str(&format!("{path}\n  Cache-Control: no-cache\n"));
         if is_framed_page(path) {
@@ -136,11 +141,11 @@ fn is_framed_page(path: &str) -> bool {
 
 /// The rules for every path: the policy (without `frame-ancestors`: see `headers_file`), and
 /// CORS for the embeds.
-fn global_rules(out: &mut String, endpoint: &Endpoint) {
+fn global_rules(out: &mut String, endpoint: &Endpoint, styles: &[String]) {
     out.push_str("/*\n");
     out.push_str(&format!(
         "  Content-Security-Policy: {}\n",
-        csp(endpoint, true)
+        csp(endpoint, styles, true)
     ));
     out.push_str(
         "  X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n",
@@ -162,6 +167,27 @@ mod tests {
             "https://actionnetwork.org/api/v2/people/",
             fallback,
         )
+    }
+
+    #[test]
+    fn the_pages_inline_styles_are_allowed_by_their_hash_and_no_other() {
+        let styles = ["sha256-abc123=".to_string()];
+        let p = csp(&endpoint(Adapter::Osdi, ""), &styles, true);
+        assert!(p.contains("style-src 'self' 'sha256-abc123='; "), "{p}");
+        assert!(!p.contains("unsafe-inline"), "{p}");
+        let f = headers_file(
+            &endpoint(Adapter::Osdi, ""),
+            &styles,
+            &["/".into()],
+            &[],
+            &[],
+            true,
+        );
+        assert_eq!(
+            f.matches("'sha256-abc123='").count(),
+            2,
+            "in the /* rule and the page's: {f}"
+        );
     }
 
     #[test]
@@ -203,6 +229,7 @@ mod tests {
     fn the_policy_lets_the_forms_reach_the_endpoint_and_nothing_else() {
         let p = csp(
             &endpoint(Adapter::Osdi, "https://forms.example.org/sign"),
+            &[],
             false,
         );
         assert_eq!(
@@ -212,12 +239,12 @@ mod tests {
         );
         assert!(!p.contains("unsafe-inline"));
         // No fallback: a plain form may post nowhere but the site itself.
-        assert!(csp(&endpoint(Adapter::Osdi, ""), true).contains("form-action 'self';"));
+        assert!(csp(&endpoint(Adapter::Osdi, ""), &[], true).contains("form-action 'self';"));
         // The form adapter's endpoint takes plain posts itself.
-        assert!(csp(&endpoint(Adapter::Form, ""), true)
+        assert!(csp(&endpoint(Adapter::Form, ""), &[], true)
             .contains("form-action 'self' https://actionnetwork.org;"));
         assert!(
-            !csp(&endpoint(Adapter::Form, ""), true).contains("frame-ancestors"),
+            !csp(&endpoint(Adapter::Form, ""), &[], true).contains("frame-ancestors"),
             "not allowed in <meta>"
         );
     }
@@ -225,15 +252,15 @@ mod tests {
     #[test]
     fn no_plugins_in_either_form_of_the_policy() {
         for for_meta in [true, false] {
-            let p = csp(&endpoint(Adapter::Osdi, ""), for_meta);
+            let p = csp(&endpoint(Adapter::Osdi, ""), &[], for_meta);
             assert!(p.contains("; object-src 'none'"), "{p}");
         }
         // The meta form is the header form without frame-ancestors, nothing else.
         assert_eq!(
-            csp(&endpoint(Adapter::Osdi, ""), false),
+            csp(&endpoint(Adapter::Osdi, ""), &[], false),
             format!(
                 "{}; frame-ancestors 'none'",
-                csp(&endpoint(Adapter::Osdi, ""), true)
+                csp(&endpoint(Adapter::Osdi, ""), &[], true)
             )
         );
     }
@@ -242,6 +269,7 @@ mod tests {
     fn the_headers_file_caches_hashed_files_and_checks_pages() {
         let f = headers_file(
             &endpoint(Adapter::Osdi, ""),
+            &[],
             &["/".into(), "/partners/".into()],
             &["/boot.js".into()],
             &["/site-0123456789abcdef_bg.wasm".into()],
@@ -258,12 +286,13 @@ mod tests {
         // Another language's build: its own paths only, appended to the default's file.
         let es = headers_file(
             &endpoint(Adapter::Osdi, ""),
+            &[],
             &["/es/".into()],
             &["/es/boot.js".into()],
             &["/es/site-0123456789abcdef_bg.wasm".into()],
             false,
         );
-        let whole = csp(&endpoint(Adapter::Osdi, ""), false);
+        let whole = csp(&endpoint(Adapter::Osdi, ""), &[], false);
         assert_eq!(
             es,
             format!(
@@ -352,9 +381,9 @@ mod tests {
             .to_vec()
         };
         // As scripts/build.sh puts them together: the Spanish rules after the English file.
-        let file = headers_file(&e, &pages, &fresh(""), &hashed(""), true)
-            + &headers_file(&e, &es_pages, &fresh("/es"), &hashed("/es"), false);
-        let (whole, without_framing) = (csp(&e, false), csp(&e, true));
+        let file = headers_file(&e, &[], &pages, &fresh(""), &hashed(""), true)
+            + &headers_file(&e, &[], &es_pages, &fresh("/es"), &hashed("/es"), false);
+        let (whole, without_framing) = (csp(&e, &[], false), csp(&e, &[], true));
 
         let framed: Vec<&str> = vec![
             "/",

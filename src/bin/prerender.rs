@@ -52,7 +52,10 @@ fn main() {
     Executor::init_futures_executor()
         .unwrap_or_else(|e| fail(&format!("start the executor: {e:?}")));
 
-    let shell = with_language(&with_policy(&shell));
+    // The stylesheet goes into every page, so the first view needs no second round trip
+    // before it can paint; the policy allows exactly that style, by its hash.
+    let (shell, styles) = with_inline_styles(&shell, &dir);
+    let shell = with_language(&with_policy(&shell, &styles));
 
     let routes = routes_to_prerender();
     for path in &routes {
@@ -101,7 +104,7 @@ fn main() {
     let global = LANG == campaign_core::i18n::Lang::En;
     write(
         &dir.join("_headers"),
-        &deploy::headers_file(endpoint(), &pages, &fresh, &hashed, global),
+        &deploy::headers_file(endpoint(), &styles, &pages, &fresh, &hashed, global),
     );
     println!(
         "prerendered {} pages, 404.html and {} embeds into {}, with _headers",
@@ -111,9 +114,61 @@ fn main() {
     );
 }
 
+/// The shell with each of its stylesheets (`<link rel=stylesheet href=…>`, as Trunk writes the
+/// site's CSS) written into it as a `<style>` element, and the hashes the policy allows them by.
+fn with_inline_styles(shell: &str, dir: &Path) -> (String, Vec<String>) {
+    use base64::Engine;
+    use sha2::Digest;
+    let mut out = String::with_capacity(shell.len());
+    let mut hashes = Vec::new();
+    let mut rest = shell;
+    while let Some(at) = rest.find("<link") {
+        let end = at
+            + rest[at..]
+                .find('>')
+                .unwrap_or_else(|| fail("index.html: a <link> is not closed"))
+            + 1;
+        let tag = &rest[at..end];
+        out.push_str(&rest[..at]);
+        match attribute(tag, "href")
+            .filter(|_| attribute(tag, "rel").as_deref() == Some("stylesheet"))
+        {
+            Some(href) => {
+                let file = href
+                    .strip_prefix(BASE)
+                    .unwrap_or(&href)
+                    .trim_start_matches('/');
+                let css = std::fs::read_to_string(dir.join(file))
+                    .unwrap_or_else(|e| fail(&format!("read the stylesheet {file}: {e}")));
+                let digest = sha2::Sha256::digest(css.as_bytes());
+                hashes.push(format!(
+                    "sha256-{}",
+                    base64::engine::general_purpose::STANDARD.encode(digest)
+                ));
+                out.push_str(&format!("<style>{css}</style>"));
+            }
+            None => out.push_str(tag),
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    (out, hashes)
+}
+
+/// An attribute's value in one tag as Trunk's minifier writes it (quoted or not).
+fn attribute(tag: &str, name: &str) -> Option<String> {
+    let at = tag.find(&format!(" {name}="))? + name.len() + 2;
+    let value = &tag[at..];
+    let value = match value.strip_prefix('"') {
+        Some(quoted) => &quoted[..quoted.find('"')?],
+        None => &value[..value.find([' ', '>']).unwrap_or(value.len())],
+    };
+    Some(value.to_string())
+}
+
 /// The shell with the Content Security Policy as its first `<meta>` after the charset, before
 /// any script or style can load.
-fn with_policy(shell: &str) -> String {
+fn with_policy(shell: &str, styles: &[String]) -> String {
     let at = shell
         .find("<meta charset")
         .unwrap_or_else(|| fail("index.html has no <meta charset>"));
@@ -122,7 +177,7 @@ fn with_policy(shell: &str) -> String {
             .find('>')
             .unwrap_or_else(|| fail("index.html: <meta charset> is not closed"))
         + 1;
-    let policy = deploy::csp(endpoint(), true);
+    let policy = deploy::csp(endpoint(), styles, true);
     format!(
         "{}<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">{}",
         &shell[..end],

@@ -4,7 +4,6 @@ use crate::not_found::MARK;
 use futures::channel::oneshot;
 use gloo_net::http::Request;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::Arc;
 
@@ -43,14 +42,33 @@ enum Slot {
     Ready(Arc<Fetched>),
 }
 
+/// Every page fetched in this visit, by path. A page is a few KB, and a visit shows a few, so a
+/// list (a hash map would cost the wasm more than it saves).
+#[derive(Default)]
+struct Pages(Vec<(String, Slot)>);
+
+impl Pages {
+    fn get(&self, path: &str) -> Option<&Slot> {
+        self.0.iter().find(|(p, _)| p == path).map(|(_, s)| s)
+    }
+    fn insert(&mut self, path: String, slot: Slot) -> Option<Slot> {
+        let old = self.remove(&path);
+        self.0.push((path, slot));
+        old
+    }
+    fn remove(&mut self, path: &str) -> Option<Slot> {
+        let at = self.0.iter().position(|(p, _)| p == path)?;
+        Some(self.0.swap_remove(at).1)
+    }
+}
+
 thread_local! {
-    /// Every page fetched in this visit, by path. A page is a few KB, and a visit shows a few.
-    static PAGES: RefCell<HashMap<String, Slot>> = RefCell::new(HashMap::new());
+    static PAGES: RefCell<Pages> = RefCell::new(Pages::default());
 }
 
 /// Starts fetching the page at `path`, unless it is here or on its way.
 pub fn prefetch(path: &str) {
-    let absent = PAGES.with_borrow(|p| !p.contains_key(path));
+    let absent = PAGES.with_borrow(|p| p.get(path).is_none());
     if absent {
         wasm_bindgen_futures::spawn_local(drop_result(page(path.to_string())));
     }

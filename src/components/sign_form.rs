@@ -39,6 +39,9 @@ pub enum FormKind {
 pub fn SignForm(
     kind: FormKind,
     prefix: &'static str,
+    /// The level of the form's own headings (its thank-you, its error summary): one below the
+    /// heading of the section it is in.
+    level: u8,
     /// Where it would post without WebAssembly: the site's endpoint, unless said (the tests).
     #[prop(optional)]
     endpoint: Option<&'static Endpoint>,
@@ -80,7 +83,7 @@ pub fn SignForm(
                 </button>
             </div>
             <div class="outcome outcome--done" id=id(Part::Outcome) tabindex="-1" hidden>
-                <Heading level=3 id=id(Part::Thanks)>""</Heading>
+                <Heading level=level id=id(Part::Thanks)>""</Heading>
                 <p id=id(Part::Received) hidden></p>
                 {petition.then(|| view! { <AfterSigning prefix=prefix /> })}
             </div>
@@ -99,7 +102,7 @@ pub fn SignForm(
                     aria-labelledby=id(Part::ErrorsTitle)
                     hidden
                 >
-                    <Heading level=3 id=id(Part::ErrorsTitle)>{ui.problem_heading}</Heading>
+                    <Heading level=level id=id(Part::ErrorsTitle)>{ui.problem_heading}</Heading>
                     <ul id=id(Part::ErrorsList)></ul>
                     // One item, which the signer copies for each problem. Written as the
                     // template's content (a constant, not content), so a template built by a
@@ -274,8 +277,9 @@ mod tests {
     }
 
     fn render(kind: FormKind, endpoint: &'static Endpoint) -> String {
-        Owner::new()
-            .with(|| view! { <SignForm kind=kind prefix="p" endpoint=endpoint /> }.to_html())
+        Owner::new().with(|| {
+            view! { <SignForm kind=kind prefix="p" level=3 endpoint=endpoint /> }.to_html()
+        })
     }
 
     const PETITION: FormKind = FormKind::Petition {

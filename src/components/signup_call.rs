@@ -19,7 +19,7 @@ pub fn SignupCall(prefix: &'static str, level: u8, inline: bool) -> impl IntoVie
         >
             <Heading level=level id=heading>{site.signup_heading.as_ref()}</Heading>
             <p>{site.signup_text.as_ref()}</p>
-            <SignForm kind=FormKind::Updates prefix=prefix />
+            <SignForm kind=FormKind::Updates prefix=prefix level={level + 1} />
         </section>
     }
 }

@@ -86,7 +86,7 @@ export async function heading(page, name) {
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
 }
 
-/** Waits for the site's wasm to have taken over the prerendered page (public/boot.js marks it):
+/** Waits for the site's wasm to have taken over the prerendered page (js/boot.js marks it):
  *  from then on, links route in the page. Before, they load pages as any site's do. */
 export async function ready(page) {
   await expect(page.locator("html")).toHaveAttribute("data-app", "ready");

@@ -1,6 +1,7 @@
 // Static first: every page prerendered, hydrated without a flash, safe under a strict CSP, and
 // usable with WebAssembly or JavaScript off.
 import { test, expect } from "@playwright/test";
+import { createHash } from "node:crypto";
 import { ALL_ROUTES, heading, ready, watch } from "./helpers.js";
 
 const ACTION = "/act/guantanamo/";
@@ -34,9 +35,15 @@ for (const route of ALL_ROUTES) {
     }
     expect(html).toContain('<meta name="twitter:card" content="summary_large_image">');
     expect(html).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src 'self'/);
-    // No inline code: every script is a file, and no element carries a style attribute.
+    // No inline code: every script is a file, and no element carries a style attribute. The
+    // page's stylesheet is inline (no round trip before the first paint), allowed by its hash
+    // alone.
     expect(html).not.toMatch(/<script(?![^>]*\ssrc=)[^>]*>/);
     expect(html).not.toMatch(/\sstyle=/);
+    const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]);
+    expect(styles).toHaveLength(1);
+    const hash = createHash("sha256").update(styles[0]).digest("base64");
+    expect(tag(/<meta http-equiv="Content-Security-Policy" content="([^"]+)"/)).toContain(`style-src 'self' 'sha256-${hash}';`);
   });
 }
 

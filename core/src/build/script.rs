@@ -23,12 +23,24 @@ pub fn stop(what: &str, errors: &[ContentError]) -> ! {
 
 /// The content of `<root>/content`, or a stopped build.
 pub fn content(root: &Path) -> Content {
-    load(&root.join("content")).unwrap_or_else(|errors| stop("The site's content", &errors))
+    load(&content_dir(root)).unwrap_or_else(|errors| stop("The site's content", &errors))
+}
+
+/// The content folder: `<root>/content`, or the folder `SITE_CONTENT` names (the test build
+/// that checks the site's wasm does not grow with the content uses a larger copy).
+pub fn content_dir(root: &Path) -> std::path::PathBuf {
+    println!("cargo::rerun-if-env-changed=SITE_CONTENT");
+    let dir = match std::env::var("SITE_CONTENT") {
+        Ok(dir) if !dir.trim().is_empty() => std::path::PathBuf::from(dir),
+        _ => root.join("content"),
+    };
+    println!("cargo::rerun-if-changed={}", dir.display());
+    dir
 }
 
 /// The content in a language (`content/` with `content/<lang>/`'s translations), or a stopped build.
 pub fn content_in(root: &Path, lang: crate::i18n::Lang) -> Content {
-    super::load_in(&root.join("content"), lang)
+    super::load_in(&content_dir(root), lang)
         .unwrap_or_else(|errors| stop("The site's content", &errors))
 }
 
