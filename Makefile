@@ -40,10 +40,12 @@ lint:
 	$(PRERENDER) cargo clippy -p truah-campaign --all-targets --features ssr -- -D warnings
 
 # 1. The Leptos-free core, the content and the receiver on the host; then the pages' components,
-#    rendered as the prerenderer renders them.
+#    rendered as the prerenderer renders them; and a checkout moved with its target/ building
+#    from its own files.
 test-host:
 	cargo test --workspace --exclude truah-campaign --features campaign-core/build
 	$(PRERENDER) cargo test -p truah-campaign --features ssr
+	node --test tests/build/
 
 # 2. Components in headless Chromium.
 test-browser:
@@ -56,11 +58,14 @@ dist:
 	# The same site for a subfolder, as staff embedding it under an existing domain would build it.
 	$(LOCAL) SITE_BASE=/campaigns/immigration scripts/build.sh --dist target/dist-subfolder
 
-# 3. Whole journeys against the release build, served like a static host; and the deploy
-#    recipes in deploy/ against stand-ins.
+# 3. Whole journeys against the release build, served like a static host; every page valid HTML;
+#    the site's wasm not growing with the content; and the deploy recipes in deploy/ against
+#    stand-ins.
 test-e2e:
 	cargo build -p signup-receiver
 	npm run --silent e2e
+	node --test tests/html/
+	node scripts/content-growth.mjs
 	node --test tests/deploy/
 
 # Sizes of everything in dist/, and of a first visit (see README, "Size").

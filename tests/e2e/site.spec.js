@@ -180,3 +180,57 @@ test("the skip link takes keyboard users to the content", async ({ page }) => {
   await page.keyboard.press("Enter");
   await expect(page.getByRole("main")).toBeFocused();
 });
+
+// The browser build carries no page: it fetches the prerendered page it is about to show
+// (src/browser/), as soon as the visitor points at a link.
+test("pointing at a link fetches its page before the click, so the click needs no network", async ({ page, context }) => {
+  await page.goto("/");
+  await ready(page);
+  await page.evaluate(() => (window.__sameDocument = true));
+  const fetched = [];
+  page.on("request", (r) => { if (r.resourceType() === "fetch") fetched.push(new URL(r.url()).pathname); });
+  const link = page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Partners" });
+  await link.hover();
+  await expect.poll(() => fetched).toContain("/partners/");
+  await page.waitForLoadState("networkidle");
+  // The page is here already: even offline, the click shows it at once.
+  await context.setOffline(true);
+  await link.click();
+  await heading(page, "Coalition partners");
+  await expect(page.getByRole("heading", { level: 1 })).toBeFocused();
+  await context.setOffline(false);
+  expect(await page.evaluate(() => window.__sameDocument)).toBe(true);
+  expect(fetched.filter((p) => p === "/partners/"), "fetched once").toHaveLength(1);
+});
+
+test("a page that cannot be fetched loads as any link's does: never a dead click", async ({ page }) => {
+  await page.goto("/");
+  await ready(page);
+  await page.evaluate(() => (window.__sameDocument = true));
+  await page.route("**/resources/", (route) => (route.request().resourceType() === "fetch" ? route.abort("connectionreset") : route.continue()));
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Resources" }).click();
+  await heading(page, "Resources");
+  expect(new URL(page.url()).pathname).toBe("/resources/");
+  expect(await page.evaluate(() => window.__sameDocument), "an ordinary page load").toBeUndefined();
+  await page.goBack();
+  await heading(page, "Welcome immigrants with dignity and compassion");
+});
+
+test("a link to an address without a page shows the not-found page in place, naming it", async ({ page }) => {
+  const seen = watch(page);
+  await page.goto("/act/");
+  await ready(page);
+  await page.evaluate(() => {
+    window.__sameDocument = true;
+    const a = document.createElement("a");
+    a.href = "/act/no-such-action/";
+    a.textContent = "A link that goes nowhere";
+    document.querySelector("main").append(a);
+  });
+  await page.getByRole("link", { name: "A link that goes nowhere" }).click();
+  await heading(page, "Page not found");
+  await expect(page.getByRole("main")).toContainText("/act/no-such-action/");
+  await expect(page).toHaveTitle(/^Page not found/);
+  expect(await page.evaluate(() => window.__sameDocument)).toBe(true);
+  expect(seen.errors.filter((e) => !e.includes("status of 404"))).toEqual([]);
+});

@@ -101,3 +101,23 @@ test("the first view fetches no wasm: the site hydrates after load, the signer w
   expect(wasm[0][1], "requested after the load event").toBeGreaterThanOrEqual(loaded);
 });
 
+
+// A build whose endpoint takes no plain form post prerenders its forms disabled, saying how else
+// to sign; js/lazy-signer.js (the one code that readies forms, on the site and in embeds) enables
+// them where WebAssembly runs. Such a page, as that build would write it:
+test("where WebAssembly runs, a form with nowhere to post is enabled and its notice hidden", async ({ page }) => {
+  await page.route(ACTION, async (route) => {
+    const response = await route.fetch();
+    const html = (await response.text())
+      .replace('<fieldset class="sign-form__body">', '<fieldset disabled data-needs-wasm-to-enable="" class="sign-form__body">')
+      .replace('<fieldset class="sign-form__body"', '<fieldset disabled data-needs-wasm-to-enable="" class="sign-form__body"')
+      .replace('<div class="fields fields--grid">', '<p data-needs-wasm="" class="sign__nowasm">This form needs WebAssembly.</p><div class="fields fields--grid">');
+    await route.fulfill({ response, body: html, headers: { ...response.headers(), "content-encoding": "identity" } });
+  });
+  const raw = await (await page.request.get(ACTION)).text();
+  expect(raw, "the page as the build wrote it").not.toContain("data-needs-wasm");
+  await page.goto(ACTION);
+  const form = page.getByRole("region", { name: "Sign the petition" });
+  await expect(form.getByLabel("Email")).toBeEnabled();
+  await expect(form.getByText("This form needs WebAssembly.")).toBeHidden();
+});
