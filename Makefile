@@ -14,7 +14,7 @@ LOCAL := SIGNUP_CONFIG=config/signup.local.toml LOCAL_BUILD=1
 # The prerenderer's build settings (scripts/post-build.sh): the pages' tests share its build.
 PRERENDER := CARGO_TARGET_DIR=target/prerender RUSTFLAGS="--cfg erase_components"
 
-.PHONY: serve test lint test-host test-browser test-e2e dist bench
+.PHONY: serve test lint test-host test-browser test-e2e dist bench check-endpoint
 
 serve:
 	scripts/setup.sh build
@@ -67,9 +67,15 @@ test-e2e:
 	node --test tests/html/
 	node scripts/content-growth.mjs
 	node --test tests/deploy/
+	node --test tests/tools/
 
 # Sizes of everything in dist/, and of a first visit (see README, "Size").
 bench:
 	scripts/setup.sh build npm
 	$(LOCAL) scripts/build.sh
 	node scripts/bench.mjs
+
+# Before launch, from a machine with internet access: will each form's signatures get through the
+# configured endpoint from the browser? (README, "The signup endpoint".)
+check-endpoint:
+	node scripts/check-endpoint.mjs

@@ -113,6 +113,9 @@ pub struct Action {
     pub issue: Str,
     /// The label of the call to action, e.g. "Sign the petition".
     pub cta: Str,
+    /// The organization's own page for the action (on Action Network, say): the other way to
+    /// sign when the petition service cannot be reached from this site.
+    pub hosted_url: Option<Str>,
     pub body: List<Block>,
 }
 

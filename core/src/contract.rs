@@ -46,6 +46,9 @@ pub mod attr {
     pub const SIGNUP_PETITION_URL: &str = "data-signup-petition-url";
     pub const SIGNUP_SIGNUP_URL: &str = "data-signup-signup-url";
     pub const SIGNUP_CORS: &str = "data-signup-cors";
+    /// On a "send it another way" button: `js/lazy-signer.js` sends its form as a plain HTML
+    /// form (to its plain-post target), whether or not the signer is there.
+    pub const SEND_PLAINLY: &str = "data-send-plainly";
     /// The `/embed` generator's form.
     pub const EMBED_BUILDER: &str = "data-embed-builder";
 }
@@ -62,9 +65,22 @@ pub const RENDER_STATIC: &str = "static";
 pub enum Part {
     /// The `role="status"` line: sending, saved, signed, refused.
     Status,
-    /// Shown while a signature waits on this device, with the retry button.
+    /// Shown while a signature waits on this device: try now, sign for someone else, forget it.
     OutcomeSaved,
     Retry,
+    SignAnother,
+    Forget,
+    /// Shown once the service cannot be reached: the other ways to sign.
+    OtherWay,
+    /// The action's own page elsewhere (its `hosted_url`).
+    SignElsewhere,
+    /// Sends the form as a plain HTML form, to the plain-post target.
+    SendPlainly,
+    /// A signature an earlier visit left could not be sent in time, and was removed.
+    Expired,
+    /// Shown when the signer could not load (`js/lazy-signer.js`): a retry, and the other ways.
+    NotReady,
+    TryAgain,
     /// Shown once signed: the thank-you, sharing, the updates offer.
     Outcome,
     Thanks,
@@ -101,10 +117,18 @@ pub enum Part {
 
 impl Part {
     /// Every part without a field, for the contract and its tests.
-    pub const FIXED: [Part; 23] = [
+    pub const FIXED: [Part; 31] = [
         Part::Status,
         Part::OutcomeSaved,
         Part::Retry,
+        Part::SignAnother,
+        Part::Forget,
+        Part::OtherWay,
+        Part::SignElsewhere,
+        Part::SendPlainly,
+        Part::Expired,
+        Part::NotReady,
+        Part::TryAgain,
         Part::Outcome,
         Part::Thanks,
         Part::Received,
@@ -133,6 +157,14 @@ impl Part {
             Part::Status => "status",
             Part::OutcomeSaved => "outcome-saved",
             Part::Retry => "retry",
+            Part::SignAnother => "sign-another",
+            Part::Forget => "forget",
+            Part::OtherWay => "other-way",
+            Part::SignElsewhere => "sign-elsewhere",
+            Part::SendPlainly => "send-plainly",
+            Part::Expired => "expired",
+            Part::NotReady => "not-ready",
+            Part::TryAgain => "try-again",
             Part::Outcome => "outcome",
             Part::Thanks => "thanks",
             Part::Received => "received",
@@ -207,6 +239,8 @@ pub struct Contract {
     pub embed: EmbedPaths,
     /// The embed's own few words, by language.
     pub embed_words: Vec<(&'static str, EmbedWords)>,
+    /// What a form says before the signer has arrived (`js/lazy-signer.js`), by language.
+    pub form_words: Vec<(&'static str, FormWords)>,
     /// The `/embed` generator's parts, by id.
     pub builder: &'static [&'static str],
 }
@@ -222,6 +256,11 @@ pub struct EmbedPaths {
     pub folder: &'static str,
     /// The updates signup's fragment, in that folder.
     pub signup: &'static str,
+}
+
+#[derive(Serialize)]
+pub struct FormWords {
+    pub sending: &'static str,
 }
 
 #[derive(Serialize)]
@@ -243,7 +282,7 @@ pub mod builder {
 
 /// Every attribute in [`attr`]: what both sides use. (Names only JavaScript uses, such as the
 /// boot script's `data-wasm`, which Trunk writes, stay in `js/`.)
-pub const ATTRIBUTES: [&str; 19] = [
+pub const ATTRIBUTES: [&str; 20] = [
     attr::SIGN,
     attr::ACTION,
     attr::PREFIX,
@@ -263,6 +302,7 @@ pub const ATTRIBUTES: [&str; 19] = [
     attr::SIGNUP_SIGNUP_URL,
     attr::SIGNUP_CORS,
     attr::EMBED_BUILDER,
+    attr::SEND_PLAINLY,
 ];
 
 /// The JavaScript key of an attribute: `data-signup-adapter` → `signup_adapter`.
@@ -308,6 +348,17 @@ impl Contract {
                     (l.code(), words)
                 })
                 .collect(),
+            form_words: Lang::ALL
+                .iter()
+                .map(|l| {
+                    (
+                        l.code(),
+                        FormWords {
+                            sending: l.ui().sending,
+                        },
+                    )
+                })
+                .collect(),
             builder: &builder::ALL,
         }
     }
@@ -327,6 +378,9 @@ impl Contract {
             "langs": map(&mut self.langs.iter().map(|(k, v)| (k.to_string(), v.as_str().into()))),
             "embed": self.embed,
             "embedWords": map(&mut self.embed_words.iter().map(|(k, w)| {
+                (k.to_string(), serde_json::to_value(w).expect("plain strings"))
+            })),
+            "formWords": map(&mut self.form_words.iter().map(|(k, w)| {
                 (k.to_string(), serde_json::to_value(w).expect("plain strings"))
             })),
             "builder": map(&mut self.builder.iter().map(|id| (id.replace('-', "_"), (*id).into()))),

@@ -208,6 +208,21 @@ pub struct Ui {
     pub unconfirmed: &'static str,
     /// "Not sent yet. Keep this page open: …the {}." (the service)
     pub waiting: &'static str,
+    /// "The {} can’t be reached right now. …" (the service): after three failures while online.
+    pub unreachable: &'static str,
+    /// "Sign on {}’s own page instead" (the organization): the action's hosted page.
+    pub sign_elsewhere: &'static str,
+    /// The button that sends the form as a plain HTML form, to the fallback.
+    pub send_plainly: &'static str,
+    pub sign_another: &'static str,
+    pub forget: &'static str,
+    /// After "forget": the signature was removed, unsent.
+    pub forgotten: &'static str,
+    /// "A signature made on this device on {} could not be sent to the {}…" (the date, the service)
+    pub expired: &'static str,
+    /// The form could not get ready (the signer did not load).
+    pub not_ready: &'static str,
+    pub try_again: &'static str,
 
     // Validation: the fields as named in messages, then the messages.
     pub field_given_name: &'static str,
@@ -329,6 +344,15 @@ pub const EN: Ui = Ui {
     refused: "The {} refused this: {}",
     unconfirmed: "Sent; the {} does not confirm signatures.",
     waiting: "Not sent yet. Keep this page open: we’ll send it as soon as we can reach the {}.",
+    unreachable: "The {} can’t be reached right now. Your signature is saved on this device, and we’ll keep trying for up to a week.",
+    sign_elsewhere: "Sign on {}’s own page instead",
+    send_plainly: "Send it another way now",
+    sign_another: "Sign for someone else",
+    forget: "Forget this signature",
+    forgotten: "Removed from this device. It was not sent.",
+    expired: "A signature made on this device on {} could not be sent to the {} in a week of trying, and has been removed from this device. Please sign again.",
+    not_ready: "This form could not get ready to send your signature. Check your connection, then try again.",
+    try_again: "Try again",
 
     field_given_name: "first name",
     field_family_name: "last name",
@@ -447,6 +471,15 @@ pub const ES: Ui = Ui {
     refused: "El {} lo rechazó: {}",
     unconfirmed: "Enviado; el {} no confirma las firmas.",
     waiting: "Todavía no se ha enviado. Mantén esta página abierta: lo enviaremos en cuanto podamos conectar con el {}.",
+    unreachable: "No podemos conectar con el {} en este momento. Tu firma está guardada en este dispositivo y seguiremos intentándolo durante una semana.",
+    sign_elsewhere: "Firma en la página de {}",
+    send_plainly: "Enviarla de otra manera ahora",
+    sign_another: "Firmar por otra persona",
+    forget: "Olvidar esta firma",
+    forgotten: "Se quitó de este dispositivo. No se envió.",
+    expired: "Una firma hecha en este dispositivo el {} no se pudo enviar al {} en una semana de intentos, y se quitó de este dispositivo. Vuelve a firmar, por favor.",
+    not_ready: "Este formulario no pudo prepararse para enviar tu firma. Revisa tu conexión y vuelve a intentarlo.",
+    try_again: "Volver a intentar",
 
     field_given_name: "nombre",
     field_family_name: "apellido",
@@ -511,6 +544,9 @@ mod tests {
                 u.refused,
                 u.unconfirmed,
                 u.waiting,
+                u.unreachable,
+                u.sign_elsewhere,
+                u.expired,
                 u.enter_your,
                 u.too_long,
                 u.invisible,

@@ -15,6 +15,8 @@ struct SignupFile {
     petition_url: Spanned<String>,
     signup_url: Spanned<String>,
     #[serde(default)]
+    signup_form: Option<Spanned<String>>,
+    #[serde(default)]
     fallback_url: Option<Spanned<String>>,
     cors: Option<bool>,
     #[serde(default = "super::yes")]
@@ -75,6 +77,10 @@ pub fn load(path: &Path, content: &Content) -> Result<Endpoint, Vec<ContentError
                 p.at(doc.line(v), "`fallback_url` must be a full address starting with https://, or empty.".into());
             }
         }
+        let signup_form = f.signup_form.as_ref().map(|v| v.get_ref().trim().to_string()).unwrap_or_default();
+        if f.signup_url.get_ref().contains("{form}") && signup_form.is_empty() {
+            p.at(doc.line(&f.signup_url), "`signup_url` has `{form}` in it, but `signup_form` is not set. Add `signup_form = \"…\"`: the id of the form that takes the signups (Action Network: the form's page shows it).".into());
+        }
         let mut petitions = Vec::new();
         for (action, id) in &f.petitions {
             if content.action(action).is_none() {
@@ -89,6 +95,7 @@ pub fn load(path: &Path, content: &Content) -> Result<Endpoint, Vec<ContentError
             adapter,
             petition_url: f.petition_url.into_inner().into(),
             signup_url: f.signup_url.into_inner().into(),
+            signup_form: signup_form.into(),
             fallback_url: f.fallback_url.map(|v| v.into_inner()).unwrap_or_default().into(),
             // OSDI and JSON bodies need CORS anyway; a form endpoint is posted to blind unless it
             // says it answers CORS.
@@ -111,22 +118,39 @@ pub fn load(path: &Path, content: &Content) -> Result<Endpoint, Vec<ContentError
     }
 }
 
-/// Why a deployment build must not use this endpoint, if it must not.
-pub fn deployment_problem(e: &Endpoint) -> Option<String> {
+/// Why a deployment build must not use this endpoint: every reason, each saying what to change.
+/// (A build for this machine, `LOCAL_BUILD=1`, may use the local receiver.)
+pub fn deployment_problems(e: &Endpoint, content: &Content) -> Vec<String> {
+    let mut problems = Vec::new();
+    let fallback = (!e.fallback_url.is_empty()).then_some((&e.fallback_url, "fallback_url"));
     for (url, name) in [
         (&e.petition_url, "petition_url"),
         (&e.signup_url, "signup_url"),
-    ] {
+    ]
+    .into_iter()
+    .chain(fallback)
+    {
         if url.is_empty() {
-            return Some(format!(
+            problems.push(format!(
                 "`{name}` is not set, so signatures would go nowhere."
             ));
-        }
-        if is_loopback(url) {
-            return Some(format!("`{name}` is {url}, on the builder's own machine, so visitors' signatures would be lost."));
+        } else if is_loopback(url) {
+            problems.push(format!("`{name}` is {url}, on the builder's own machine, so visitors' signatures would be lost."));
+        } else if !url.starts_with("https://") {
+            problems.push(format!("`{name}` is {url}, which is not https://: browsers would block it from a site served over https, or send visitors' details unencrypted."));
         }
     }
-    None
+    if e.petition_url.contains("{petition}") {
+        for a in content.actions.iter() {
+            if !e.petitions.iter().any(|p| p.action == a.slug) {
+                problems.push(format!(
+                    "content/actions/{slug}.md: the action `{slug}` has no petition id at the endpoint, so its signatures would go to a petition that does not exist. Add `{slug} = \"…\"` under [petitions], with the petition's id (Action Network: in the petition's API address).",
+                    slug = a.slug
+                ));
+            }
+        }
+    }
+    problems
 }
 
 #[cfg(test)]

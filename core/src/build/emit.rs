@@ -116,6 +116,7 @@ emit_struct!(Resource {
     body
 });
 emit_struct!(Action {
+    hosted_url,
     slug,
     title,
     summary,
@@ -236,6 +237,7 @@ emit_struct!(Endpoint {
     adapter,
     petition_url,
     signup_url,
+    signup_form,
     fallback_url,
     cors,
     autoresponse,

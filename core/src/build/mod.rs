@@ -271,6 +271,8 @@ struct ActionFront {
     summary: Spanned<String>,
     issue: Spanned<String>,
     cta: Spanned<String>,
+    /// The organization's own page for the action (Action Network's): another way to sign.
+    hosted_url: Option<Spanned<String>>,
 }
 
 /// A reference from one entry to another, kept with where it was written until all is loaded.
@@ -645,6 +647,9 @@ impl Loader {
                 required(&doc, &f.title, "title", &mut p);
                 required(&doc, &f.summary, "summary", &mut p);
                 required(&doc, &f.cta, "cta", &mut p);
+                if let Some(url) = &f.hosted_url {
+                    check_url(&doc, url, "hosted_url", &mut p);
+                }
                 let mut notes = Notes::default();
                 let body = markdown::blocks(&doc.body, doc.body_line, &mut notes, &mut p);
                 if body.is_empty() {
@@ -667,6 +672,7 @@ impl Loader {
                         summary: f.summary.into_inner().into(),
                         issue: f.issue.into_inner().into(),
                         cta: f.cta.into_inner().into(),
+                        hosted_url: f.hosted_url.map(|u| u.into_inner().into()),
                         body: body.into(),
                     },
                 ));

@@ -59,12 +59,17 @@ pub fn endpoint(root: &Path, content: &Content) -> Endpoint {
         && std::env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32");
     let local = std::env::var("LOCAL_BUILD").as_deref() == Ok("1");
     if release_wasm && !local {
-        if let Some(problem) = config::deployment_problem(&endpoint) {
+        let problems = config::deployment_problems(&endpoint, content);
+        if !problems.is_empty() {
             eprintln!();
-            eprintln!("This release build would ship with a signup endpoint that cannot work: {config}: {problem}");
+            eprintln!("This release build would ship with a signup endpoint that cannot work. In {config}:");
             eprintln!();
-            eprintln!("  Set petition_url and signup_url in config/signup.toml to your endpoint (README: \"The signup endpoint\"),");
-            eprintln!("  or, for a build that only runs on this machine, set LOCAL_BUILD=1 (make serve and make test do).");
+            for problem in &problems {
+                eprintln!("  - {problem}");
+            }
+            eprintln!();
+            eprintln!("  See README, \"The signup endpoint\". For a build that only runs on this machine, with the");
+            eprintln!("  local receiver, set LOCAL_BUILD=1 (make serve and make test do).");
             eprintln!();
             std::process::exit(1);
         }

@@ -420,14 +420,24 @@ fn the_signup_configurations_load() {
     let deploy =
         config::load(&root.join("config/signup.toml"), &c).expect("config/signup.toml loads");
     assert!(
-        config::deployment_problem(&deploy).is_some(),
+        !config::deployment_problems(&deploy, &c).is_empty(),
         "the committed config has no endpoint yet, so a release build stops"
     );
     let local = config::load(&root.join("config/signup.local.toml"), &c)
         .expect("config/signup.local.toml loads");
-    assert!(config::deployment_problem(&local)
-        .unwrap()
-        .contains("on the builder's own machine"));
+    let problems = config::deployment_problems(&local, &c);
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.contains("on the builder's own machine")),
+        "{problems:?}"
+    );
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.starts_with("`fallback_url` is http://127.0.0.1")),
+        "a loopback fallback: {problems:?}"
+    );
     assert_eq!(
         local.url_for(&crate::petition::payload::Kind::Petition {
             action: "guantanamo".into()
@@ -436,6 +446,52 @@ fn the_signup_configurations_load() {
     );
     let src = endpoint_source(&local);
     assert!(src.contains("adapter: Adapter::Osdi"), "{src}");
+}
+
+#[test]
+fn a_release_build_refuses_plain_http_loopback_and_actions_without_a_petition_id() {
+    let c = load_real();
+    let dir = copy();
+    let path = dir.join("signup.toml");
+    let write = |text: &str| fs::write(&path, text).unwrap();
+    let problems = |text: &str| {
+        write(text);
+        config::deployment_problems(&config::load(&path, &c).expect("it loads"), &c)
+    };
+    let good = "adapter = \"osdi\"\npetition_url = \"https://actionnetwork.org/api/v2/petitions/{petition}/signatures/\"\nsignup_url = \"https://actionnetwork.org/api/v2/forms/{form}/submissions/\"\nsignup_form = \"f-1\"\n[petitions]\nguantanamo = \"p-1\"\n";
+    assert_eq!(problems(good), Vec::<String>::new());
+    let http = problems(&good.replace(
+        "https://actionnetwork.org/api/v2/petitions",
+        "http://actionnetwork.org/api/v2/petitions",
+    ));
+    assert_eq!(http.len(), 1, "{http:?}");
+    assert!(
+        http[0].starts_with("`petition_url` is http://actionnetwork.org")
+            && http[0].contains("not https://"),
+        "{http:?}"
+    );
+    let fallback = problems(&good.replace(
+        "signup_form",
+        "fallback_url = \"http://localhost:8787/form\"\nsignup_form",
+    ));
+    assert!(
+        fallback[0].starts_with(
+            "`fallback_url` is http://localhost:8787/form, on the builder's own machine"
+        ),
+        "{fallback:?}"
+    );
+    let no_id = problems(&good.replace("guantanamo = \"p-1\"", ""));
+    assert_eq!(
+        no_id,
+        ["content/actions/guantanamo.md: the action `guantanamo` has no petition id at the endpoint, so its signatures would go to a petition that does not exist. Add `guantanamo = \"…\"` under [petitions], with the petition's id (Action Network: in the petition's API address)."]
+    );
+    write(&good.replace("signup_form = \"f-1\"\n", ""));
+    let errs: Vec<String> = config::load(&path, &c)
+        .unwrap_err()
+        .iter()
+        .map(|e| e.to_string())
+        .collect();
+    assert!(errs[0].ends_with("signup.toml:3: `signup_url` has `{form}` in it, but `signup_form` is not set. Add `signup_form = \"…\"`: the id of the form that takes the signups (Action Network: the form's page shows it)."), "{errs:?}");
 }
 
 #[test]

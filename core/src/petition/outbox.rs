@@ -1,5 +1,6 @@
-//! The outbox: a signature is saved on the device before the first attempt and removed only when
-//! the endpoint confirms with a 2xx. This module decides; the browser layer stores and sends.
+//! The outbox: a signature is saved on the device before the first attempt and removed when the
+//! endpoint confirms with a 2xx, refuses it, or it has been tried for long enough. This module
+//! decides; the browser layer (the signer) stores, locks and sends.
 //!
 //! - 5xx, 408, 429, timeouts and network failures are retried, with exponential backoff and
 //!   jitter while the page is open, and again on every later visit and when the browser is back
@@ -7,8 +8,21 @@
 //! - Any other 4xx is a refusal: shown to the visitor, not retried.
 //! - A 2xx whose body is exactly `{}` from an OSDI endpoint is Action Network's "blind" answer,
 //!   which it gives even when it failed: sent, but not confirmed.
+//! - After [`UNREACHABLE_AFTER`] failures in a row while the browser was online (an endpoint
+//!   without CORS, a DNS failure, a policy that blocks it), the visitor is told the service
+//!   cannot be reached now and offered another way to sign; the retries go on.
+//! - A signature older than [`MAX_AGE_MS`] (a week), or tried [`MAX_ATTEMPTS`] times, is
+//!   removed with its personal data, and a [`Notice`] without any tells the next visit that it
+//!   could not be sent.
+//! - What is sent is built when it is sent ([`Entry::submission`]), from the endpoint in force
+//!   then: a corrected endpoint reaches signatures queued before the correction.
+//! - Two tabs never send one entry at once: the signer holds a lock (Web Locks) while it sends,
+//!   and each attempt takes a lease ([`Entry::leased_until`]) that "try now" and coming back
+//!   online do not clear. A clock that jumps back cannot make a lease or a wait last longer than
+//!   it can ([`settle_clock`]); one that jumps forward only makes a wait end sooner.
 
-use super::payload::Adapter;
+use super::payload::{Adapter, Submission};
+use serde::Serialize;
 
 /// How long one attempt may take before it is aborted.
 pub const TIMEOUT_MS: u32 = 15_000;
@@ -65,6 +79,17 @@ pub fn backoff_ms(attempt: u32, jitter: f64) -> u32 {
     (cap / 2.0 + cap / 2.0 * jitter.clamp(0.0, 1.0)) as u32
 }
 
+/// Failures in a row, while the browser was online, after which the visitor is told the service
+/// cannot be reached right now, and offered another way to sign.
+pub const UNREACHABLE_AFTER: u32 = 3;
+/// How long a signature is tried for: a week. Then it is removed from the device.
+pub const MAX_AGE_MS: f64 = 7.0 * 24.0 * 3_600_000.0;
+/// How many attempts a signature gets at most (at the longest backoff, a page left open for
+/// about eight hours). Then it is removed from the device.
+pub const MAX_ATTEMPTS: u32 = 100;
+/// How long a [`Notice`] waits for a visit to the form it is about.
+pub const NOTICE_MS: f64 = 30.0 * 24.0 * 3_600_000.0;
+
 /// What the visitor is told about their signature.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Status {
@@ -72,6 +97,9 @@ pub enum Status {
     Signed,
     /// Saved on this device; will be sent as soon as the service can be reached.
     Saved,
+    /// Saved, but the service has failed [`UNREACHABLE_AFTER`] times in a row while the browser
+    /// was online: it cannot be reached now, and there is another way to sign.
+    Unreachable,
     Refused(String),
     /// Sent, but the service does not confirm signatures.
     Unconfirmed,
@@ -101,6 +129,7 @@ impl Status {
             Status::Sending => ui.sending.into(),
             Status::Signed => ui.signed.into(),
             Status::Saved => fill(ui.saved, &[service]),
+            Status::Unreachable => fill(ui.unreachable, &[service]),
             Status::Refused(r) => fill(ui.refused, &[service, r]),
             Status::Unconfirmed => fill(ui.unconfirmed, &[service]),
             Status::Waiting => fill(ui.waiting, &[service]),
@@ -116,57 +145,190 @@ impl Status {
     }
 }
 
+/// The endpoint overrides of the page or the embed a signature was made on (its
+/// `data-signup-*` attributes), kept with it so that it goes where that page sends.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Overrides {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub adapter: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub petition_url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub signup_url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cors: Option<String>,
+}
+
 /// An entry in the outbox, as stored on the device (as JSON, by the signer).
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Entry {
     /// The idempotency key.
     pub key: String,
     /// What it is, so a form can find its own: `petition:<slug>` or `signup`.
     pub label: String,
-    pub adapter: Adapter,
-    pub url: String,
-    pub content_type: String,
-    pub body: String,
-    /// Whether the endpoint's answer can be read (CORS), or must be sent blind.
-    pub cors: bool,
+    /// The signature itself, as the `form` adapter's body (every field a signature has): the
+    /// request is built from it when it is sent, for the endpoint in force then.
+    pub signature: String,
+    pub overrides: Overrides,
+    /// When it was queued (ms since the epoch).
+    pub queued_at: f64,
     /// Attempts made so far.
     pub attempts: u32,
-    /// No tab sends it before this time (ms since the epoch): a retry's backoff, or another tab's
-    /// attempt in flight.
+    /// Failures in a row while the browser was online.
+    pub failures_online: u32,
+    /// No tab sends it before this time: a retry's backoff. "Try now" clears it.
     pub not_before: f64,
+    /// A tab is sending it until this time: no other tab takes it. Nothing clears it but the
+    /// attempt's end.
+    pub leased_until: f64,
+}
+
+/// A signature that could not be sent in time and was removed: which form it was made on and
+/// when, and nothing personal, so the next visit can say so and invite the visitor to sign
+/// again.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Notice {
+    pub label: String,
+    pub queued_at: f64,
+    pub expired_at: f64,
 }
 
 impl Entry {
-    /// Whether a tab may send it now.
+    pub fn new(label: &str, submission: &Submission, overrides: Overrides, now: f64) -> Entry {
+        Entry {
+            key: submission.key.clone(),
+            label: label.to_string(),
+            signature: submission.to_form(),
+            overrides,
+            queued_at: now,
+            attempts: 0,
+            failures_online: 0,
+            not_before: 0.0,
+            leased_until: 0.0,
+        }
+    }
+
+    /// The signature, to send.
+    pub fn submission(&self) -> Option<Submission> {
+        Submission::from_form(&self.signature)
+    }
+
+    /// Whether a tab may send it now: no tab is, and its backoff is over.
     pub fn due(&self, now: f64) -> bool {
-        now >= self.not_before
+        now >= self.leased_until && now >= self.not_before
     }
 
-    /// Marks an attempt as starting: other tabs wait for it.
-    pub fn start(&mut self, now: f64) {
+    /// An attempt starts: other tabs leave it alone until it ends, or [`LEASE_MS`] at most.
+    pub fn lease(&mut self, now: f64) {
         self.attempts += 1;
-        self.not_before = now + LEASE_MS;
+        self.leased_until = now + LEASE_MS;
     }
 
-    /// After a failed attempt: when to try again.
-    pub fn retry_later(&mut self, now: f64, jitter: f64) {
+    /// The attempt failed, and will be made again: when, and whether the service now counts as
+    /// unreachable. A failure while offline says nothing about the service.
+    pub fn failed(&mut self, now: f64, jitter: f64, online: bool) {
+        self.leased_until = 0.0;
         self.not_before = now + backoff_ms(self.attempts, jitter) as f64;
+        if online {
+            self.failures_online += 1;
+        }
+    }
+
+    /// What the visitor is told about it while it waits.
+    pub fn status(&self) -> Status {
+        if self.failures_online >= UNREACHABLE_AFTER {
+            Status::Unreachable
+        } else {
+            Status::Saved
+        }
+    }
+
+    /// Whether it has been tried for long enough: a week, or [`MAX_ATTEMPTS`] attempts.
+    pub fn expired(&self, now: f64) -> bool {
+        self.attempts >= MAX_ATTEMPTS || now - self.queued_at > MAX_AGE_MS
     }
 }
 
-/// "Try now": every entry becomes due at once.
-pub fn make_due(entries: &mut [Entry]) {
-    for e in entries {
-        e.not_before = 0.0;
+/// The outbox as stored: the signatures waiting, and notices of those that expired.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Outbox {
+    pub entries: Vec<Entry>,
+    pub notices: Vec<Notice>,
+}
+
+impl Outbox {
+    /// Adds a signature unless one with the same key is there already: the same signature is
+    /// never queued twice.
+    pub fn enqueue(&mut self, entry: Entry) -> bool {
+        if self.entries.iter().any(|e| e.key == entry.key) {
+            return false;
+        }
+        self.entries.push(entry);
+        true
+    }
+
+    /// Removes the signatures that have been tried for long enough, leaving a notice of each;
+    /// forgets notices nobody came to read. Returns the keys removed.
+    pub fn expire(&mut self, now: f64) -> Vec<String> {
+        let (expired, kept): (Vec<Entry>, Vec<Entry>) =
+            self.entries.drain(..).partition(|e| e.expired(now));
+        self.entries = kept;
+        self.notices.retain(|n| now - n.expired_at <= NOTICE_MS);
+        for e in &expired {
+            self.notices.push(Notice {
+                label: e.label.clone(),
+                queued_at: e.queued_at,
+                expired_at: now,
+            });
+        }
+        expired.into_iter().map(|e| e.key).collect()
+    }
+
+    /// The notice for the form with this label, taken: each is shown once.
+    pub fn take_notice(&mut self, label: &str) -> Option<Notice> {
+        let at = self.notices.iter().position(|n| n.label == label)?;
+        Some(self.notices.remove(at))
+    }
+
+    /// Removes a signature at the visitor's asking; `true` if it was there.
+    pub fn forget(&mut self, key: &str) -> bool {
+        let before = self.entries.len();
+        self.entries.retain(|e| e.key != key);
+        self.entries.len() != before
+    }
+
+    /// "Try now", and the browser back online: every signature's backoff ends now. Leases stay:
+    /// another tab may be sending one right now.
+    pub fn make_due(&mut self) {
+        for e in &mut self.entries {
+            e.not_before = 0.0;
+        }
+    }
+
+    /// The next signature a tab may send now, leased to this attempt.
+    pub fn take_due(&mut self, now: f64) -> Option<Entry> {
+        let e = self.entries.iter_mut().find(|e| e.due(now))?;
+        e.lease(now);
+        Some(e.clone())
+    }
+
+    /// When the next signature becomes due, if any waits.
+    pub fn next_due(&self) -> Option<f64> {
+        self.entries
+            .iter()
+            .map(|e| e.not_before.max(e.leased_until))
+            .reduce(f64::min)
     }
 }
 
-/// Adds an entry unless one with the same key is there already: the same signature is never
-/// queued twice.
-pub fn enqueue(entries: &mut Vec<Entry>, entry: Entry) -> bool {
-    if entries.iter().any(|e| e.key == entry.key) {
-        return false;
+/// Times in the outbox read against a clock that may have moved since they were written. One
+/// that jumped back would make a lease or a backoff last as long as the jump: they are cut to
+/// the longest they can be ([`LEASE_MS`], [`MAX_DELAY_MS`]) from now, so nothing stalls, and a
+/// lease still holds, so nothing is sent twice. A queue time in the future is read as now.
+pub fn settle_clock(outbox: &mut Outbox, now: f64) {
+    for e in &mut outbox.entries {
+        e.leased_until = e.leased_until.min(now + LEASE_MS);
+        e.not_before = e.not_before.min(now + MAX_DELAY_MS as f64);
+        e.queued_at = e.queued_at.min(now);
     }
-    entries.push(entry);
-    true
 }

@@ -48,8 +48,11 @@ pub struct Endpoint {
     pub adapter: Adapter,
     /// The petition URL; `{petition}` is replaced by the action's petition id.
     pub petition_url: Str,
-    /// The updates signup URL.
+    /// The updates signup URL; `{form}` is replaced by [`Endpoint::signup_form`].
     pub signup_url: Str,
+    /// The updates signup's form id at the endpoint (Action Network: the form whose
+    /// record-submission helper takes the signups).
+    pub signup_form: Str,
     /// Where a plain HTML form posts when WebAssembly is unavailable (empty: the form adapter's
     /// own URL for `form`, none otherwise).
     pub fallback_url: Str,
@@ -83,6 +86,60 @@ pub struct Submission {
     pub language: String,
 }
 
+impl Submission {
+    /// As the `form` adapter's body (a flat body of strings always encodes; no `expect`, whose
+    /// message would carry the encoder's error formatting into the signer's wasm): every field a signature has, so it can be kept (the
+    /// outbox) and read back ([`Submission::from_form`]).
+    pub fn to_form(&self) -> String {
+        serde_urlencoded::to_string(flat(self, YesNo(self.signer.email_opt_in))).unwrap_or_default()
+    }
+
+    /// A signature from its `form` body ([`Submission::to_form`]); `None` if it is not one.
+    pub fn from_form(body: &str) -> Option<Submission> {
+        let pairs = super::query::pairs(body);
+        let get = |name: &str| {
+            pairs
+                .iter()
+                .find(|(k, _)| k == name)
+                .map(|(_, v)| v.clone())
+                .unwrap_or_default()
+        };
+        let kind = match get("kind").as_str() {
+            "petition" => Kind::Petition {
+                action: get("action"),
+            },
+            "signup" => Kind::Signup,
+            _ => return None,
+        };
+        let key = get("idempotency_key");
+        if key.is_empty() {
+            return None;
+        }
+        let referrer = get("referrer");
+        Some(Submission {
+            kind,
+            signer: Signer {
+                given_name: get("given_name"),
+                family_name: get("family_name"),
+                email: get("email"),
+                postal_code: get("postal_code"),
+                country: get("country"),
+                email_opt_in: get("email_opt_in") == "yes",
+            },
+            key,
+            submitted_at: get("submitted_at"),
+            source: Source {
+                source: get("source"),
+                website: super::query::host(&referrer).to_string(),
+                referrer,
+                url: get("url"),
+                utm: super::query::UTM_KEYS.map(get),
+            },
+            language: get("language"),
+        })
+    }
+}
+
 /// An HTTP request to make.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Request {
@@ -105,7 +162,7 @@ impl Endpoint {
                     .unwrap_or(action);
                 self.petition_url.replace("{petition}", id)
             }
-            Kind::Signup => self.signup_url.to_string(),
+            Kind::Signup => self.signup_url.replace("{form}", &self.signup_form),
         }
     }
 
@@ -133,6 +190,7 @@ impl Endpoint {
             adapter,
             petition_url: petition_url.into(),
             signup_url: signup_url.into(),
+            signup_form: "".into(),
             fallback_url: fallback_url.into(),
             cors: adapter != Adapter::Form,
             autoresponse: true,
@@ -157,10 +215,7 @@ impl Endpoint {
             Adapter::Form => Request {
                 url,
                 content_type: "application/x-www-form-urlencoded",
-                // A flat body of strings always encodes. (No `expect`: its message would carry
-                // the encoder's error formatting into the signer's wasm.)
-                body: serde_urlencoded::to_string(flat(s, YesNo(s.signer.email_opt_in)))
-                    .unwrap_or_default(),
+                body: s.to_form(),
             },
         }
     }

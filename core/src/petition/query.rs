@@ -76,7 +76,8 @@ fn without_query(url: &str) -> &str {
     url.split(['?', '#']).next().unwrap_or("")
 }
 
-fn host(url: &str) -> &str {
+/// The host name of an address.
+pub(crate) fn host(url: &str) -> &str {
     let rest = url.split_once("://").map(|(_, r)| r).unwrap_or("");
     let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
     let host = authority.rsplit('@').next().unwrap_or("");
@@ -95,12 +96,19 @@ pub const PREFILL: [(&str, &str); 8] = [
     ("country", "country"),
 ];
 
-/// The query without the parameters that prefill the form (personal data: a name, an email),
-/// as `?…`, or empty if nothing else is left. What the signer leaves in the address bar.
+/// Form fields a link may carry but never fills: consent is the visitor's own to give. They are
+/// taken out of the address with the prefill, so a shared link does not carry them on either.
+const NEVER_FILLED: [&str; 1] = ["email_opt_in"];
+
+/// The query without the parameters that prefill the form (personal data: a name, an email)
+/// or try to ([`NEVER_FILLED`]), as `?…`, or empty if nothing else is left. What the signer
+/// leaves in the address bar.
 pub fn without_prefill(query: &str) -> String {
     let kept: Vec<(String, String)> = pairs(query)
         .into_iter()
-        .filter(|(k, _)| !PREFILL.iter().any(|(p, _)| p == k))
+        .filter(|(k, _)| {
+            !PREFILL.iter().any(|(p, _)| p == k) && !NEVER_FILLED.contains(&k.as_str())
+        })
         .collect();
     if kept.is_empty() {
         return String::new();
@@ -188,6 +196,11 @@ mod tests {
         assert_eq!(without_prefill(q), "?source=email&utm_campaign=gitmo+2");
         assert_eq!(without_prefill("?email=z%40example.org"), "");
         assert_eq!(without_prefill(""), "");
+        assert_eq!(
+            without_prefill("?email=z%40example.org&email_opt_in=yes&source=x"),
+            "?source=x",
+            "a link's attempt at consent goes with the prefill"
+        );
         assert!(has_prefill(q) && !has_prefill("?source=email&utm_medium=x"));
         let s = Source::from_page(
             q,

@@ -2,6 +2,7 @@
 //! payloads byte for byte against fixtures, and the retry policy.
 
 use super::outbox::*;
+use super::payload::to_json;
 use super::payload::*;
 use super::query::Source;
 use super::validate::*;
@@ -248,7 +249,8 @@ fn endpoint(adapter: Adapter) -> Endpoint {
     Endpoint {
         adapter,
         petition_url: "https://api.example.org/petitions/{petition}/signatures/".into(),
-        signup_url: "https://api.example.org/people/".into(),
+        signup_url: "https://api.example.org/forms/{form}/submissions/".into(),
+        signup_form: "f-1".into(),
         fallback_url: "".into(),
         cors: true,
         autoresponse: true,
@@ -315,13 +317,15 @@ fn osdi_petition_payload_without_consent_sends_no_status_and_a_tag() {
 }
 
 #[test]
-fn osdi_signup_payload() {
+fn osdi_signup_goes_to_the_forms_record_submission_helper() {
+    // Action Network takes unauthenticated posts to a form's helper, not to OSDI's person-signup
+    // helper, which needs an API key.
     check(
         Adapter::Osdi,
         Kind::Signup,
         true,
         "osdi-signup.json",
-        "https://api.example.org/people/",
+        "https://api.example.org/forms/f-1/submissions/",
         "application/json",
     );
 }
@@ -471,35 +475,193 @@ fn statuses_say_exactly_what_happened() {
     );
 }
 
+const DAY: f64 = 24.0 * 3_600_000.0;
+const T0: f64 = 1_800_000_000_000.0;
+
+fn queued(at: f64) -> Outbox {
+    let s = submission(
+        Kind::Petition {
+            action: "guantanamo".into(),
+        },
+        true,
+    );
+    let mut outbox = Outbox::default();
+    assert!(outbox.enqueue(Entry::new(
+        "petition:guantanamo",
+        &s,
+        Overrides::default(),
+        at
+    )));
+    outbox
+}
+
+#[test]
+fn a_queued_signature_is_kept_whole_and_sent_as_today_s_endpoint_wants() {
+    let s = submission(
+        Kind::Petition {
+            action: "guantanamo".into(),
+        },
+        true,
+    );
+    let outbox = queued(T0);
+    let e = &outbox.entries[0];
+    assert_eq!(
+        e.submission().as_ref(),
+        Some(&s),
+        "everything a signature has comes back"
+    );
+    // Queued for one endpoint, sent to the one in force when it is sent: the request is built then.
+    let mut today = endpoint(Adapter::Json);
+    today.petition_url = "https://corrected.example.org/p/{petition}".into();
+    let r = today.request(&e.submission().unwrap());
+    assert_eq!(r.url, "https://corrected.example.org/p/abc-123");
+    assert!(r.body.starts_with(r#"{"kind":"petition""#));
+}
+
 #[test]
 fn the_outbox_never_queues_a_signature_twice_and_leases_attempts() {
-    let entry = Entry {
-        key: "k".into(),
-        label: "signup".into(),
-        adapter: Adapter::Json,
-        url: "u".into(),
-        content_type: "application/json".into(),
-        body: "{}".into(),
-        cors: true,
-        attempts: 0,
-        not_before: 0.0,
-    };
-    let mut box_ = vec![];
-    assert!(enqueue(&mut box_, entry.clone()));
-    assert!(!enqueue(&mut box_, entry.clone()));
-    assert_eq!(box_.len(), 1);
-    let e = &mut box_[0];
-    assert!(e.due(1_000.0));
-    e.start(1_000.0);
+    let mut outbox = queued(T0);
+    let again = outbox.entries[0].clone();
+    assert!(!outbox.enqueue(again), "the same key is never queued twice");
+    let e = outbox.take_due(T0).expect("due at once");
     assert_eq!(e.attempts, 1);
     assert!(
-        !e.due(1_000.0 + LEASE_MS - 1.0),
-        "another tab waits while an attempt is in flight"
+        outbox.take_due(T0 + LEASE_MS - 1.0).is_none(),
+        "another tab waits while it is sent"
     );
-    e.retry_later(2_000.0, 0.0);
-    assert!(!e.due(2_999.0) && e.due(3_000.0));
-    make_due(&mut box_);
-    assert!(box_[0].due(0.0));
+    outbox.entries[0].failed(T0 + 1_000.0, 0.0, true);
+    assert!(
+        outbox.take_due(T0 + 1_000.0 + 999.0).is_none(),
+        "the backoff"
+    );
+    assert!(outbox.take_due(T0 + 2_000.0).is_some());
+}
+
+#[test]
+fn try_now_and_coming_back_online_end_the_backoff_but_never_a_lease() {
+    let mut outbox = queued(T0);
+    outbox.take_due(T0).unwrap();
+    outbox.make_due();
+    assert!(
+        outbox.take_due(T0 + 1.0).is_none(),
+        "the tab sending it still holds it"
+    );
+    outbox.entries[0].failed(T0 + 2.0, 1.0, true);
+    assert!(outbox.take_due(T0 + 3.0).is_none());
+    outbox.make_due();
+    assert!(
+        outbox.take_due(T0 + 3.0).is_some(),
+        "the backoff is over at once"
+    );
+}
+
+#[test]
+fn three_failures_in_a_row_online_make_the_service_unreachable_and_offline_ones_do_not() {
+    let mut outbox = queued(T0);
+    let e = &mut outbox.entries[0];
+    for i in 0..5 {
+        e.lease(T0 + i as f64);
+        e.failed(T0 + i as f64, 0.0, false);
+    }
+    assert_eq!(
+        e.status(),
+        Status::Saved,
+        "offline, nothing is known of the service"
+    );
+    for i in 0..UNREACHABLE_AFTER {
+        assert_eq!(e.status(), Status::Saved, "after {i}");
+        e.lease(T0);
+        e.failed(T0, 0.0, true);
+    }
+    assert_eq!(e.status(), Status::Unreachable);
+    assert_eq!(
+        e.status().message("petition service"),
+        "The petition service can’t be reached right now. Your signature is saved on this device, and we’ll keep trying for up to a week."
+    );
+}
+
+#[test]
+fn a_signature_tried_for_a_week_or_a_hundred_times_is_removed_and_a_notice_without_it_left() {
+    let mut outbox = queued(T0);
+    assert!(
+        outbox.expire(T0 + 7.0 * DAY - 1.0).is_empty(),
+        "just under a week: still trying"
+    );
+    let removed = outbox.expire(T0 + 7.0 * DAY + 1.0);
+    assert_eq!(removed.len(), 1);
+    assert!(outbox.entries.is_empty(), "the personal data is gone");
+    let notice = outbox
+        .take_notice("petition:guantanamo")
+        .expect("the next visit is told");
+    assert_eq!(notice.queued_at, T0);
+    assert!(outbox.take_notice("petition:guantanamo").is_none(), "once");
+    let json = to_json(&outbox);
+    assert!(
+        !json.contains("ana@example.org") && !json.contains("Ana"),
+        "{json}"
+    );
+
+    let mut outbox = queued(T0);
+    for _ in 0..MAX_ATTEMPTS {
+        outbox.entries[0].lease(T0);
+        outbox.entries[0].failed(T0, 0.0, true);
+    }
+    assert_eq!(
+        outbox.expire(T0 + 1.0).len(),
+        1,
+        "a hundred attempts, in less than a week"
+    );
+    // A notice nobody comes to read is forgotten too.
+    assert_eq!(outbox.notices.len(), 1);
+    outbox.expire(T0 + 31.0 * DAY);
+    assert!(outbox.notices.is_empty());
+}
+
+#[test]
+fn forgetting_removes_the_signature_at_once() {
+    let mut outbox = queued(T0);
+    let key = outbox.entries[0].key.clone();
+    assert!(outbox.forget(&key));
+    assert!(outbox.entries.is_empty() && outbox.notices.is_empty());
+    assert!(!outbox.forget(&key));
+}
+
+#[test]
+fn a_clock_that_jumps_back_neither_stalls_a_signature_nor_lets_two_tabs_send_it() {
+    let mut outbox = queued(T0);
+    outbox.take_due(T0).unwrap();
+    // The clock goes back a day while one tab sends it.
+    let back = T0 - DAY;
+    settle_clock(&mut outbox, back);
+    assert!(
+        outbox.take_due(back + 1.0).is_none(),
+        "the lease still holds"
+    );
+    assert!(
+        outbox.take_due(back + LEASE_MS).is_some(),
+        "and ends as a lease does, not a day later"
+    );
+    // A backoff written before the jump waits no longer than the longest backoff.
+    outbox.entries[0].failed(T0, 1.0, true);
+    settle_clock(&mut outbox, back);
+    assert!(outbox.take_due(back + MAX_DELAY_MS as f64).is_some());
+    // Its age is counted from now on, not a day in the future.
+    assert_eq!(outbox.entries[0].queued_at, back);
+    assert!(outbox.expire(back + 7.0 * DAY - 1.0).is_empty());
+}
+
+#[test]
+fn a_clock_that_jumps_forward_ends_waits_sooner_and_ages_the_signature() {
+    let mut outbox = queued(T0);
+    outbox.take_due(T0).unwrap();
+    outbox.entries[0].failed(T0, 1.0, true);
+    let ahead = T0 + 3.0 * DAY;
+    settle_clock(&mut outbox, ahead);
+    assert!(outbox.take_due(ahead).is_some(), "the backoff is over");
+    assert!(
+        outbox.expire(ahead).is_empty(),
+        "three days are within the week"
+    );
 }
 
 #[test]

@@ -1,0 +1,87 @@
+//! Prints the signup endpoint as the site will use it, as JSON, for `scripts/check-endpoint.mjs`:
+//! where each form sends (each action's petition, and the updates signup), how, and the site's
+//! own origin (the browser's `Origin` when a visitor signs).
+//!
+//!   signup-config [CONFIG] [NOW]   CONFIG: config/signup.toml unless said (or SIGNUP_CONFIG);
+//!                                  NOW: the test signature's time, RFC 3339 (the caller's clock)
+//!
+//! It reads `content/` and the configuration as the build does, and refuses the same mistakes.
+
+use campaign_core::build::{config, load};
+use campaign_core::petition::payload::{uuid_v4, Kind, Submission};
+use campaign_core::petition::query::Source;
+use campaign_core::petition::validate::Signer;
+use serde_json::json;
+use std::path::PathBuf;
+
+fn main() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
+    let root = std::env::current_dir()
+        .ok()
+        .filter(|d| d.join("content").is_dir())
+        .unwrap_or(root);
+    let file = std::env::args()
+        .nth(1)
+        .or_else(|| std::env::var("SIGNUP_CONFIG").ok())
+        .unwrap_or_else(|| "config/signup.toml".into());
+    let stop = |what: &str, errors: Vec<campaign_core::build::ContentError>| -> ! {
+        eprintln!("{what} has mistakes:");
+        for e in errors {
+            eprintln!("  {e}");
+        }
+        std::process::exit(1);
+    };
+    let content = load(&root.join("content")).unwrap_or_else(|e| stop("The site's content", e));
+    let endpoint = config::load(&root.join(&file), &content).unwrap_or_else(|e| stop(&file, e));
+    let site = std::env::var("SITE_URL").unwrap_or_else(|_| content.site.site_url.to_string());
+    // The test signature: what a visitor's browser would send, made by the same code, from a
+    // person nobody could mistake for a real one.
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap_or_default();
+    let request = |kind: Kind| {
+        let mut bytes = [0u8; 16];
+        bytes[..16].copy_from_slice(&now.as_nanos().to_le_bytes());
+        let s = Submission {
+            kind,
+            signer: Signer {
+                given_name: "Endpoint".into(),
+                family_name: "Check".into(),
+                email: "endpoint-check@example.org".into(),
+                postal_code: "10001".into(),
+                country: "US".into(),
+                email_opt_in: false,
+            },
+            key: uuid_v4(bytes),
+            submitted_at: std::env::args()
+                .nth(2)
+                .unwrap_or_else(|| "2026-01-01T00:00:00.000Z".into()),
+            source: Source {
+                source: "endpoint-check".into(),
+                url: format!("{site}/"),
+                ..Default::default()
+            },
+            language: "en".into(),
+        };
+        let r = endpoint.request(&s);
+        json!({ "url": r.url, "content_type": r.content_type, "body": r.body })
+    };
+    let forms: Vec<_> = content
+        .actions
+        .iter()
+        .map(|a| {
+            let kind = Kind::Petition { action: a.slug.to_string() };
+            json!({ "form": format!("the petition “{}”", a.title), "request": request(kind), "hosted": a.hosted_url })
+        })
+        .chain(std::iter::once(json!({ "form": "the updates signup", "request": request(Kind::Signup), "hosted": null })))
+        .collect();
+    let out = json!({
+        "config": file,
+        "origin": site.trim_end_matches('/'),
+        "adapter": endpoint.adapter.name(),
+        "cors": endpoint.cors,
+        "fallback": endpoint.plain_post_url(&Kind::Signup),
+        "forms": forms,
+    });
+    println!("{out}");
+}
