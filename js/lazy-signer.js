@@ -7,6 +7,20 @@ import { C, has } from "./contract.js";
 
 const FORMS = has("sign");
 export const wasm = typeof WebAssembly === "object";
+/** How long a visitor who submitted waits for the signer before being told it is not coming. */
+const PATIENCE_MS = 10_000;
+
+/** A part of the form whose root is `root` (campaign_core::contract::Part), in its own page or
+ *  shadow root. */
+function part(root, name) {
+  return root.getRootNode().getElementById(`${root.getAttribute(C.attr.prefix)}-${C.parts[name]}`);
+}
+
+/** The words of the form's own language (its nearest `lang`). */
+function words(root) {
+  const lang = (root.closest("[lang]")?.getAttribute("lang") ?? "").split("-")[0];
+  return C.formWords[lang] ?? Object.values(C.formWords)[0];
+}
 
 /**
  * Readies the forms in `root` (the document, or an embed's body): the one place that does.
@@ -61,14 +75,61 @@ export function lazySigner(jsUrl, wasmUrl) {
         load().catch(() => {});
       }, { capture: true, passive: true });
     }
-    // A submit before the signer is running waits for it. Without WebAssembly (Lockdown Mode), or
-    // if it cannot be loaded, the browser posts the form itself to its plain-form fallback.
+    // A submit before the signer is running waits for it, saying so at once. If the signer
+    // cannot be loaded (a dropped connection, files removed by a deploy, a host page's policy
+    // without 'wasm-unsafe-eval'), or is not here within PATIENCE_MS, the visitor is told, with
+    // a retry and the other ways to sign. Without WebAssembly (Lockdown Mode) none of this runs:
+    // the browser posts the form itself to its plain-form fallback.
     target.addEventListener("submit", (ev) => {
-      if (!formOf(ev) || signer || !wasm) return;
+      const root = formOf(ev);
+      if (!root || signer || !wasm) return;
       ev.preventDefault();
-      const form = ev.target;
-      load().then(() => form.requestSubmit(), () => { if (form.getAttribute("action")) form.submit(); });
+      waitForSigner(root, ev.target);
     }, true);
+    // "Send it another way" before the signer has brought the form to life: the form as a
+    // plain HTML form, to its plain-post target. (Once it has, the signer does this itself,
+    // after taking the copy it was keeping off the device.)
+    target.addEventListener("click", (ev) => {
+      const button = ev.target instanceof Element ? ev.target.closest(has("send_plainly")) : null;
+      const root = button?.closest(FORMS);
+      const form = root?.querySelector("form");
+      if (root?.hasAttribute(C.attr.sign_ready) || !form?.getAttribute("action")) return;
+      HTMLFormElement.prototype.submit.call(form);
+    });
+  }
+
+  /** The visitor submitted before the signer arrived: "Sending…", then the signer, or a way out. */
+  function waitForSigner(root, form) {
+    const status = part(root, "status");
+    const notReady = part(root, "not_ready");
+    if (status) status.textContent = words(root).sending;
+    if (notReady) notReady.hidden = true;
+    const giveUp = setTimeout(() => showNotReady(root), PATIENCE_MS);
+    load().then(
+      () => {
+        clearTimeout(giveUp);
+        if (notReady) notReady.hidden = true;
+        form.requestSubmit();
+      },
+      () => {
+        clearTimeout(giveUp);
+        showNotReady(root);
+      },
+    );
+    const again = part(root, "try_again");
+    if (again && !again.dataset.wired) {
+      again.dataset.wired = "";
+      again.addEventListener("click", () => waitForSigner(root, form));
+    }
+  }
+
+  function showNotReady(root) {
+    const status = part(root, "status");
+    const notReady = part(root, "not_ready");
+    if (status) status.textContent = "";
+    if (!notReady) return;
+    notReady.hidden = false;
+    notReady.focus();
   }
 
   /** A signature an earlier visit could not send yet: send it now. A link that fills the
@@ -78,6 +139,7 @@ export function lazySigner(jsUrl, wasmUrl) {
     const params = new URLSearchParams(location.search);
     if (C.prefill.some((key) => params.has(key))) load().catch(() => {});
     try {
+      // The signer's hint that its outbox (in IndexedDB) holds something: nothing personal.
       if (localStorage.getItem(C.outboxKey)) load().catch(() => {});
     } catch {
       // Storage is blocked: nothing can be waiting.

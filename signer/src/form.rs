@@ -14,12 +14,12 @@
 //! - after signing: the thank-you, sharing, and the offer of updates to those who did not ask.
 
 use crate::dom::*;
-use crate::endpoint::endpoint;
+use crate::endpoint;
 use crate::outbox;
 use campaign_core::contract::{attr, Part, SIGN_PETITION};
 use campaign_core::i18n::{fill, Lang, Ui};
 use campaign_core::petition::countries::postal_field;
-use campaign_core::petition::outbox::Status;
+use campaign_core::petition::outbox::{Notice, Status};
 use campaign_core::petition::payload::{uuid_v4, Kind, Submission};
 use campaign_core::petition::query::Source;
 use campaign_core::petition::validate::{Draft, Field, Problem, Signer, SIGNUP_FIELDS};
@@ -74,9 +74,15 @@ fn random_key() -> String {
     uuid_v4(bytes)
 }
 
-/// A new signature from this page: a fresh idempotency key, the time, and where it came from.
-/// An embed's `data-source` names the source when the page's address (`?source=`) does not.
-fn new_submission(kind: Kind, signer: Signer, host: Option<web_sys::Element>) -> Submission {
+/// A new signature from this page: a fresh idempotency key, the time, where it came from, and
+/// the form's language (its own, in an embed: not the host page's). An embed's `data-source`
+/// names the source when the page's address (`?source=`) does not.
+fn new_submission(
+    kind: Kind,
+    signer: Signer,
+    host: Option<web_sys::Element>,
+    lang: Lang,
+) -> Submission {
     let loc = window().location();
     let mut source = Source::from_page(
         &loc.search().unwrap_or_default(),
@@ -98,11 +104,7 @@ fn new_submission(kind: Kind, signer: Signer, host: Option<web_sys::Element>) ->
         key: random_key(),
         submitted_at: js_sys::Date::new_0().to_iso_string().into(),
         source,
-        language: document()
-            .document_element()
-            .map(|h| h.get_attribute("lang").unwrap_or_default())
-            .filter(|l| !l.is_empty())
-            .unwrap_or_else(|| "en".into()),
+        language: lang.code().to_string(),
     }
 }
 
@@ -111,7 +113,9 @@ struct Form {
     root: web_sys::Element,
     /// Where its parts are: the page, or an embed's shadow root.
     scope: Scope,
-    /// Its words: the language of its nearest `lang` attribute (the page's, or the embed's).
+    /// Its language: that of its nearest `lang` attribute (the page's, or the embed's).
+    lang: Lang,
+    /// Its words, in that language.
     ui: &'static Ui,
     prefix: String,
     mode: Mode,
@@ -214,18 +218,19 @@ fn attach(root: web_sys::Element) {
     let Some(prefix) = root.get_attribute(attr::PREFIX) else {
         return;
     };
+    let lang = root
+        .closest("[lang]")
+        .ok()
+        .flatten()
+        .and_then(|el| el.get_attribute("lang"))
+        .and_then(|l| Lang::parse(&l))
+        .unwrap_or(Lang::En);
     let f = Rc::new(Form {
         // Keys or pointer input seen before this module arrived (js/lazy-signer.js notes them).
         human: Cell::new(root.has_attribute(attr::HUMAN)),
         scope: Scope::of(&root),
-        ui: root
-            .closest("[lang]")
-            .ok()
-            .flatten()
-            .and_then(|el| el.get_attribute("lang"))
-            .and_then(|l| Lang::parse(&l))
-            .unwrap_or(Lang::En)
-            .ui(),
+        lang,
+        ui: lang.ui(),
         root,
         prefix,
         mode,
@@ -240,11 +245,27 @@ fn attach(root: web_sys::Element) {
     });
     f.prefill();
     f.country_changed();
-    // A signature an earlier visit left in the outbox: show where it stands.
-    if let Some(pending) = outbox::pending_for(&f.mode.label()).into_iter().next() {
-        *f.key.borrow_mut() = Some(pending);
-        f.refresh();
-    }
+    let label = f.mode.label();
+    // This form's endpoint overrides are today's: a signature it left waiting goes where it
+    // says now.
+    // What an earlier visit left: a signature that could not be sent in time and was removed
+    // (say so), or one still waiting (show where it stands, unless this visit has signed).
+    let g = f.clone();
+    outbox::restore(
+        &label,
+        endpoint::overrides(f.scope.host()),
+        move |pending, notice| {
+            if let Some(notice) = notice {
+                g.expired_notice()(notice);
+            }
+            if let Some((key, _)) = pending {
+                if g.key.borrow().is_none() {
+                    *g.key.borrow_mut() = Some(key);
+                    g.refresh();
+                }
+            }
+        },
+    );
     if let Some(form) = f.el::<web_sys::EventTarget>(Part::Form) {
         let g = f.clone();
         on(&form, "submit", move |ev| g.submit(ev));
@@ -280,6 +301,30 @@ fn attach(root: web_sys::Element) {
         });
     }
     f.on_click(Part::Retry, |_| outbox::retry_now());
+    let g = f.clone();
+    f.on_click(Part::SignAnother, move |_| g.start_afresh(None));
+    let g = f.clone();
+    f.on_click(Part::Forget, move |_| {
+        if let Some(key) = g.key.borrow().clone() {
+            outbox::forget(&key, || {});
+        }
+        g.start_afresh(Some(g.ui.forgotten));
+    });
+    // Sent another way: the form as a plain HTML form, to its plain-post target, once the copy
+    // waiting here is off the device (it must not follow later).
+    let g = f.clone();
+    f.on_click(Part::SendPlainly, move |_| {
+        let Some(form) = g.el::<web_sys::HtmlFormElement>(Part::Form) else {
+            return;
+        };
+        let post = move || {
+            let _ = form.submit();
+        };
+        match g.key.borrow().clone() {
+            Some(key) => outbox::forget(&key, post),
+            None => post(),
+        }
+    });
     let g = f.clone();
     f.on_click(Part::Share, move |_| g.share());
     let g = f.clone();
@@ -417,14 +462,15 @@ impl Form {
                     },
                     Mode::Updates => Kind::Signup,
                 };
-                let submission = new_submission(kind, s.clone(), self.scope.host());
+                let submission = new_submission(kind, s.clone(), self.scope.host(), self.lang);
                 *self.signer.borrow_mut() = Some(s);
                 *self.key.borrow_mut() = Some(submission.key.clone());
                 self.submitted_here.set(true);
+                self.set_hidden(Part::Expired, true);
                 outbox::submit(
-                    &endpoint(self.scope.host()),
                     &self.mode.label(),
                     &submission,
+                    endpoint::overrides(self.scope.host()),
                 );
                 self.refresh();
             }
@@ -552,16 +598,56 @@ impl Form {
         self.set_attr(Part::Input(Field::PostalCode), "inputmode", inputmode);
     }
 
+    /// Starts again with an empty form, for another person (or after forgetting a signature):
+    /// the signature that was waiting, if any, goes on being sent without this form.
+    fn start_afresh(&self, say: Option<&str>) {
+        *self.key.borrow_mut() = None;
+        *self.signer.borrow_mut() = None;
+        self.submitted_here.set(false);
+        if let Some(form) = self.el::<web_sys::HtmlFormElement>(Part::Form) {
+            form.reset();
+        }
+        self.country_changed();
+        self.show_problems(Vec::new());
+        self.show_status(None);
+        self.set_text(Part::Status, say.unwrap_or(""));
+        self.focus(Part::Input(self.mode.fields()[0]));
+    }
+
+    /// What shows the notice that an earlier signature made with this form on this device could
+    /// not be sent in time, and was removed.
+    fn expired_notice(&self) -> impl FnOnce(Notice) + 'static {
+        let lang = self
+            .root
+            .closest("[lang]")
+            .ok()
+            .flatten()
+            .and_then(|e| e.get_attribute("lang"))
+            .unwrap_or_default();
+        let (scope, id) = (self.scope.clone(), self.id(Part::Expired));
+        let (template, service) = (self.ui.expired, self.mode.service(self.ui));
+        move |notice| {
+            let date = js_sys::Date::new(&notice.queued_at.into())
+                .to_locale_date_string(&lang, &js_sys::Object::new())
+                .as_string()
+                .unwrap_or_default();
+            scope.set_text(&id, &fill(template, &[&date, service]));
+            scope.set_hidden(&id, false);
+        }
+    }
+
     /// Shows what became of this form's signature.
     fn refresh(&self) {
         let status = if self.decoy.get() {
             Some(Status::Signed)
         } else {
-            self.key
-                .borrow()
-                .as_deref()
-                .map(|k| outbox::status(k).unwrap_or(Status::Saved))
+            self.key.borrow().as_deref().and_then(outbox::status_of)
         };
+        if status.is_none() && self.key.borrow().is_some() {
+            // It was removed meanwhile: tried for long enough (say so), or forgotten elsewhere.
+            *self.key.borrow_mut() = None;
+            outbox::take_notice(&self.mode.label(), self.expired_notice());
+        }
         self.show_status(status.as_ref());
         if matches!(status, Some(Status::Signed | Status::Unconfirmed)) && !self.decoy.get() {
             if let Some(key) = self.key.borrow().as_deref() {
@@ -585,7 +671,14 @@ impl Form {
         };
         self.set_text(Part::Status, &text);
         let done = matches!(status, Some(Status::Signed | Status::Unconfirmed));
-        let saved = matches!(status, Some(Status::Saved | Status::Waiting));
+        let saved = matches!(
+            status,
+            Some(Status::Saved | Status::Unreachable | Status::Waiting)
+        );
+        // The service cannot be reached: the other ways to sign. Sending the form as it is
+        // needs what the visitor typed, so only for a signature made on this page.
+        self.set_hidden(Part::OtherWay, status != Some(&Status::Unreachable));
+        self.set_hidden(Part::SendPlainly, self.signer.borrow().is_none());
         self.set_hidden(Part::Outcome, !done);
         self.set_hidden(Part::OutcomeSaved, !saved);
         self.set_hidden(Part::Form, done || saved);
@@ -667,10 +760,14 @@ impl Form {
             return;
         };
         s.email_opt_in = true;
-        let submission = new_submission(Kind::Signup, s, self.scope.host());
+        let submission = new_submission(Kind::Signup, s, self.scope.host(), self.lang);
         *self.offer_key.borrow_mut() = Some(submission.key.clone());
         self.set_hidden(Part::OfferYes, true);
-        outbox::submit(&endpoint(self.scope.host()), "signup", &submission);
+        outbox::submit(
+            "signup",
+            &submission,
+            endpoint::overrides(self.scope.host()),
+        );
         self.show_offer_status(&submission.key);
     }
 

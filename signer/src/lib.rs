@@ -14,6 +14,7 @@
 mod dom;
 pub mod endpoint;
 pub mod form;
+mod locks;
 mod outbox;
 mod prefill;
 mod send;
@@ -34,6 +35,7 @@ pub fn run() {
         return;
     }
     prefill::take_from_address();
+    outbox::on_change(form::status_changed);
     outbox::start();
     form::watch();
 }

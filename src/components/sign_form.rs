@@ -26,10 +26,12 @@ const ERROR_ITEM: &str = r##"<li><a href="#"></a></li>"##;
 /// What a form is for.
 #[derive(Clone, Copy)]
 pub enum FormKind {
-    /// The petition of the action with this slug; `cta` labels its button.
+    /// The petition of the action with this slug; `cta` labels its button; `hosted` is the
+    /// action's own page elsewhere, if it has one (the other way to sign).
     Petition {
         action: &'static str,
         cta: &'static str,
+        hosted: Option<&'static str>,
     },
     /// The updates and action alerts signup.
     Updates,
@@ -49,9 +51,13 @@ pub fn SignForm(
     let ui = ui();
     let endpoint = endpoint.unwrap_or_else(content::endpoint);
     let id = move |part: Part| part.id(prefix);
-    let (petition, action, cta) = match kind {
-        FormKind::Petition { action, cta } => (true, action, cta),
-        FormKind::Updates => (false, "", ui.sign_up),
+    let (petition, action, cta, hosted) = match kind {
+        FormKind::Petition {
+            action,
+            cta,
+            hosted,
+        } => (true, action, cta, hosted),
+        FormKind::Updates => (false, "", ui.sign_up, None),
     };
     let post_to = endpoint.plain_post_url(&if petition {
         Kind::Petition {
@@ -77,10 +83,30 @@ pub fn SignForm(
     view! {
         <div class="sign" {..root}>
             <p class="sign__status" role="status" id=id(Part::Status)></p>
+            <p class="sign__notice" id=id(Part::Expired) hidden></p>
             <div class="outcome outcome--saved" id=id(Part::OutcomeSaved) tabindex="-1" hidden>
-                <button type="button" class="button button--secondary" id=id(Part::Retry)>
-                    {ui.try_now}
-                </button>
+                <OtherWay prefix=prefix part=Part::OtherWay hosted=hosted plainly=!nowhere />
+                <div class="outcome__actions">
+                    <button type="button" class="button button--secondary" id=id(Part::Retry)>
+                        {ui.try_now}
+                    </button>
+                    <button type="button" class="button button--secondary" id=id(Part::SignAnother)>
+                        {ui.sign_another}
+                    </button>
+                    <button type="button" class="button button--secondary" id=id(Part::Forget)>
+                        {ui.forget}
+                    </button>
+                </div>
+            </div>
+            // The signer could not load (js/lazy-signer.js shows this): try again, or another way.
+            <div class="outcome outcome--saved" id=id(Part::NotReady) tabindex="-1" hidden>
+                <p>{ui.not_ready}</p>
+                <OtherWay prefix=prefix part=Part::NotReady hosted=hosted plainly=!nowhere />
+                <div class="outcome__actions">
+                    <button type="button" class="button button--secondary" id=id(Part::TryAgain)>
+                        {ui.try_again}
+                    </button>
+                </div>
             </div>
             <div class="outcome outcome--done" id=id(Part::Outcome) tabindex="-1" hidden>
                 <Heading level=level id=id(Part::Thanks)>""</Heading>
@@ -173,6 +199,41 @@ fn AfterSigning(prefix: &'static str) -> impl IntoView {
                 {ui.offer_yes}
             </button>
             <p role="status" id=id(Part::OfferStatus)></p>
+        </div>
+    }
+}
+
+/// The other ways to sign when this form cannot send: the action's own page elsewhere, and the
+/// form sent as a plain HTML form, where it has somewhere to post. Inside `part` (the block for
+/// an unreachable service, or for a signer that did not load); the first carries the ids.
+#[component]
+fn OtherWay(
+    prefix: &'static str,
+    part: Part,
+    hosted: Option<&'static str>,
+    plainly: bool,
+) -> impl IntoView {
+    let ui = ui();
+    let site = &content().site;
+    // One block has the ids the signer looks for; the other's links need none.
+    let own = part == Part::OtherWay;
+    let id = move |p: Part| own.then(|| p.id(prefix));
+    view! {
+        <div class="outcome__other" id=id(Part::OtherWay) hidden=own>
+            {hosted.map(|url| view! {
+                <p>
+                    <a id=id(Part::SignElsewhere) href=url rel="external noopener">
+                        {fill(ui.sign_elsewhere, &[&site.org_name])}
+                    </a>
+                </p>
+            })}
+            {plainly.then(|| view! {
+                <p>
+                    <button type="button" class="button button--secondary" id=id(Part::SendPlainly) {..custom_attribute(attr::SEND_PLAINLY, "")}>
+                        {ui.send_plainly}
+                    </button>
+                </p>
+            })}
         </div>
     }
 }
@@ -285,6 +346,7 @@ mod tests {
     const PETITION: FormKind = FormKind::Petition {
         action: "guantanamo",
         cta: "Sign the petition",
+        hosted: Some("https://actionnetwork.org/petitions/example"),
     };
 
     #[test]

@@ -32,7 +32,11 @@ pub fn ActionBody(action: &'static Action) -> impl IntoView {
             <div class="prose">{blocks(&action.body, NotesAt::ThisPage)}</div>
             <section id="sign" class="petition" aria-labelledby="petition-heading">
                 <Heading level=2 id="petition-heading">{action.cta.as_ref()}</Heading>
-                <SignForm kind=FormKind::Petition { action: &action.slug, cta: &action.cta } prefix="petition" level=3 />
+                <SignForm
+                    kind=FormKind::Petition { action: &action.slug, cta: &action.cta, hosted: action.hosted_url.as_deref() }
+                    prefix="petition"
+                    level=3
+                />
             </section>
         </article>
     }
