@@ -5,7 +5,7 @@
 // petition.spec.js's receiver.
 import { test, expect } from "@playwright/test";
 import { EMBED_RECEIVER, HOST } from "./playwright.config.js";
-import { expectNoAxeViolations, ready, receiverAt, watch } from "./helpers.js";
+import { expectNoAxeViolations, keptOnDevice, ready, receiverAt, watch } from "./helpers.js";
 
 // One receiver for this file: one test at a time.
 test.describe.configure({ mode: "serial" });
@@ -103,7 +103,7 @@ test("two embeds on one page work independently", async ({ page }) => {
   await expect(petition(page).getByRole("heading", { name: "Thank you, Seán." })).toBeVisible();
 
   const got = await signatures();
-  expect(got.map((s) => s.endpoint.includes("person_signup_helper") ? "signup" : "petition")).toEqual(["signup", "petition"]);
+  expect(got.map((s) => s.endpoint.includes("record_submission_helper") ? "signup" : "petition")).toEqual(["signup", "petition"]);
   expect(got[0].body.person.given_name).toBe("Đức");
   expect(got[1].body.person.given_name).toBe("Seán");
   expect(got[1].body.referrer_data.source).toBe("wordpress-test");
@@ -367,4 +367,20 @@ test("an embed in Spanish (data-lang=\"es\") speaks Spanish, and its signatures 
   // Links inside go to the Spanish pages.
   await expect(embed.getByRole("link", { name: "Justicia migratoria" })).toHaveAttribute("href", `${SITE}/es/issues/immigration-justice/`);
   await expectNoAxeViolations(page);
+});
+
+test("a link to the host page that fills the form in fills the embed's forms, and cleans the host's address", async ({ page }) => {
+  await page.goto(`${HOST}/?first_name=Rivka&email=rivka%40example.org&zip=10001&utm_source=newsletter`);
+  await expect(petition(page).locator(".embed__body h2").first()).toBeVisible();
+  await expect(petition(page).getByLabel("Email")).toHaveValue("rivka@example.org");
+  await expect(petition(page).getByLabel("First name")).toHaveValue("Rivka");
+  await expect(petition(page).getByLabel("ZIP code")).toHaveValue("10001");
+  await expect(signup(page).getByLabel("Email")).toHaveValue("rivka@example.org");
+  expect(new URL(page.url()).search, "the host page's address keeps only what is not personal").toBe("?utm_source=newsletter");
+  await petition(page).getByRole("button", { name: "Sign the petition" }).click();
+  await expect(petition(page).getByRole("heading", { name: "Thank you, Rivka." })).toBeVisible();
+  const got = await signatures();
+  expect(got).toHaveLength(1);
+  expect(got[0].body.referrer_data.url).toBe(`${HOST}/`);
+  await expect.poll(() => keptOnDevice(page), { message: "nothing personal stays in the host page's storage" }).not.toContain("rivka");
 });

@@ -46,13 +46,45 @@ export function receiverAt(base) {
   };
 }
 
-/** The outbox as this page's storage holds it (campaign_core::contract::outbox_key names it by
- *  the deployment): its entries, or null when there is none. */
+/** The outbox as this page's device holds it (IndexedDB `truah-campaign`, one record per
+ *  deployment, named by campaign_core::contract::outbox_key): its entries and notices, or null
+ *  when there is none. Reads without creating the database when the page has none yet. */
 export async function outbox(page) {
-  return page.evaluate(() => {
-    const key = Object.keys(localStorage).find((k) => k.startsWith("truah-campaign.outbox."));
-    return key ? JSON.parse(localStorage.getItem(key)) : null;
+  return page.evaluate(async () => {
+    if (!(await indexedDB.databases()).some((d) => d.name === "truah-campaign")) return null;
+    const db = await new Promise((resolve, reject) => {
+      const open = indexedDB.open("truah-campaign");
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    try {
+      if (!db.objectStoreNames.contains("outbox")) return null;
+      const store = db.transaction("outbox").objectStore("outbox");
+      const [keys, values] = await Promise.all(["getAllKeys", "getAll"].map((m) => new Promise((resolve) => {
+        const r = store[m]();
+        r.onsuccess = () => resolve(r.result);
+      })));
+      const i = keys.findIndex((k) => String(k).startsWith("truah-campaign.outbox."));
+      return i < 0 ? null : JSON.parse(values[i]);
+    } finally {
+      db.close();
+    }
   });
+}
+
+/** Everything the page's device keeps for its origin, as text: local and session storage, the
+ *  outbox, the address and the history entry. For checking that nothing personal stays. */
+export async function keptOnDevice(page) {
+  const box = await outbox(page);
+  const rest = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + location.href + JSON.stringify(history.state));
+  return JSON.stringify(box) + rest;
+}
+
+/** The emails of the signatures waiting in this page's outbox (each entry keeps its signature
+ *  as the form body it will send). */
+export async function queuedEmails(page) {
+  const box = await outbox(page);
+  return (box?.entries ?? []).map((e) => new URLSearchParams(e.signature).get("email"));
 }
 
 /** Fails the test on any WCAG 2.2 A/AA violation axe-core finds on the page as it is now. */

@@ -1,7 +1,7 @@
 // The petition and the updates signup, signed as a visitor would, against the local receiver.
 import { test, expect } from "@playwright/test";
 import { RECEIVER } from "./playwright.config.js";
-import { ROUTES, expectNoAxeViolations, heading, outbox, ready, receiverAt, tabTo, watch } from "./helpers.js";
+import { ROUTES, expectNoAxeViolations, heading, keptOnDevice, outbox, queuedEmails, ready, receiverAt, tabTo, watch } from "./helpers.js";
 
 // One receiver serves every test, and some tests script its faults: run these one at a time.
 test.describe.configure({ mode: "serial" });
@@ -111,7 +111,7 @@ test("without the box ticked nobody is subscribed, and the updates are offered",
   await expect(page.getByText("You’re signed up for updates and action alerts.")).toBeVisible();
   got = await signatures();
   expect(got).toHaveLength(2);
-  expect(got[1].endpoint).toContain("person_signup_helper");
+  expect(got[1].endpoint).toContain("/osdi/forms/updates/record_submission_helper");
   expect(got[1].body.person.email_addresses[0].status).toBe("subscribed");
 });
 
@@ -187,8 +187,7 @@ test("network down, page reloaded, network back: delivered exactly once", async 
   // The "saved for later" state passes axe-core too (offline, it stays put while axe looks).
   await expectNoAxeViolations(page);
   expect(await signatures()).toHaveLength(0);
-  const stored = await outbox(page);
-  expect(stored).toHaveLength(1);
+  expect(await queuedEmails(page)).toEqual(["v@example.ru"]);
   // Reload while still offline would fail to load the page at all; come back online and reload,
   // then visit another page too: the entry is sent once, never twice.
   await context.setOffline(false);
@@ -294,7 +293,7 @@ test("the updates signup in the footer", async ({ page }) => {
   await expect(footer.getByText("You’re signed up for updates and action alerts.")).toBeVisible();
   const got = await signatures();
   expect(got).toHaveLength(1);
-  expect(got[0].endpoint).toContain("person_signup_helper");
+  expect(got[0].endpoint).toContain("/osdi/forms/updates/record_submission_helper");
   expect(got[0].body.person.given_name).toBe("रवि");
   expect(got[0].body.person.email_addresses[0].status).toBe("subscribed");
   await expectNoAxeViolations(page);
@@ -606,4 +605,82 @@ test("en español, without JavaScript: the plain form says `es` and lands on the
   expect(got).toHaveLength(1);
   expect(got[0].body).toMatchObject({ kind: "signup", email: "lucia@example.co", language: "es" });
   await context.close();
+});
+
+// The signer cannot load: a dropped connection, files a deploy removed, or a host page whose
+// policy forbids compiling wasm. A submit says "Sending…" at once, and soon what went wrong,
+// with a retry and another way to sign.
+test("a signer that cannot load: sending at once, then a message, a retry and another way to sign", async ({ page }) => {
+  await page.route(/\/signer-[0-9a-f]+(_bg\.wasm|\.js)$/, (route) => route.abort("connectionrefused"));
+  await open(page);
+  await fill(page, { given: "Noor", email: "noor@example.org" });
+  await petition(page).getByRole("button", { name: "Sign the petition" }).click();
+  const form = petition(page);
+  await expect(form.getByText("This form could not get ready to send your signature. Check your connection, then try again.")).toBeVisible();
+  await expect(form.getByText("This form could not get ready", { exact: false }).locator(".."), "focus goes to what went wrong").toBeFocused();
+  await expectNoAxeViolations(page);
+  // Trying again, still cut off: told again, nothing sent.
+  await form.getByRole("button", { name: "Try again" }).click();
+  await expect(form.getByText("This form could not get ready", { exact: false })).toBeVisible();
+  expect(await signatures()).toHaveLength(0);
+  // The other way: the form as a plain HTML form, to the plain-post target.
+  await form.getByRole("button", { name: "Send it another way now" }).click();
+  await heading(page, "Thank you");
+  const got = await signatures();
+  expect(got).toHaveLength(1);
+  expect(got[0].body).toMatchObject({ kind: "petition", given_name: "Noor", email: "noor@example.org" });
+});
+
+test("a signer that does not arrive within ten seconds: told so, then sent once it comes", async ({ page }) => {
+  test.setTimeout(60_000);
+  let release;
+  const arrived = new Promise((r) => (release = r));
+  await page.route(/\/signer-[0-9a-f]+_bg\.wasm$/, async (route) => {
+    await arrived;
+    await route.continue();
+  });
+  await open(page);
+  await fill(page, { given: "Tova", email: "tova@example.org" });
+  const started = Date.now();
+  await petition(page).getByRole("button", { name: "Sign the petition" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Sending…" })).toBeVisible();
+  await expect(petition(page).getByText("This form could not get ready", { exact: false })).toBeVisible({ timeout: 15_000 });
+  expect(Date.now() - started, "within ten seconds and a little").toBeLessThan(12_000);
+  release();
+  await expect(page.getByText("Signed. Thank you.")).toBeVisible();
+  await expect(petition(page).getByText("This form could not get ready", { exact: false })).toBeHidden();
+  await expect.poll(async () => (await signatures()).length).toBe(1);
+});
+
+// A link in an email: `?first_name=…&email=…`. The signer fills the form in (it loads at once
+// for such an address), never over what the visitor typed, never the consent box; the details
+// leave the address bar, and nothing personal is in what the signature says about its page.
+test("a link that fills the form in: filled, typing kept, consent not ticked, the address cleaned", async ({ page }) => {
+  await page.route(/\/signer-[0-9a-f]+_bg\.wasm$/, async (route) => {
+    await new Promise((r) => setTimeout(r, 1_500));
+    await route.continue();
+  });
+  await page.goto(`${ACTION}?source=email&first_name=Zo%C3%AB&last_name=Ortiz&email=zoe%40example.org&zip=10001&email_opt_in=yes`);
+  await heading(page, TITLE);
+  const form = petition(page);
+  // Typed before the signer arrived.
+  await form.getByLabel("First name").fill("Zoey");
+  await expect(form.getByLabel("Email")).toHaveValue("zoe@example.org");
+  await expect(form.getByLabel("Last name (optional)")).toHaveValue("Ortiz");
+  await expect(form.getByLabel("ZIP code")).toHaveValue("10001");
+  await expect(form.getByLabel("First name"), "what the visitor typed stays").toHaveValue("Zoey");
+  await expect(form.getByLabel("Send me updates and action alerts")).not.toBeChecked();
+  expect(new URL(page.url()).search, "the personal details left the address bar").toBe("?source=email");
+  await expectNoAxeViolations(page);
+  await form.getByRole("button", { name: "Sign the petition" }).click();
+  await expect(page.getByText("Signed. Thank you.")).toBeVisible();
+  const got = await signatures();
+  expect(got).toHaveLength(1);
+  expect(got[0].body.person.given_name).toBe("Zoey");
+  expect(got[0].body.referrer_data).toMatchObject({ source: "email", url: `http://127.0.0.1:4173${ACTION}` });
+  expect(JSON.stringify(got[0].body.referrer_data)).not.toContain("zoe");
+  // Confirmed: nothing personal is left on the device, nor in the address.
+  const kept = await keptOnDevice(page);
+  expect(kept).not.toContain("zoe");
+  expect(kept).not.toContain("Zoey");
 });

@@ -13,6 +13,10 @@ export const RECEIVER = "http://127.0.0.1:8787";
 // embed tests never share a receiver with petition.spec.js.
 export const HOST = "http://127.0.0.1:4180";
 export const EMBED_RECEIVER = "http://127.0.0.1:8788";
+// Receivers that behave as real endpoints can (delivery.spec.js): one that answers no CORS at
+// all, and one that keeps every copy it gets, as Action Network's blind helper does.
+export const NO_CORS_RECEIVER = "http://127.0.0.1:8789";
+export const NO_DEDUPE_RECEIVER = "http://127.0.0.1:8790";
 // The same site built for a subfolder (`make dist` builds it into target/dist-subfolder).
 export const SUBFOLDER = "/campaigns/immigration";
 const SUBFOLDER_PORT = 4175;
@@ -85,6 +89,20 @@ export default defineConfig({
       command: `rm -f target/e2e/embed-signatures.jsonl && target/debug/signup-receiver --addr 127.0.0.1:8788 --site http://127.0.0.1:${SITE_PORT} --data target/e2e/embed-signatures.jsonl ${receiverFlags}`,
       cwd: root,
       url: `${EMBED_RECEIVER}/`,
+      reuseExistingServer: false,
+      stdout: "ignore",
+    },
+    {
+      command: `rm -f target/e2e/no-cors.jsonl && target/debug/signup-receiver --addr 127.0.0.1:8789 --site http://127.0.0.1:${SITE_PORT} --data target/e2e/no-cors.jsonl --no-cors ${receiverFlags}`,
+      cwd: root,
+      url: `${NO_CORS_RECEIVER}/`,
+      reuseExistingServer: false,
+      stdout: "ignore",
+    },
+    {
+      command: `rm -f target/e2e/no-dedupe.jsonl && target/debug/signup-receiver --addr 127.0.0.1:8790 --site http://127.0.0.1:${SITE_PORT} --data target/e2e/no-dedupe.jsonl --no-dedupe ${receiverFlags}`,
+      cwd: root,
+      url: `${NO_DEDUPE_RECEIVER}/`,
       reuseExistingServer: false,
       stdout: "ignore",
     },
