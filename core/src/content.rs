@@ -31,6 +31,11 @@ pub struct Site {
     pub coalition_text: Str,
     pub coalition_link_text: Str,
     pub coalition_url: Str,
+    /// The line by every form's submit button about what happens to a signature. Without it,
+    /// the interface's own (`i18n::Words::privacy_default`), which says only what this site does.
+    pub privacy_text: Option<Str>,
+    /// The organization's privacy policy, linked after that line.
+    pub privacy_url: Option<Str>,
 }
 
 /// The accessibility statement (`content/accessibility.md`), at `/accessibility`.
@@ -116,7 +121,34 @@ pub struct Action {
     /// The organization's own page for the action (on Action Network, say): the other way to
     /// sign when the petition service cannot be reached from this site.
     pub hosted_url: Option<Str>,
+    /// Who the petition addresses, e.g. "President Trump".
+    pub target: Str,
+    /// The words signers put their names to, shown as a quotation before the form.
+    pub petition_text: Str,
+    /// How many signatures it aims for; without one, the bar's goal steps up with the count
+    /// (`crate::count::goal_for`).
+    pub goal: Option<u32>,
+    /// The day it closes, as an ISO date ("2027-03-01").
+    pub ends: Option<Str>,
+    pub status: Status,
     pub body: List<Block>,
+}
+
+/// Where an action stands (`status` in its file).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    /// Taking signatures.
+    Open,
+    /// No longer taking signatures.
+    Closed,
+    /// Closed, and what it asked for happened.
+    Won,
+}
+
+impl Action {
+    pub fn is_open(&self) -> bool {
+        self.status == Status::Open
+    }
 }
 
 /// A block of rich text, from Markdown.
@@ -188,6 +220,17 @@ impl Content {
     }
     pub fn action(&self, slug: &str) -> Option<&Action> {
         self.actions.iter().find(|a| a.slug == slug)
+    }
+    /// The actions still taking signatures, in order.
+    pub fn open_actions(&self) -> impl Iterator<Item = &Action> {
+        self.actions.iter().filter(|a| a.is_open())
+    }
+    /// The action the home page offers as the current one: its featured action while that is
+    /// open, else the first open one; none when every action has closed.
+    pub fn current_action(&self) -> Option<&Action> {
+        self.action(&self.home.featured_action)
+            .filter(|a| a.is_open())
+            .or_else(|| self.open_actions().next())
     }
 }
 

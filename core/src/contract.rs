@@ -51,6 +51,23 @@ pub mod attr {
     pub const SEND_PLAINLY: &str = "data-send-plainly";
     /// The `/embed` generator's form.
     pub const EMBED_BUILDER: &str = "data-embed-builder";
+    /// A petition's count (`src/components/count_bar.rs`, `js/count.js`): where the browser
+    /// reads it, the action's own goal (absent: the goal steps up, `crate::count`), the count
+    /// shown, and the action whose signatures it counts.
+    pub const COUNT_URL: &str = "data-count-url";
+    pub const COUNT_GOAL: &str = "data-count-goal";
+    pub const COUNT: &str = "data-count";
+    pub const COUNT_ACTION: &str = "data-count-action";
+    /// Inside a count: which part an element is ([`super::count_part`]).
+    pub const COUNT_PART: &str = "data-count-part";
+}
+
+/// The parts of a count, as `attr::COUNT_PART` names them: the words, the bar, and the polite
+/// live region that speaks only after the visitor's own signature.
+pub mod count_part {
+    pub const TEXT: &str = "text";
+    pub const BAR: &str = "bar";
+    pub const NEWS: &str = "news";
 }
 
 /// The values of [`attr::SIGN`].
@@ -104,6 +121,8 @@ pub enum Part {
     Submit,
     /// The consent checkbox.
     OptIn,
+    /// The hidden field with the version of the consent wording the form shows.
+    ConsentVersion,
     /// The honeypot field.
     Honeypot,
     /// A field's input or select.
@@ -117,7 +136,7 @@ pub enum Part {
 
 impl Part {
     /// Every part without a field, for the contract and its tests.
-    pub const FIXED: [Part; 31] = [
+    pub const FIXED: [Part; 32] = [
         Part::Status,
         Part::OutcomeSaved,
         Part::Retry,
@@ -148,6 +167,7 @@ impl Part {
         Part::ErrorItem,
         Part::Submit,
         Part::OptIn,
+        Part::ConsentVersion,
         Part::Honeypot,
     ];
 
@@ -184,6 +204,7 @@ impl Part {
             Part::ErrorItem => "error-item",
             Part::Submit => "submit",
             Part::OptIn => "email_opt_in",
+            Part::ConsentVersion => "consent_version",
             Part::Honeypot => crate::petition::HONEYPOT,
             Part::Input(f) => f.name(),
             Part::FieldBox(f) => return format!("{}-field", f.name()),
@@ -243,6 +264,8 @@ pub struct Contract {
     pub form_words: Vec<(&'static str, FormWords)>,
     /// The `/embed` generator's parts, by id.
     pub builder: &'static [&'static str],
+    /// The goal's steps for a count without a goal of its own (`crate::count::STEPS`).
+    pub count_steps: [u64; 3],
 }
 
 #[derive(Serialize)]
@@ -261,6 +284,9 @@ pub struct EmbedPaths {
 #[derive(Serialize)]
 pub struct FormWords {
     pub sending: &'static str,
+    /// A count's words (`crate::count::words`): for one, and for more.
+    pub count_one: &'static str,
+    pub count_many: &'static str,
 }
 
 #[derive(Serialize)]
@@ -282,7 +308,7 @@ pub mod builder {
 
 /// Every attribute in [`attr`]: what both sides use. (Names only JavaScript uses, such as the
 /// boot script's `data-wasm`, which Trunk writes, stay in `js/`.)
-pub const ATTRIBUTES: [&str; 20] = [
+pub const ATTRIBUTES: [&str; 25] = [
     attr::SIGN,
     attr::ACTION,
     attr::PREFIX,
@@ -303,6 +329,11 @@ pub const ATTRIBUTES: [&str; 20] = [
     attr::SIGNUP_CORS,
     attr::EMBED_BUILDER,
     attr::SEND_PLAINLY,
+    attr::COUNT_URL,
+    attr::COUNT_GOAL,
+    attr::COUNT,
+    attr::COUNT_ACTION,
+    attr::COUNT_PART,
 ];
 
 /// The JavaScript key of an attribute: `data-signup-adapter` → `signup_adapter`.
@@ -355,11 +386,14 @@ impl Contract {
                         l.code(),
                         FormWords {
                             sending: l.ui().sending,
+                            count_one: l.ui().count_one,
+                            count_many: l.ui().count_many,
                         },
                     )
                 })
                 .collect(),
             builder: &builder::ALL,
+            count_steps: crate::count::STEPS,
         }
     }
 
@@ -384,6 +418,10 @@ impl Contract {
                 (k.to_string(), serde_json::to_value(w).expect("plain strings"))
             })),
             "builder": map(&mut self.builder.iter().map(|id| (id.replace('-', "_"), (*id).into()))),
+            "count": {
+                "steps": self.count_steps,
+                "parts": { "text": count_part::TEXT, "bar": count_part::BAR, "news": count_part::NEWS },
+            },
         });
         value.to_string()
     }

@@ -32,7 +32,12 @@ fn origins<'a>(urls: impl IntoIterator<Item = &'a str>) -> Vec<String> {
 /// carry (their critical CSS, `src/bin/prerender.rs`): those are allowed, and no other inline
 /// style.
 pub fn csp(endpoint: &Endpoint, styles: &[String], for_meta: bool) -> String {
-    let fetches = origins([endpoint.petition_url.as_ref(), endpoint.signup_url.as_ref()]);
+    // The endpoint, and the count's source when it is on another site.
+    let fetches = origins([
+        endpoint.petition_url.as_ref(),
+        endpoint.signup_url.as_ref(),
+        endpoint.count_url.as_ref(),
+    ]);
     // Where a plain HTML form may post: the fallback, or the form endpoint itself.
     let mut posts: Vec<&str> = vec![endpoint.fallback_url.as_ref()];
     if endpoint.adapter == Adapter::Form {
@@ -238,6 +243,13 @@ mod tests {
              connect-src 'self' https://actionnetwork.org; form-action 'self' https://forms.example.org; base-uri 'self'; object-src 'none'; frame-ancestors 'none'"
         );
         assert!(!p.contains("unsafe-inline"));
+        // A count read from another site may be fetched; one on this site needs nothing more.
+        let mut counted = endpoint(Adapter::Osdi, "");
+        counted.count_url = "https://counts.example.org/{petition}.json".into();
+        assert!(csp(&counted, &[], true)
+            .contains("connect-src 'self' https://actionnetwork.org https://counts.example.org;"));
+        counted.count_url = "counts/{petition}.json".into();
+        assert!(csp(&counted, &[], true).contains("connect-src 'self' https://actionnetwork.org;"));
         // No fallback: a plain form may post nowhere but the site itself.
         assert!(csp(&endpoint(Adapter::Osdi, ""), &[], true).contains("form-action 'self';"));
         // The form adapter's endpoint takes plain posts itself.

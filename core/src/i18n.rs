@@ -224,6 +224,43 @@ pub struct Ui {
     pub not_ready: &'static str,
     pub try_again: &'static str,
 
+    // The petition page: whom it addresses, the count, when it closes, and what became of it.
+    /// "To:" before the petition's target.
+    pub to: &'static str,
+    /// "{} signature of {}" (the count, the goal): for a count of one.
+    pub count_one: &'static str,
+    /// "{} signatures of {}" (the count, the goal).
+    pub count_many: &'static str,
+    /// "Closes on {}." (the date)
+    pub closes_on: &'static str,
+    /// "Closed on {}." (the date)
+    pub closed_on: &'static str,
+    /// The status, as a list shows it.
+    pub status_open: &'static str,
+    pub status_closed: &'static str,
+    pub status_won: &'static str,
+    /// What a closed petition's page says instead of the form: a heading, then the text.
+    pub closed_heading: &'static str,
+    pub closed_text: &'static str,
+    /// What a won petition's page says instead of the form.
+    pub won_heading: &'static str,
+    pub won_text: &'static str,
+    /// The heading of the open actions a closed one points to.
+    pub open_actions: &'static str,
+    /// When no action is open.
+    pub no_open_actions: &'static str,
+    /// The month names, for dates ("1 March 2027").
+    pub months: [&'static str; 12],
+    /// A date: the day, the month's name and the year, in the order `day_first` says.
+    pub date: &'static str,
+    /// `true`: "1 de marzo de 2027"; `false`: "March 1, 2027" (month, day, year).
+    pub day_first: bool,
+    /// By the submit button, unless `privacy_text` is set: "Your details go to {}, …" (the
+    /// endpoint's host). Says only what this site itself does.
+    pub privacy_default: &'static str,
+    /// "{}’s privacy policy" (the organization): the link to `privacy_url`.
+    pub privacy_policy: &'static str,
+
     // Validation: the fields as named in messages, then the messages.
     pub field_given_name: &'static str,
     pub field_family_name: &'static str,
@@ -353,6 +390,28 @@ pub const EN: Ui = Ui {
     expired: "A signature made on this device on {} could not be sent to the {} in a week of trying, and has been removed from this device. Please sign again.",
     not_ready: "This form could not get ready to send your signature. Check your connection, then try again.",
     try_again: "Try again",
+    to: "To:",
+    count_one: "{} signature of {}",
+    count_many: "{} signatures of {}",
+    closes_on: "Closes on {}.",
+    closed_on: "Closed on {}.",
+    status_open: "Open",
+    status_closed: "Closed",
+    status_won: "Won",
+    closed_heading: "This petition has closed",
+    closed_text: "It no longer takes signatures. Thank you to everyone who signed.",
+    won_heading: "We won",
+    won_text: "What this petition asked for has happened, and it no longer takes signatures. Thank you to everyone who signed.",
+    open_actions: "Actions you can take now",
+    no_open_actions: "There is no open action right now. Sign up for updates and action alerts to hear of the next one.",
+    months: [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September",
+        "October", "November", "December",
+    ],
+    date: "{} {}, {}",
+    day_first: false,
+    privacy_default: "When you send this, your details go to {}. Until they are sent, they are kept on this device only; once sent, they are removed from it.",
+    privacy_policy: "{}’s privacy policy",
 
     field_given_name: "first name",
     field_family_name: "last name",
@@ -480,6 +539,28 @@ pub const ES: Ui = Ui {
     expired: "Una firma hecha en este dispositivo el {} no se pudo enviar al {} en una semana de intentos, y se quitó de este dispositivo. Vuelve a firmar, por favor.",
     not_ready: "Este formulario no pudo prepararse para enviar tu firma. Revisa tu conexión y vuelve a intentarlo.",
     try_again: "Volver a intentar",
+    to: "Para:",
+    count_one: "{} firma de {}",
+    count_many: "{} firmas de {}",
+    closes_on: "Se cierra el {}.",
+    closed_on: "Se cerró el {}.",
+    status_open: "Abierta",
+    status_closed: "Cerrada",
+    status_won: "Lograda",
+    closed_heading: "Esta petición se ha cerrado",
+    closed_text: "Ya no recoge firmas. Gracias a todas las personas que firmaron.",
+    won_heading: "Lo logramos",
+    won_text: "Lo que pedía esta petición se ha cumplido, y ya no recoge firmas. Gracias a todas las personas que firmaron.",
+    open_actions: "Acciones que puedes tomar ahora",
+    no_open_actions: "Ahora no hay ninguna acción abierta. Suscríbete a las novedades y alertas de acción para enterarte de la próxima.",
+    months: [
+        "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
+        "octubre", "noviembre", "diciembre",
+    ],
+    date: "{} de {} de {}",
+    day_first: true,
+    privacy_default: "Al enviar esto, tus datos van a {}. Hasta que se envían, se guardan solo en este dispositivo; una vez enviados, se borran de él.",
+    privacy_policy: "Política de privacidad de {}",
 
     field_given_name: "nombre",
     field_family_name: "apellido",
@@ -551,6 +632,13 @@ mod tests {
                 u.too_long,
                 u.invisible,
                 u.angle_brackets,
+                u.count_one,
+                u.count_many,
+                u.closes_on,
+                u.closed_on,
+                u.date,
+                u.privacy_default,
+                u.privacy_policy,
             ]
             .map(|t| t.matches("{}").count())
         };

@@ -8,11 +8,13 @@
 //! - [`i18n`]: the interface's words in each language.
 //! - [`deploy`]: the Content Security Policy and the static host's headers file.
 //! - [`contract`]: the names the Rust code and the site's JavaScript share.
+//! - [`count`]: a petition's signature count, goal and dates as the page writes them.
 //! - `build` (feature `build`, host only): reads and validates `content/`, and writes the Rust
 //!   source that `build.rs` includes.
 
 pub mod content;
 pub mod contract;
+pub mod count;
 pub mod deploy;
 pub mod embed;
 pub mod i18n;

@@ -74,7 +74,7 @@ const REFERRER_KEYS: [&str; 4] = ["source", "referrer", "website", "url"];
 const TRIGGERS_KEYS: [&str; 1] = ["autoresponse"];
 const AUTORESPONSE_KEYS: [&str; 1] = ["enabled"];
 /// The flat adapters' keys (docs/signup-contract.md).
-const FLAT_KEYS: [&str; 19] = [
+const FLAT_KEYS: [&str; 20] = [
     "kind",
     "action",
     "idempotency_key",
@@ -84,6 +84,7 @@ const FLAT_KEYS: [&str; 19] = [
     "postal_code",
     "country",
     "email_opt_in",
+    "consent_version",
     "source",
     "referrer",
     "url",

@@ -1,4 +1,5 @@
-//! Prints the signup endpoint as the site will use it, as JSON, for `scripts/check-endpoint.mjs`:
+//! Prints the signup endpoint as the site will use it, as JSON, for `scripts/check-endpoint.mjs`
+//! and `scripts/counts.mjs`:
 //! where each form sends (each action's petition, and the updates signup), how, and the site's
 //! own origin (the browser's `Origin` when a visitor signs).
 //!
@@ -62,6 +63,7 @@ fn main() {
                 ..Default::default()
             },
             language: "en".into(),
+            consent_version: String::new(),
         };
         let r = endpoint.request(&s);
         json!({ "url": r.url, "content_type": r.content_type, "body": r.body })
@@ -82,6 +84,18 @@ fn main() {
         "cors": endpoint.cors,
         "fallback": endpoint.plain_post_url(&Kind::Signup),
         "forms": forms,
+        // For scripts/counts.mjs: each petition's id, where browsers read its count, and
+        // where the script reads it with the API key.
+        "counts": content.actions.iter().map(|a| {
+            let id = endpoint.petition_id(&a.slug);
+            json!({
+                "action": a.slug,
+                "petition": id,
+                "url": endpoint.count_url_for(&a.slug),
+                "api_url": (!endpoint.count_api_url.is_empty())
+                    .then(|| endpoint.count_api_url.replace("{petition}", id)),
+            })
+        }).collect::<Vec<_>>(),
     });
     println!("{out}");
 }

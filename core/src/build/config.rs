@@ -25,6 +25,10 @@ struct SignupFile {
     tags: Vec<String>,
     #[serde(default)]
     petitions: BTreeMap<String, Spanned<String>>,
+    #[serde(default)]
+    count_url: Option<Spanned<String>>,
+    #[serde(default)]
+    count_api_url: Option<Spanned<String>>,
 }
 
 fn url_ok(u: &str) -> bool {
@@ -77,6 +81,18 @@ pub fn load(path: &Path, content: &Content) -> Result<Endpoint, Vec<ContentError
                 p.at(doc.line(v), "`fallback_url` must be a full address starting with https://, or empty.".into());
             }
         }
+        if let Some(v) = &f.count_api_url {
+            if !url_ok(v.get_ref()) {
+                p.at(doc.line(v), "`count_api_url` must be a full address starting with https://, or empty.".into());
+            }
+        }
+        if let Some(v) = &f.count_url {
+            let u = v.get_ref();
+            let on_site = !u.contains("://") && !u.starts_with('/') && !u.contains(char::is_whitespace);
+            if !(url_ok(u) || on_site) {
+                p.at(doc.line(v), "`count_url` must be a full address starting with https://, a path on this site without a leading slash (like \"counts/{petition}.json\"), or empty.".into());
+            }
+        }
         let signup_form = f.signup_form.as_ref().map(|v| v.get_ref().trim().to_string()).unwrap_or_default();
         if f.signup_url.get_ref().contains("{form}") && signup_form.is_empty() {
             p.at(doc.line(&f.signup_url), "`signup_url` has `{form}` in it, but `signup_form` is not set. Add `signup_form = \"…\"`: the id of the form that takes the signups (Action Network: the form's page shows it).".into());
@@ -103,6 +119,8 @@ pub fn load(path: &Path, content: &Content) -> Result<Endpoint, Vec<ContentError
             autoresponse: f.autoresponse,
             tags: f.tags.into_iter().map(Into::into).collect::<Vec<_>>().into(),
             petitions: petitions.into(),
+            count_url: f.count_url.map(|v| v.into_inner()).unwrap_or_default().into(),
+            count_api_url: f.count_api_url.map(|v| v.into_inner()).unwrap_or_default().into(),
         }
     });
     for (line, message) in p.0 {
@@ -123,12 +141,20 @@ pub fn load(path: &Path, content: &Content) -> Result<Endpoint, Vec<ContentError
 pub fn deployment_problems(e: &Endpoint, content: &Content) -> Vec<String> {
     let mut problems = Vec::new();
     let fallback = (!e.fallback_url.is_empty()).then_some((&e.fallback_url, "fallback_url"));
+    // A count read from another site: optional, but never from this machine or over http://.
+    let count = e
+        .count_url
+        .contains("://")
+        .then_some((&e.count_url, "count_url"));
+    let count_api = (!e.count_api_url.is_empty()).then_some((&e.count_api_url, "count_api_url"));
     for (url, name) in [
         (&e.petition_url, "petition_url"),
         (&e.signup_url, "signup_url"),
     ]
     .into_iter()
     .chain(fallback)
+    .chain(count)
+    .chain(count_api)
     {
         if url.is_empty() {
             problems.push(format!(

@@ -39,6 +39,22 @@ impl Emit for u8 {
     }
 }
 
+impl Emit for u32 {
+    fn emit(&self, out: &mut String) {
+        out.push_str(&self.to_string());
+    }
+}
+
+impl Emit for Status {
+    fn emit(&self, out: &mut String) {
+        out.push_str(match self {
+            Status::Open => "Status::Open",
+            Status::Closed => "Status::Closed",
+            Status::Won => "Status::Won",
+        });
+    }
+}
+
 impl<T: Emit> Emit for Option<T> {
     fn emit(&self, out: &mut String) {
         match self {
@@ -79,6 +95,8 @@ emit_struct!(Site {
     coalition_text,
     coalition_link_text,
     coalition_url,
+    privacy_text,
+    privacy_url,
 });
 emit_struct!(Home {
     title,
@@ -117,6 +135,11 @@ emit_struct!(Resource {
 });
 emit_struct!(Action {
     hosted_url,
+    target,
+    petition_text,
+    goal,
+    ends,
+    status,
     slug,
     title,
     summary,
@@ -242,7 +265,9 @@ emit_struct!(Endpoint {
     cors,
     autoresponse,
     tags,
-    petitions
+    petitions,
+    count_url,
+    count_api_url
 });
 
 impl Emit for Adapter {

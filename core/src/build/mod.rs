@@ -1,6 +1,7 @@
 //! The content loader, run by `build.rs` (and by host tests): reads `content/`, checks it, and
 //! reports every mistake with its file, its line and what to change.
 
+mod action_settings;
 pub mod config;
 mod emit;
 mod markdown;
@@ -192,6 +193,8 @@ struct SiteFile {
     coalition_text: Spanned<String>,
     coalition_link_text: Spanned<String>,
     coalition_url: Spanned<String>,
+    privacy_text: Option<Spanned<String>>,
+    privacy_url: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -273,6 +276,13 @@ struct ActionFront {
     cta: Spanned<String>,
     /// The organization's own page for the action (Action Network's): another way to sign.
     hosted_url: Option<Spanned<String>>,
+    target: Spanned<String>,
+    petition_text: Spanned<String>,
+    goal: Option<Spanned<toml::Value>>,
+    ends: Option<Spanned<toml::Value>>,
+    status: Option<Spanned<String>>,
+    /// `"pending"` while staff have not reviewed the petition's words.
+    review: Option<Spanned<String>>,
 }
 
 /// A reference from one entry to another, kept with where it was written until all is loaded.
@@ -419,6 +429,12 @@ impl Loader {
             check_url(&doc, &f.org_url, "org_url", &mut p);
             check_url(&doc, &f.site_url, "site_url", &mut p);
             check_url(&doc, &f.coalition_url, "coalition_url", &mut p);
+            if let Some(text) = &f.privacy_text {
+                required(&doc, text, "privacy_text", &mut p);
+            }
+            if let Some(url) = &f.privacy_url {
+                check_url(&doc, url, "privacy_url", &mut p);
+            }
             Site {
                 org_name: f.org_name.into_inner().into(),
                 org_tagline: f.org_tagline.into_inner().into(),
@@ -435,6 +451,8 @@ impl Loader {
                 coalition_text: f.coalition_text.into_inner().into(),
                 coalition_link_text: f.coalition_link_text.into_inner().into(),
                 coalition_url: f.coalition_url.into_inner().into(),
+                privacy_text: f.privacy_text.map(|t| t.into_inner().into()),
+                privacy_url: f.privacy_url.map(|u| u.into_inner().into()),
             }
         });
         self.file_problems(&path, p);
@@ -636,6 +654,7 @@ impl Loader {
 
     fn actions(&mut self, dir: &Path) -> Vec<(i64, Action)> {
         let mut out = Vec::new();
+        let today = action_settings::Date::today();
         for doc in self.docs(&dir.join("actions")) {
             let mut p = Problems::default();
             let parsed = front::<ActionFront>(&doc, &mut p);
@@ -647,9 +666,15 @@ impl Loader {
                 required(&doc, &f.title, "title", &mut p);
                 required(&doc, &f.summary, "summary", &mut p);
                 required(&doc, &f.cta, "cta", &mut p);
+                required(&doc, &f.target, "target", &mut p);
+                required(&doc, &f.petition_text, "petition_text", &mut p);
                 if let Some(url) = &f.hosted_url {
                     check_url(&doc, url, "hosted_url", &mut p);
                 }
+                let status = action_settings::status(&doc, f.status.as_ref(), &mut p);
+                let goal = action_settings::goal(&doc, f.goal.as_ref(), &mut p);
+                let ends = action_settings::ends(&doc, f.ends.as_ref(), status, today, &mut p);
+                action_settings::review(&doc, f.review.as_ref(), &mut p);
                 let mut notes = Notes::default();
                 let body = markdown::blocks(&doc.body, doc.body_line, &mut notes, &mut p);
                 if body.is_empty() {
@@ -673,6 +698,11 @@ impl Loader {
                         issue: f.issue.into_inner().into(),
                         cta: f.cta.into_inner().into(),
                         hosted_url: f.hosted_url.map(|u| u.into_inner().into()),
+                        target: f.target.into_inner().into(),
+                        petition_text: f.petition_text.into_inner().into(),
+                        goal,
+                        ends: ends.map(Into::into),
+                        status,
                         body: body.into(),
                     },
                 ));

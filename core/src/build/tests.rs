@@ -308,10 +308,136 @@ fn raw_html_in_text_is_refused_at_its_line() {
         "This move is <script>alert(1)</script> cruel",
     );
     let errs = errors(&dir);
+    let line = line_of(&dir, "actions/guantanamo.md", "<script>");
     assert!(
-        errs[0].starts_with("actions/guantanamo.md:9: HTML is not allowed in content"),
+        errs[0].starts_with(&format!(
+            "actions/guantanamo.md:{line}: HTML is not allowed in content"
+        )),
         "{errs:?}"
     );
+}
+
+/// The line (from 1) of the first line of `file` that contains `text`.
+fn line_of(dir: &Path, file: &str, text: &str) -> usize {
+    let all = fs::read_to_string(dir.join(file)).unwrap();
+    1 + all
+        .lines()
+        .position(|l| l.contains(text))
+        .unwrap_or_else(|| panic!("{file} has no line with {text:?}"))
+}
+
+#[test]
+fn the_action_says_whom_it_addresses_what_signers_say_and_where_it_stands() {
+    let c = load_real();
+    let a = c.action("guantanamo").unwrap();
+    assert_eq!(a.target, "President Trump");
+    assert_eq!(a.petition_text, "Don’t send migrants to Guantánamo!");
+    assert_eq!(a.status, Status::Open);
+    assert_eq!((a.goal, a.ends.as_deref()), (None, None));
+    assert_eq!(
+        c.current_action().map(|a| a.slug.as_ref()),
+        Some("guantanamo")
+    );
+    let es = load_in(&real_content(), crate::i18n::Lang::Es).unwrap();
+    let a = es.action("guantanamo").unwrap();
+    assert_eq!(a.target, "Presidente Trump");
+    assert_eq!(
+        a.petition_text,
+        "¡No envíes a personas migrantes a Guantánamo!"
+    );
+}
+
+#[test]
+fn goal_ends_and_status_are_read_and_a_closed_action_is_not_the_current_one() {
+    let dir = copy();
+    edit(
+        &dir,
+        "actions/guantanamo.md",
+        "status = \"open\"",
+        "status = \"won\"\ngoal = 2000\nends = 2020-03-01",
+    );
+    let c = load(&dir).unwrap();
+    let a = c.action("guantanamo").unwrap();
+    assert_eq!(a.status, Status::Won);
+    assert_eq!(a.goal, Some(2000));
+    assert_eq!(a.ends.as_deref(), Some("2020-03-01"));
+    // The home page's featured action has won, and no other is open: none is offered.
+    assert!(c.current_action().is_none());
+}
+
+/// Each mistake in an action's petition settings, at its line, saying what to write.
+#[test]
+fn petition_settings_mistakes_stop_the_build_at_their_line() {
+    let cases: [(&str, &str, &str); 9] = [
+        (
+            "status = \"open\"",
+            "status = \"finished\"",
+            "Write `status = \"open\"`",
+        ),
+        (
+            "status = \"open\"",
+            "status = \"open\"\ngoal = 0",
+            "Write a whole number above zero",
+        ),
+        (
+            "status = \"open\"",
+            "status = \"open\"\ngoal = \"2,000\"",
+            "Write a whole number above zero",
+        ),
+        (
+            "status = \"open\"",
+            "status = \"open\"\ngoal = 2500.5",
+            "Write a whole number above zero",
+        ),
+        (
+            "status = \"open\"",
+            "status = \"open\"\nends = 2020-03-01",
+            "has passed, but the action is still open",
+        ),
+        (
+            "status = \"open\"",
+            "status = \"open\"\nends = \"March 1\"",
+            "is not a date",
+        ),
+        (
+            "status = \"open\"",
+            "status = \"open\"\nends = 2027-02-30",
+            "invalid date",
+        ),
+        (
+            "review = \"pending\"",
+            "review = \"done\"",
+            "`review` can only be \"pending\"",
+        ),
+        (
+            "target = \"President Trump\"",
+            "target = \"\"",
+            "`target` is empty",
+        ),
+    ];
+    for (from, to, says) in cases {
+        let dir = copy();
+        edit(&dir, "actions/guantanamo.md", from, to);
+        let errs = errors(&dir);
+        let last = to.lines().last().unwrap();
+        let line = line_of(&dir, "actions/guantanamo.md", last);
+        assert_eq!(errs.len(), 1, "{to}: {errs:?}");
+        assert!(
+            errs[0].starts_with(&format!("actions/guantanamo.md:{line}: "))
+                && errs[0].contains(says),
+            "{to}: {errs:?}"
+        );
+    }
+    // An action without the words people sign is refused, naming the setting.
+    let dir = copy();
+    edit(
+        &dir,
+        "actions/guantanamo.md",
+        "petition_text = ",
+        "# petition_text = ",
+    );
+    let errs = errors(&dir);
+    assert!(errs[0].contains("petition_text"), "{errs:?}");
 }
 
 #[test]
@@ -480,6 +606,27 @@ fn a_release_build_refuses_plain_http_loopback_and_actions_without_a_petition_id
         ),
         "{fallback:?}"
     );
+    // The count: on this site, or on another over https; never over http:// or from here.
+    let counted = |url: &str| {
+        problems(&good.replace(
+            "signup_form",
+            &format!("count_url = \"{url}\"\nsignup_form"),
+        ))
+    };
+    assert_eq!(counted("counts/{petition}.json"), Vec::<String>::new());
+    assert_eq!(
+        counted("https://counts.example.org/{petition}"),
+        Vec::<String>::new()
+    );
+    let count_http = counted("http://127.0.0.1:8787/count/{petition}");
+    assert!(
+        count_http[0].starts_with("`count_url` is http://127.0.0.1:8787"),
+        "{count_http:?}"
+    );
+    write(&good.replace("signup_form", "count_url = \"/counts/x.json\"\nsignup_form"));
+    assert!(config::load(&path, &c).unwrap_err()[0]
+        .message
+        .starts_with("`count_url` must be a full address"));
     let no_id = problems(&good.replace("guantanamo = \"p-1\"", ""));
     assert_eq!(
         no_id,

@@ -23,6 +23,7 @@ struct SiteText {
     signup_text: Option<String>,
     coalition_text: Option<String>,
     coalition_link_text: Option<String>,
+    privacy_text: Option<String>,
     #[allow(dead_code)]
     review: Option<String>,
 }
@@ -49,6 +50,8 @@ struct EntryText {
     title: Option<String>,
     summary: Option<String>,
     cta: Option<String>,
+    target: Option<String>,
+    petition_text: Option<String>,
     kind: Option<String>,
     about: Option<String>,
     work: Option<String>,
@@ -99,6 +102,9 @@ impl Loader {
                     set(&mut site.signup_text, t.signup_text);
                     set(&mut site.coalition_text, t.coalition_text);
                     set(&mut site.coalition_link_text, t.coalition_link_text);
+                    if let Some(text) = t.privacy_text {
+                        site.privacy_text = Some(text.into());
+                    }
                 }
                 self.file_problems(&path, p);
             }
@@ -164,6 +170,8 @@ impl Loader {
                     &mut p,
                     &[
                         ("cta", t.cta.is_some()),
+                        ("target", t.target.is_some()),
+                        ("petition_text", t.petition_text.is_some()),
                         ("kind", t.kind.is_some()),
                         ("about", t.about.is_some()),
                         ("work", t.work.is_some()),
@@ -206,6 +214,8 @@ impl Loader {
                         ("title", t.title.is_some()),
                         ("summary", t.summary.is_some()),
                         ("cta", t.cta.is_some()),
+                        ("target", t.target.is_some()),
+                        ("petition_text", t.petition_text.is_some()),
                         ("kind", t.kind.is_some()),
                         ("quote", t.quote.is_some()),
                     ],
@@ -244,6 +254,8 @@ impl Loader {
                     &mut p,
                     &[
                         ("cta", t.cta.is_some()),
+                        ("target", t.target.is_some()),
+                        ("petition_text", t.petition_text.is_some()),
                         ("about", t.about.is_some()),
                         ("work", t.work.is_some()),
                         ("quote", t.quote.is_some()),
@@ -270,6 +282,8 @@ impl Loader {
                 set(&mut action.title, t.title);
                 set(&mut action.summary, t.summary);
                 set(&mut action.cta, t.cta);
+                set(&mut action.target, t.target);
+                set(&mut action.petition_text, t.petition_text);
                 only(
                     &doc,
                     &mut p,

@@ -2,6 +2,7 @@
 //! signature came from, the body each adapter sends, and the outbox's retry policy. The browser
 //! layer (the signer, `signer/`) only performs the effects these functions decide.
 
+pub mod consent;
 pub mod countries;
 pub mod outbox;
 pub mod payload;

@@ -64,6 +64,13 @@ pub struct Endpoint {
     /// Tags added to every signature (OSDI `add_tags`).
     pub tags: List<Str>,
     pub petitions: List<PetitionId>,
+    /// Where a browser reads a petition's count (`{petition}` as in `petition_url`): a full
+    /// address, or one on this site (`counts/{petition}.json`, written by `scripts/counts.mjs`).
+    /// Answers `{"count": N}` or an OSDI petition with `total_signatures`. Empty: no count.
+    pub count_url: Str,
+    /// Where `scripts/counts.mjs` reads the count with the API key (Action Network's
+    /// `…/petitions/{petition}`); never sent to a browser.
+    pub count_api_url: Str,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -82,8 +89,10 @@ pub struct Submission {
     /// RFC 3339, UTC.
     pub submitted_at: String,
     pub source: Source,
-    /// The page's language, e.g. `en`.
+    /// The form's language, e.g. `en`.
     pub language: String,
+    /// The version of the consent wording the visitor saw (`super::consent`).
+    pub consent_version: String,
 }
 
 impl Submission {
@@ -136,6 +145,7 @@ impl Submission {
                 utm: super::query::UTM_KEYS.map(get),
             },
             language: get("language"),
+            consent_version: get("consent_version"),
         })
     }
 }
@@ -153,17 +163,28 @@ pub const KEY_PREFIX: &str = "truah_campaign:";
 impl Endpoint {
     pub fn url_for(&self, kind: &Kind) -> String {
         match kind {
-            Kind::Petition { action } => {
-                let id = self
-                    .petitions
-                    .iter()
-                    .find(|p| p.action == *action)
-                    .map(|p| p.id.as_ref())
-                    .unwrap_or(action);
-                self.petition_url.replace("{petition}", id)
-            }
+            Kind::Petition { action } => self
+                .petition_url
+                .replace("{petition}", self.petition_id(action)),
             Kind::Signup => self.signup_url.replace("{form}", &self.signup_form),
         }
+    }
+
+    /// The action's petition id at the endpoint (its slug when none is configured).
+    pub fn petition_id<'a>(&'a self, action: &'a str) -> &'a str {
+        self.petitions
+            .iter()
+            .find(|p| p.action == action)
+            .map_or(action, |p| p.id.as_ref())
+    }
+
+    /// Where the browser reads the action's count, as configured (a full address, or a path
+    /// on this site without its base). `None`: no count source.
+    pub fn count_url_for(&self, action: &str) -> Option<String> {
+        (!self.count_url.is_empty()).then(|| {
+            self.count_url
+                .replace("{petition}", self.petition_id(action))
+        })
     }
 
     /// Where the form posts as plain HTML when the browser has no WebAssembly: the fallback, or
@@ -196,6 +217,8 @@ impl Endpoint {
             autoresponse: true,
             tags: Default::default(),
             petitions: Default::default(),
+            count_url: "".into(),
+            count_api_url: "".into(),
         }
     }
 
@@ -297,7 +320,13 @@ fn osdi(e: &Endpoint, s: &Submission) -> String {
     let petition = matches!(s.kind, Kind::Petition { .. });
     let mut add_tags: Vec<&str> = e.tags.iter().map(|t| t.as_ref()).collect();
     add_tags.extend([kind_tag.as_str(), lang_tag.as_str()]);
-    if !s.signer.email_opt_in {
+    // What a ticked box agreed to; an unticked one, only that it was not ticked.
+    let consent_tag = super::consent::tag(&s.consent_version);
+    if s.signer.email_opt_in {
+        if !s.consent_version.is_empty() {
+            add_tags.push(&consent_tag);
+        }
+    } else {
         add_tags.push(NO_OPT_IN_TAG);
     }
     let body = Osdi {
@@ -347,6 +376,7 @@ struct Flat<'a, O> {
     postal_code: &'a str,
     country: &'a str,
     email_opt_in: O,
+    consent_version: &'a str,
     source: &'a str,
     referrer: &'a str,
     url: &'a str,
@@ -384,6 +414,7 @@ fn flat<O>(s: &Submission, email_opt_in: O) -> Flat<'_, O> {
         postal_code: &s.signer.postal_code,
         country: &s.signer.country,
         email_opt_in,
+        consent_version: &s.consent_version,
         source: &s.source.source,
         referrer: &s.source.referrer,
         url: &s.source.url,

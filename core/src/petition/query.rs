@@ -77,7 +77,7 @@ fn without_query(url: &str) -> &str {
 }
 
 /// The host name of an address.
-pub(crate) fn host(url: &str) -> &str {
+pub fn host(url: &str) -> &str {
     let rest = url.split_once("://").map(|(_, r)| r).unwrap_or("");
     let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
     let host = authority.rsplit('@').next().unwrap_or("");

@@ -242,6 +242,7 @@ fn submission(kind: Kind, opt_in: bool) -> Submission {
             "https://news.example.com/story",
         ),
         language: "en".into(),
+        consent_version: crate::petition::consent::version_text(crate::i18n::Lang::En.ui().opt_in),
     }
 }
 
@@ -259,6 +260,8 @@ fn endpoint(adapter: Adapter) -> Endpoint {
             action: "guantanamo".into(),
             id: "abc-123".into(),
         }]),
+        count_url: "".into(),
+        count_api_url: "".into(),
     }
 }
 

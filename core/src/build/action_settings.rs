@@ -1,0 +1,170 @@
+//! An action's petition settings that need more than a type check: `status`, `goal`, `ends`
+//! and `review`, each mistake reported at its line with what to write.
+
+use super::{Doc, Problems};
+use crate::content::Status;
+use toml::{Spanned, Value};
+
+/// `status`: `open` (the default), `closed` or `won`.
+pub fn status(doc: &Doc, value: Option<&Spanned<String>>, p: &mut Problems) -> Status {
+    let Some(v) = value else {
+        return Status::Open;
+    };
+    match v.get_ref().as_str() {
+        "open" => Status::Open,
+        "closed" => Status::Closed,
+        "won" => Status::Won,
+        other => {
+            p.at(
+                doc.line(v),
+                format!("`status = \"{other}\"` is not a status. Write `status = \"open\"` (taking signatures), `status = \"closed\"` or `status = \"won\"`."),
+            );
+            Status::Open
+        }
+    }
+}
+
+/// `goal`: a positive whole number, `goal = 2000`.
+pub fn goal(doc: &Doc, value: Option<&Spanned<Value>>, p: &mut Problems) -> Option<u32> {
+    let v = value?;
+    match v.get_ref() {
+        Value::Integer(n) if *n > 0 && *n <= i64::from(u32::MAX) => Some(*n as u32),
+        other => {
+            p.at(
+                doc.line(v),
+                format!("`goal = {other}` is not a number of signatures. Write a whole number above zero without quotes or separators, like `goal = 2000`, or leave `goal` out."),
+            );
+            None
+        }
+    }
+}
+
+/// `ends`: a date, `ends = 2027-03-01` (a TOML date) or `ends = "2027-03-01"`. A date that has
+/// passed on an action still open is a mistake: the page would ask for signatures it no
+/// longer takes.
+pub fn ends(
+    doc: &Doc,
+    value: Option<&Spanned<Value>>,
+    status: Status,
+    today: Date,
+    p: &mut Problems,
+) -> Option<String> {
+    let v = value?;
+    let written = match v.get_ref() {
+        Value::String(s) => s.clone(),
+        Value::Datetime(d) if d.time.is_none() && d.offset.is_none() => d.to_string(),
+        other => other.to_string(),
+    };
+    let Some(date) = Date::parse(&written) else {
+        p.at(
+            doc.line(v),
+            format!("`ends = {written}` is not a date. Write the day it closes as year-month-day, like `ends = 2027-03-01`."),
+        );
+        return None;
+    };
+    if status == Status::Open && date < today {
+        p.at(
+            doc.line(v),
+            format!("`ends = {written}` has passed, but the action is still open. If it has closed, write `status = \"closed\"` (or `status = \"won\"`); if it goes on, write the new closing day."),
+        );
+    }
+    Some(written)
+}
+
+/// `review`: only `review = "pending"` (the text waits for staff; `scripts/review.sh`).
+pub fn review(doc: &Doc, value: Option<&Spanned<String>>, p: &mut Problems) {
+    if let Some(v) = value.filter(|v| v.get_ref() != "pending") {
+        p.at(
+            doc.line(v),
+            "`review` can only be \"pending\". Delete the line once the text has been reviewed."
+                .into(),
+        );
+    }
+}
+
+/// A calendar day, ordered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Date {
+    year: i32,
+    month: u8,
+    day: u8,
+}
+
+impl Date {
+    /// `YYYY-MM-DD`, a day that exists.
+    pub fn parse(text: &str) -> Option<Date> {
+        let mut parts = text.split('-');
+        let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+        if parts.next().is_some() || y.len() != 4 || m.len() != 2 || d.len() != 2 {
+            return None;
+        }
+        let date = Date {
+            year: y.parse().ok()?,
+            month: m.parse().ok()?,
+            day: d.parse().ok()?,
+        };
+        let real = (1..=12).contains(&date.month)
+            && date.day >= 1
+            && date.day <= days_in_month(date.year, date.month);
+        real.then_some(date)
+    }
+
+    /// Today, in UTC; `BUILD_DATE=YYYY-MM-DD` sets it (tests, and rebuilding an old release).
+    pub fn today() -> Date {
+        if let Some(date) = std::env::var("BUILD_DATE")
+            .ok()
+            .and_then(|d| Date::parse(&d))
+        {
+            return date;
+        }
+        let secs = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        Date::from_days((secs / 86_400) as i64)
+    }
+
+    /// The civil date `days` after 1970-01-01 (Howard Hinnant's `civil_from_days`).
+    fn from_days(days: i64) -> Date {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z.rem_euclid(146_097);
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+        Date { year, month, day }
+    }
+}
+
+fn days_in_month(year: i32, month: u8) -> u8 {
+    match month {
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Date;
+
+    #[test]
+    fn days_since_1970_are_the_calendar_s() {
+        assert_eq!(Date::from_days(0), Date::parse("1970-01-01").unwrap());
+        assert_eq!(Date::from_days(20_423), Date::parse("2025-12-01").unwrap());
+        assert_eq!(Date::from_days(11_016), Date::parse("2000-02-29").unwrap());
+    }
+
+    #[test]
+    fn only_real_days_are_dates() {
+        assert!(Date::parse("2027-02-29").is_none());
+        assert!(Date::parse("2028-02-29").is_some());
+        assert!(Date::parse("2027-13-01").is_none());
+        assert!(Date::parse("2027-3-1").is_none());
+        assert!(Date::parse("March 1").is_none());
+        assert!(Date::parse("2027-03-01") < Date::parse("2027-03-02"));
+    }
+}

@@ -1,0 +1,146 @@
+//! A petition's signature count as the page shows it: the goal the bar fills towards, numbers
+//! written for the page's language, the words beside the bar, and dates.
+//!
+//! The prerenderer writes the count known at build time with these; `js/count.js` writes the
+//! refreshed one in the browser with the same steps and words (through the build's contract,
+//! `crate::contract`) and the browser's own `Intl.NumberFormat`, which groups digits as
+//! [`number`] does.
+
+use crate::i18n::{fill, Lang};
+
+/// Without a goal of its own, the bar's goal is the first of these steps, times a power of ten,
+/// above the count: 100, 250, 500, 1,000, 2,500, 5,000, 10,000… so it never sits full or empty.
+pub const STEPS: [u64; 3] = [100, 250, 500];
+
+/// The goal the bar fills towards: the action's own, or the next step above the count.
+pub fn goal_for(count: u64, goal: Option<u32>) -> u64 {
+    if let Some(goal) = goal {
+        return u64::from(goal);
+    }
+    let mut scale = 1u64;
+    loop {
+        for step in STEPS {
+            let g = step.saturating_mul(scale);
+            if g > count || g == u64::MAX {
+                return g;
+            }
+        }
+        scale = scale.saturating_mul(10);
+    }
+}
+
+/// `n` with its digits grouped as the language writes them: "12,345" in English; "12.345" in
+/// Spanish, which (as CLDR and `Intl.NumberFormat("es")` do) leaves four digits ungrouped.
+pub fn number(n: u64, lang: Lang) -> String {
+    let digits = n.to_string();
+    let (sep, min) = match lang {
+        Lang::En => (',', 4),
+        Lang::Es => ('.', 5),
+    };
+    if digits.len() < min {
+        return digits;
+    }
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A count source's answer: `{"count": N}`, or an OSDI petition with `total_signatures`.
+pub fn parse_answer(json: &str) -> Option<u64> {
+    let v: serde_json::Value = serde_json::from_str(json).ok()?;
+    v.get("count")
+        .or_else(|| v.get("total_signatures"))
+        .and_then(serde_json::Value::as_u64)
+}
+
+/// "1,234 signatures of 2,000", in the language.
+pub fn words(count: u64, goal: u64, lang: Lang) -> String {
+    let ui = lang.ui();
+    let template = if count == 1 {
+        ui.count_one
+    } else {
+        ui.count_many
+    };
+    fill(template, &[&number(count, lang), &number(goal, lang)])
+}
+
+/// An ISO date ("2027-03-01") as the language writes it: "March 1, 2027", "1 de marzo de 2027".
+/// Anything else is returned as it is (the loader only lets real dates through).
+pub fn date(iso: &str, lang: Lang) -> String {
+    let ui = lang.ui();
+    let mut parts = iso.splitn(3, '-');
+    let (Some(y), Some(m), Some(d)) = (parts.next(), parts.next(), parts.next()) else {
+        return iso.to_string();
+    };
+    let (Ok(month), Ok(day)) = (m.parse::<usize>(), d.parse::<u8>()) else {
+        return iso.to_string();
+    };
+    let Some(name) = month.checked_sub(1).and_then(|i| ui.months.get(i)) else {
+        return iso.to_string();
+    };
+    let day = day.to_string();
+    if ui.day_first {
+        fill(ui.date, &[&day, name, y])
+    } else {
+        fill(ui.date, &[name, &day, y])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn without_a_goal_the_goal_steps_up_with_the_count() {
+        let goals: Vec<u64> = [
+            0, 99, 100, 249, 250, 499, 500, 999, 1000, 2499, 4999, 9999, 10_000, 123_456,
+        ]
+        .iter()
+        .map(|c| goal_for(*c, None))
+        .collect();
+        assert_eq!(
+            goals,
+            [100, 100, 250, 250, 500, 500, 1000, 1000, 2500, 2500, 5000, 10_000, 25_000, 250_000]
+        );
+        assert_eq!(goal_for(u64::MAX, None), u64::MAX);
+        // A goal of its own stays, even once passed.
+        assert_eq!(goal_for(2500, Some(2000)), 2000);
+    }
+
+    #[test]
+    fn numbers_and_words_follow_the_language() {
+        assert_eq!(number(999, Lang::En), "999");
+        assert_eq!(number(1234, Lang::En), "1,234");
+        assert_eq!(number(1_234_567, Lang::En), "1,234,567");
+        assert_eq!(number(1234, Lang::Es), "1234");
+        assert_eq!(number(12_345, Lang::Es), "12.345");
+        assert_eq!(words(1234, 2000, Lang::En), "1,234 signatures of 2,000");
+        assert_eq!(words(1, 100, Lang::En), "1 signature of 100");
+        assert_eq!(words(0, 100, Lang::Es), "0 firmas de 100");
+        assert_eq!(words(12_345, 25_000, Lang::Es), "12.345 firmas de 25.000");
+    }
+
+    #[test]
+    fn a_count_source_answers_a_count_or_an_osdi_petition() {
+        assert_eq!(parse_answer(r#"{"count": 12}"#), Some(12));
+        assert_eq!(
+            parse_answer(r#"{"title":"x","total_signatures":345}"#),
+            Some(345)
+        );
+        assert_eq!(parse_answer(r#"{"count": -1}"#), None);
+        assert_eq!(parse_answer(r#"{"count": "12"}"#), None);
+        assert_eq!(parse_answer("<html>"), None);
+    }
+
+    #[test]
+    fn dates_are_written_as_each_language_writes_them() {
+        assert_eq!(date("2027-03-01", Lang::En), "March 1, 2027");
+        assert_eq!(date("2027-03-01", Lang::Es), "1 de marzo de 2027");
+        assert_eq!(date("not a date", Lang::En), "not a date");
+    }
+}
