@@ -55,8 +55,14 @@ test-browser:
 # Both languages (scripts/build.sh): English in dist/, Spanish in dist/es/.
 dist:
 	$(LOCAL) scripts/build.sh
-	# The same site for a subfolder, as staff embedding it under an existing domain would build it.
-	$(LOCAL) SITE_BASE=/campaigns/immigration scripts/build.sh --dist target/dist-subfolder
+	# The same site for a subfolder, as staff embedding it under an existing domain would build it,
+	# with two more actions, one closed and one won, and a home page featuring the won one
+	# (tests/content-states/: tests/e2e/states.spec.js checks them there).
+	rm -rf target/content-states && cp -r content target/content-states
+	cp tests/content-states/actions/*.md target/content-states/actions/
+	sed -i 's/^featured_action = .*/featured_action = "won-example"/' target/content-states/home.md
+	$(LOCAL) SITE_CONTENT=$(CURDIR)/target/content-states SITE_BASE=/campaigns/immigration \
+	  scripts/build.sh --dist target/dist-subfolder
 
 # 3. Whole journeys against the release build, served like a static host; every page valid HTML;
 #    the site's wasm not growing with the content; and the deploy recipes in deploy/ against

@@ -8,6 +8,7 @@
 //   load pages as usual;
 // - the signer, the forms' behaviour, when a visitor starts filling in a form (lazy-signer.js).
 import { C } from "./contract.js";
+import { counts } from "./count.js";
 import { lazySigner, prepareForms, wasm } from "./lazy-signer.js";
 
 // A static page (the /embed/ generator) is not the site's to hydrate, nor to send elsewhere.
@@ -55,6 +56,15 @@ function whenIdle(f) {
   if (document.readyState === "complete") go();
   else addEventListener("load", go, { once: true });
 }
+
+// The petitions' counts, read again once the page has loaded (never before: they must not
+// compete with the page), and on each page the router shows next.
+function refreshCounts() {
+  counts(document, document.baseURI);
+  new MutationObserver(() => counts(document, document.baseURI)).observe(document.body, { childList: true, subtree: true });
+}
+if (document.readyState === "complete") refreshCounts();
+else addEventListener("load", refreshCounts, { once: true });
 
 // On a slow or metered connection the pages work as they are, and every link loads a small
 // prerendered page: hydrating would cost more than it saves.

@@ -23,6 +23,7 @@
 // data-issue), data-lang ("es" for Spanish), data-source, and the endpoint overrides data-signup-adapter,
 // data-signup-petition-url, data-signup-signup-url (read by the signer).
 import { C, has } from "./contract.js";
+import { counts } from "./count.js";
 import { lazySigner, prepareForms } from "./lazy-signer.js";
 
 // The hashed names of the stylesheet and the signer: scripts/bundle.mjs defines them.
@@ -32,6 +33,22 @@ const ASSETS = __EMBED_ASSETS__;
 const site = new URL(".", import.meta.url);
 const at = (path) => new URL(path, site).href;
 const signer = lazySigner(at(ASSETS.signer), at(ASSETS.signerWasm));
+
+// Trusted Types. A host page that enforces them (`require-trusted-types-for 'script'` in its
+// CSP) refuses a string assigned to innerHTML. The embed then passes its fragment through a
+// policy of its own that leaves it as it is (see above why it is safe), which the host must
+// allow by name: `trusted-types truah-embed` (keeping its own policies' names in the list).
+// Without Trusted Types, or if the host does not allow the name, the string is used as it is;
+// in the latter case the browser refuses it and the embed shows its "could not load" message.
+let policy;
+function trustedHtml(html) {
+  try {
+    policy ??= globalThis.trustedTypes?.createPolicy("truah-embed", { createHTML: (s) => s }) ?? null;
+  } catch {
+    policy = null;
+  }
+  return policy ? policy.createHTML(html) : html;
+}
 const MOUNTS = has("truah_embed");
 const mounted = new WeakSet();
 
@@ -140,9 +157,12 @@ async function show(view, fragment, { focus = false, first = false, hash = "" } 
     problem(view, C.embedWords[view.frame.lang].failed, pageOf(fragment));
     return;
   }
-  // The fragment is our own build's HTML (escaped at build time), never a visitor's input.
+  // The fragment is our own build's HTML (every text escaped when the prerenderer wrote it),
+  // fetched from the campaign site, never a visitor's input: parsing it into an inert
+  // <template> is as safe as the site's own pages. It runs no script (the build writes none,
+  // and a template's content is not live), and its styles are the shadow root's alone.
   const template = document.createElement("template");
-  template.innerHTML = html;
+  template.innerHTML = trustedHtml(html);
   const content = template.content;
   for (const a of content.querySelectorAll("a[href]")) {
     const raw = a.getAttribute("href");
@@ -159,6 +179,7 @@ async function show(view, fragment, { focus = false, first = false, hash = "" } 
   for (const form of content.querySelectorAll(has("sign"))) form.setAttribute(C.attr.share_url, pageOf(fragment));
   prepareForms(content);
   view.body.replaceChildren(content);
+  counts(view.body, site);
   view.current = fragment;
   view.back.hidden = view.history.length === 0;
   view.frame.hidden = false;

@@ -21,6 +21,11 @@ done
 base=${SITE_BASE:-}
 base=${base%/}
 
+# The petitions' counts, where the build can read them (scripts/counts.mjs): the prerenderer
+# writes them into the pages. A count that cannot be read only leaves it out.
+export COUNTS_DIR="$PWD/target/counts"
+node scripts/counts.mjs --out "$COUNTS_DIR" || echo "build: no counts read (scripts/counts.mjs failed); the pages show none until browsers read one" >&2
+
 # English first: Trunk replaces its whole dist folder, and Spanish lives inside it.
 SITE_LANG=en trunk build ${profile[@]+"${profile[@]}"} --public-url "$base/" --dist "$dist"
 SITE_LANG=es trunk build ${profile[@]+"${profile[@]}"} --public-url "$base/es/" --dist "$dist/es"
@@ -28,4 +33,6 @@ SITE_LANG=es trunk build ${profile[@]+"${profile[@]}"} --public-url "$base/es/" 
 # One _headers file at the root: Spanish adds its own paths' rules to the English file's.
 cat "$dist/es/_headers" >> "$dist/_headers"
 rm "$dist/es/_headers"
+# Counts the site serves itself (count_url = "counts/{petition}.json") go in with it.
+node scripts/counts.mjs --publish "$COUNTS_DIR" --into "$dist"
 echo "build: English in $dist/, Spanish in $dist/es/"

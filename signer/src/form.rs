@@ -18,6 +18,7 @@ use crate::endpoint;
 use crate::outbox;
 use campaign_core::contract::{attr, Part, SIGN_PETITION};
 use campaign_core::i18n::{fill, Lang, Ui};
+use campaign_core::petition::consent;
 use campaign_core::petition::countries::postal_field;
 use campaign_core::petition::outbox::{Notice, Status};
 use campaign_core::petition::payload::{uuid_v4, Kind, Submission};
@@ -80,6 +81,7 @@ fn random_key() -> String {
 fn new_submission(
     kind: Kind,
     signer: Signer,
+    consent_version: String,
     host: Option<web_sys::Element>,
     lang: Lang,
 ) -> Submission {
@@ -105,6 +107,7 @@ fn new_submission(
         submitted_at: js_sys::Date::new_0().to_iso_string().into(),
         source,
         language: lang.code().to_string(),
+        consent_version,
     }
 }
 
@@ -462,7 +465,13 @@ impl Form {
                     },
                     Mode::Updates => Kind::Signup,
                 };
-                let submission = new_submission(kind, s.clone(), self.scope.host(), self.lang);
+                // The version of the consent wording this form shows, rendered with it.
+                let consent = self
+                    .el::<web_sys::HtmlInputElement>(Part::ConsentVersion)
+                    .map(|i| i.value())
+                    .unwrap_or_default();
+                let submission =
+                    new_submission(kind, s.clone(), consent, self.scope.host(), self.lang);
                 *self.signer.borrow_mut() = Some(s);
                 *self.key.borrow_mut() = Some(submission.key.clone());
                 self.submitted_here.set(true);
@@ -760,7 +769,9 @@ impl Form {
             return;
         };
         s.email_opt_in = true;
-        let submission = new_submission(Kind::Signup, s, self.scope.host(), self.lang);
+        // The offer's consent is its question: "Sign me up for updates too?"
+        let consent = consent::version_text(self.lang.ui().offer_question);
+        let submission = new_submission(Kind::Signup, s, consent, self.scope.host(), self.lang);
         *self.offer_key.borrow_mut() = Some(submission.key.clone());
         self.set_hidden(Part::OfferYes, true);
         outbox::submit(

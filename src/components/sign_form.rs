@@ -14,6 +14,7 @@ use crate::content::{self, content};
 use crate::paths::{ui, LANG};
 use campaign_core::contract::{attr, Part, SIGN_PETITION, SIGN_SIGNUP};
 use campaign_core::i18n::fill;
+use campaign_core::petition::consent;
 use campaign_core::petition::countries::{countries_in, postal_field};
 use campaign_core::petition::payload::{Endpoint, Kind};
 use campaign_core::petition::validate::{Field, SIGNUP_FIELDS};
@@ -59,13 +60,14 @@ pub fn SignForm(
         } => (true, action, cta, hosted),
         FormKind::Updates => (false, "", ui.sign_up, None),
     };
-    let post_to = endpoint.plain_post_url(&if petition {
+    let kind_of = if petition {
         Kind::Petition {
             action: action.to_string(),
         }
     } else {
         Kind::Signup
-    });
+    };
+    let post_to = endpoint.plain_post_url(&kind_of);
     let nowhere = post_to.is_none();
     let fields: &[Field] = if petition {
         &Field::ALL
@@ -138,6 +140,14 @@ pub fn SignForm(
                 <input type="hidden" name="kind" value=if petition { "petition" } else { "signup" } />
                 <input type="hidden" name="action" value=action />
                 <input type="hidden" name="language" value=LANG.code() />
+                // What the visitor agrees to, as a version of the words this form shows: the
+                // box's label on a petition, the call to sign up on the signup.
+                <input
+                    type="hidden"
+                    id=id(Part::ConsentVersion)
+                    name=Part::ConsentVersion.name()
+                    value=consent::version_text(if petition { ui.opt_in } else { &content().site.signup_heading })
+                />
                 {nowhere.then(|| view! { <NoWasm petition=petition /> })}
                 <fieldset
                     class="sign-form__body"
@@ -166,6 +176,7 @@ pub fn SignForm(
                             autocomplete="off"
                         />
                     </div>
+                    <Privacy url=endpoint.url_for(&kind_of) />
                     <button type="submit" class="button" id=id(Part::Submit)>{cta}</button>
                 </fieldset>
             </form>
@@ -201,6 +212,30 @@ fn AfterSigning(prefix: &'static str) -> impl IntoView {
             <p role="status" id=id(Part::OfferStatus)></p>
         </div>
     }
+}
+
+/// The line by the submit button about what happens to what the visitor sends: the site's own
+/// `privacy_text`, or the interface's, which says only what this site does (where it goes,
+/// and that it stays on the device only until sent). Then the organization's policy, where
+/// `privacy_url` is set. `url` is where the form sends; with nowhere to send, no line.
+#[component]
+fn Privacy(url: String) -> impl IntoView {
+    let ui = ui();
+    let site = &content().site;
+    let host = campaign_core::petition::query::host(&url).to_string();
+    let text = match &site.privacy_text {
+        Some(t) => t.to_string(),
+        None if host.is_empty() => return None,
+        None => fill(ui.privacy_default, &[&host]),
+    };
+    Some(view! {
+        <p class="sign-form__privacy">
+            {text}
+            {site.privacy_url.as_ref().map(|u| view! {
+                " "<a href=u.to_string() rel="external noopener">{fill(ui.privacy_policy, &[&site.org_name])}</a>"."
+            })}
+        </p>
+    })
 }
 
 /// The other ways to sign when this form cannot send: the action's own page elsewhere, and the
@@ -385,6 +420,33 @@ mod tests {
     }
 
     #[test]
+    fn the_form_carries_its_consent_wording_s_version_and_says_where_signatures_go() {
+        let html = render(
+            PETITION,
+            endpoint(Adapter::Osdi, "https://forms.example.org/sign"),
+        );
+        let version = consent::version_text(ui().opt_in);
+        assert!(
+            html.contains(&format!(
+                r#"type="hidden" id="p-consent_version" name="consent_version" value="{version}""#
+            )),
+            "{html}"
+        );
+        let signup = render(FormKind::Updates, endpoint(Adapter::Osdi, ""));
+        let heading = consent::version_text(&content().site.signup_heading);
+        assert!(
+            signup.contains(&format!(r#"value="{heading}""#)),
+            "{signup}"
+        );
+        assert_ne!(version, heading);
+        // The default line says where it goes (the endpoint's host) and how long it stays.
+        assert!(
+            html.contains("When you send this, your details go to api.example.org. Until they are sent, they are kept on this device only; once sent, they are removed from it."),
+            "{html}"
+        );
+    }
+
+    #[test]
     fn a_form_with_a_plain_post_target_is_a_working_html_form() {
         let html = render(
             PETITION,
@@ -408,6 +470,7 @@ mod tests {
             "country",
             "postal_code",
             "email_opt_in",
+            "consent_version",
             "leave_this_empty",
         ] {
             assert!(html.contains(&format!(r#"name="{name}""#)), "{name}");

@@ -1,6 +1,7 @@
 //! `/`: the front door. The quote, one sentence of why, the current action, and the ways in.
 
 use super::Meta;
+use crate::components::count_bar::CountBar;
 use crate::components::frame::PageTitle;
 use crate::components::heading::Heading;
 use crate::components::rich_text::{blocks, inlines, NotesAt};
@@ -23,9 +24,8 @@ fn Home() -> impl IntoView {
     let issue = c
         .issue_page(&c.home.featured_issue)
         .expect("checked by the loader");
-    let action = c
-        .action(&c.home.featured_action)
-        .expect("checked by the loader");
+    // Only an open action is offered as the current one (`Content::current_action`).
+    let action = c.current_action();
     let notes = NotesAt::Issue(&issue.slug);
     let names = |list: Vec<&str>| list.join(", ");
     let ways_in = [
@@ -59,12 +59,15 @@ fn Home() -> impl IntoView {
             </div>
         </div>
         <div class="wrap stack">
-            <section class="feature" aria-labelledby="act-now">
-                <p class="eyebrow">{ui().take_action_now}</p>
-                <Heading level=2 id="act-now">{action.title.as_ref()}</Heading>
-                <p>{action.summary.as_ref()}</p>
-                <a class="button" href=href(&routes::action(&action.slug))>{action.cta.as_ref()}</a>
-            </section>
+            {action.map(|action| view! {
+                <section class="feature" aria-labelledby="act-now">
+                    <p class="eyebrow">{ui().take_action_now}</p>
+                    <Heading level=2 id="act-now">{action.title.as_ref()}</Heading>
+                    <p>{action.summary.as_ref()}</p>
+                    <CountBar action=action compact=true />
+                    <a class="button" href=href(&routes::action(&action.slug))>{action.cta.as_ref()}</a>
+                </section>
+            })}
             <nav aria-label=ui().explore class="ways-in">
                 <ul class="cards">
                     {ways_in

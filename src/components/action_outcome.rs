@@ -1,0 +1,119 @@
+//! What became of an action that no longer takes signatures: a plain statement in place of its
+//! form, and the actions still open. Also the status word the lists show.
+
+use super::heading::Heading;
+use crate::content::content;
+use crate::paths::{href, ui, LANG};
+use campaign_core::content::{Action, Status};
+use campaign_core::count;
+use campaign_core::i18n::fill;
+use campaign_core::routes;
+use leptos::prelude::*;
+
+/// The status as a list shows it: "Open", "Closed", "Won".
+pub fn status_word(status: Status) -> &'static str {
+    let ui = ui();
+    match status {
+        Status::Open => ui.status_open,
+        Status::Closed => ui.status_closed,
+        Status::Won => ui.status_won,
+    }
+}
+
+/// In place of a closed or won action's form. `level` is its heading's.
+#[component]
+pub fn ActionOutcome(action: &'static Action, level: u8, id: &'static str) -> impl IntoView {
+    let ui = ui();
+    let (heading, text) = if action.status == Status::Won {
+        (ui.won_heading, ui.won_text)
+    } else {
+        (ui.closed_heading, ui.closed_text)
+    };
+    let closed_on = action
+        .ends
+        .as_ref()
+        .map(|d| fill(ui.closed_on, &[&count::date(d, LANG)]));
+    let open: Vec<&'static Action> = content()
+        .open_actions()
+        .filter(|a| a.slug != action.slug)
+        .collect();
+    view! {
+        <div class=if action.status == Status::Won { "outcome-statement outcome-statement--won" } else { "outcome-statement" }>
+            <Heading level=level id=id>{heading}</Heading>
+            <p>{text}{closed_on.map(|c| format!(" {c}"))}</p>
+            {if open.is_empty() {
+                view! { <p>{ui.no_open_actions}</p> }.into_any()
+            } else {
+                view! {
+                    <p class="outcome-statement__next">{ui.open_actions}</p>
+                    <ul class="outcome-statement__actions">
+                        {open
+                            .into_iter()
+                            .map(|a| view! { <li><a href=href(&routes::action(&a.slug))>{a.title.as_ref()}</a></li> })
+                            .collect_view()}
+                    </ul>
+                }
+                .into_any()
+            }}
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::components::petition_ask::PetitionAsk;
+
+    fn action(status: Status, ends: Option<&'static str>) -> &'static Action {
+        let mut a = content().action("guantanamo").unwrap().clone();
+        a.status = status;
+        a.ends = ends.map(Into::into);
+        Box::leak(Box::new(a))
+    }
+
+    fn render(action: &'static Action) -> String {
+        // Without Leptos's hydration markers, to read as text.
+        Owner::new()
+            .with(|| view! { <ActionOutcome action=action level=2 id="h" /> }.to_html())
+            .replace("<!>", "")
+    }
+
+    #[test]
+    fn a_closed_or_won_action_says_what_happened() {
+        let closed = render(action(Status::Closed, Some("2025-06-30")));
+        assert!(
+            closed.contains(">This petition has closed</h2>"),
+            "{closed}"
+        );
+        assert!(
+            closed.contains("Thank you to everyone who signed. Closed on June 30, 2025."),
+            "{closed}"
+        );
+        let won = render(action(Status::Won, None));
+        assert!(
+            won.contains(">We won</h2>") && won.contains("outcome-statement--won"),
+            "{won}"
+        );
+        // The only action is this one: there is no open one to point to.
+        assert!(won.contains(ui().no_open_actions), "{won}");
+        assert!(!won.contains("<form"), "{won}");
+        assert_eq!(status_word(Status::Won), "Won");
+    }
+
+    #[test]
+    fn the_ask_names_the_target_quotes_the_text_and_says_when_it_closes_while_open() {
+        let ask = |a: &'static Action| {
+            Owner::new()
+                .with(|| view! { <PetitionAsk action=a /> }.to_html())
+                .replace("<!>", "")
+        };
+        let open = ask(action(Status::Open, Some("2027-03-01")));
+        assert!(
+            open.contains(r#"<span class="ask__label">To:</span> President Trump"#),
+            "{open}"
+        );
+        assert!(open.contains("<blockquote class=\"ask__text\"><p>Don’t send migrants to Guantánamo!</p></blockquote>"), "{open}");
+        assert!(open.contains("Closes on March 1, 2027."), "{open}");
+        assert!(!ask(action(Status::Closed, Some("2025-06-30"))).contains("Closes on"));
+    }
+}
