@@ -86,6 +86,19 @@ test("a petition embedded in another website signs through the receiver once, ta
   expect(seen.foreign).toEqual([]);
 });
 
+test("the embedded petition says whom it asks and what people sign, with its count and where signatures go", async ({ page }) => {
+  await page.route("http://127.0.0.1:8787/count/guantanamo*", (route) =>
+    route.fulfill({ status: 200, contentType: "application/json", headers: { "access-control-allow-origin": "*" }, body: '{"count": 1234}' }));
+  await openHost(page);
+  const embed = petition(page);
+  await expect(embed.locator(".ask__to")).toHaveText("To: President Trump");
+  await expect(embed.locator("blockquote")).toHaveText("Don’t send migrants to Guantánamo!");
+  // The count is read from the campaign's source, from the host page.
+  await expect(embed.getByRole("progressbar", { name: "1,234 signatures of 2,500" })).toBeVisible();
+  await expect(embed.getByText(/^When you send this, your details go to 127\.0\.0\.1\./)).toBeVisible();
+  await expectNoAxeViolations(page);
+});
+
 test("two embeds on one page work independently", async ({ page }) => {
   await recordEvents(page);
   await openHost(page);

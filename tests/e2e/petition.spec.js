@@ -89,6 +89,10 @@ test("signing with the OSDI adapter reaches the receiver once, with consent as t
   // The page's address, never the rest of its query (which may carry personal data).
   expect(body.referrer_data.url).toBe("http://127.0.0.1:4173/act/guantanamo/");
   expect(body.add_tags).toContain("petition:guantanamo");
+  // What the ticked box said, as a version of its words (the form renders it).
+  const version = await petition(page).locator("input[name=consent_version]").inputValue();
+  expect(version).toMatch(/^[0-9a-f]{8}$/);
+  expect(body.add_tags).toContain(`consent:${version}`);
   await expectNoAxeViolations(page);
   // Nothing left in the outbox.
   expect(await outbox(page)).toBeNull();
@@ -106,6 +110,8 @@ test("without the box ticked nobody is subscribed, and the updates are offered",
   // every list), and a tag staff can filter on.
   expect(got[0].body.person.email_addresses[0].status).toBeUndefined();
   expect(got[0].body.add_tags).toContain("email-opt-in:no");
+  // Nothing was agreed to, so no consent is recorded.
+  expect(got[0].body.add_tags.filter((t) => t.startsWith("consent:"))).toEqual([]);
   expect(got[0].body.person.family_name).toBeUndefined();
   await page.getByRole("button", { name: "Yes, send me updates" }).click();
   await expect(page.getByText("You’re signed up for updates and action alerts.")).toBeVisible();
@@ -113,6 +119,12 @@ test("without the box ticked nobody is subscribed, and the updates are offered",
   expect(got).toHaveLength(2);
   expect(got[1].endpoint).toContain("/osdi/forms/updates/record_submission_helper");
   expect(got[1].body.person.email_addresses[0].status).toBe("subscribed");
+  // The offer's question is what was agreed to: its own version, not the box's.
+  const boxVersion = await petition(page).locator("input[name=consent_version]").inputValue();
+  const offered = got[1].body.add_tags.filter((t) => t.startsWith("consent:"));
+  expect(offered).toHaveLength(1);
+  expect(offered[0]).toMatch(/^consent:[0-9a-f]{8}$/);
+  expect(offered[0]).not.toBe(`consent:${boxVersion}`);
 });
 
 for (const adapter of ["json", "form"]) {
@@ -128,6 +140,10 @@ for (const adapter of ["json", "form"]) {
     expect(got[0].body.kind).toBe("petition");
     expect(got[0].body.action).toBe("guantanamo");
     expect([false, "no"]).toContain(got[0].body.email_opt_in);
+    // The consent wording's version and the language, in their own fields.
+    expect(got[0].body.consent_version).toBe(await petition(page).locator("input[name=consent_version]").inputValue());
+    expect(got[0].body.consent_version).toMatch(/^[0-9a-f]{8}$/);
+    expect(got[0].body.language).toBe("en");
   });
 }
 
