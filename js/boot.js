@@ -7,8 +7,7 @@
 //   for in-browser routing; with Save-Data on, or on a 2G connection, it is skipped, and links
 //   load pages as usual;
 // - the signer, the forms' behaviour, when a visitor starts filling in a form (lazy-signer.js).
-import { C } from "./contract.js";
-import { counts } from "./count.js";
+import { C, has } from "./contract.js";
 import { lazySigner, prepareForms, wasm } from "./lazy-signer.js";
 
 // A static page (the /embed/ generator) is not the site's to hydrate, nor to send elsewhere.
@@ -57,14 +56,24 @@ function whenIdle(f) {
   else addEventListener("load", go, { once: true });
 }
 
-// The petitions' counts, read again once the page has loaded (never before: they must not
-// compete with the page), and on each page the router shows next.
-function refreshCounts() {
-  counts(document, document.baseURI);
-  new MutationObserver(() => counts(document, document.baseURI)).observe(document.body, { childList: true, subtree: true });
+// The petitions' counts (count.js), read again once the page has loaded, never before: they
+// must not compete with the page, nor weigh on its first view. count.js itself is fetched only
+// where a page has a count, and for each page the router shows next that has one.
+let counting = null;
+function countsHere() {
+  if (!document.querySelector(has("count_url"))) return;
+  counting ??= import(new URL("count.js", import.meta.url).href).catch(() => {
+    counting = null;
+    return null;
+  });
+  counting.then((m) => m?.counts(document, document.baseURI));
 }
-if (document.readyState === "complete") refreshCounts();
-else addEventListener("load", refreshCounts, { once: true });
+function watchCounts() {
+  countsHere();
+  new MutationObserver(countsHere).observe(document.body, { childList: true, subtree: true });
+}
+if (document.readyState === "complete") watchCounts();
+else addEventListener("load", watchCounts, { once: true });
 
 // On a slow or metered connection the pages work as they are, and every link loads a small
 // prerendered page: hydrating would cost more than it saves.

@@ -3,7 +3,8 @@
 // more after the visitor's own signature: +1 at once (said to screen readers, in the count's
 // live line), then the source's figure a few seconds later. A source that is slow, refuses or
 // answers nonsense changes nothing: the count stays as it was, or stays hidden, and no error
-// is shown. Shared by the site (boot.js) and the embed (embed.js).
+// is shown. Its own file (scripts/bundle.mjs), which boot.js and embed.js load after the page
+// and only where there is a count, so it weighs on no first view.
 //
 // The goal's steps and the words come from the build (campaign_core::count, through the
 // contract); numbers are grouped by the browser's Intl.NumberFormat, as the build groups them.

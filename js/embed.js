@@ -23,7 +23,6 @@
 // data-issue), data-lang ("es" for Spanish), data-source, and the endpoint overrides data-signup-adapter,
 // data-signup-petition-url, data-signup-signup-url (read by the signer).
 import { C, has } from "./contract.js";
-import { counts } from "./count.js";
 import { lazySigner, prepareForms } from "./lazy-signer.js";
 
 // The hashed names of the stylesheet and the signer: scripts/bundle.mjs defines them.
@@ -179,7 +178,10 @@ async function show(view, fragment, { focus = false, first = false, hash = "" } 
   for (const form of content.querySelectorAll(has("sign"))) form.setAttribute(C.attr.share_url, pageOf(fragment));
   prepareForms(content);
   view.body.replaceChildren(content);
-  counts(view.body, site);
+  // A petition's count: count.js, from the campaign site, only for a body that has one.
+  if (view.body.querySelector(has("count_url"))) {
+    import(new URL("count.js", site).href).then((m) => m.counts(view.body, site), () => {});
+  }
   view.current = fragment;
   view.back.hidden = view.history.length === 0;
   view.frame.hidden = false;

@@ -2,8 +2,8 @@
 //
 //   node scripts/bundle.mjs <staging dir> <signer js> <signer wasm> <contract.json> [--release]
 //
-// - js/boot.js, js/embed.js and js/embed-generator.js become boot.js, embed.js and
-//   embed-generator.js, each one file (they share js/lazy-signer.js and js/contract.js),
+// - js/boot.js, js/embed.js, js/embed-generator.js and js/count.js become boot.js, embed.js,
+//   embed-generator.js and count.js (which the first two load once a page has a count), each one file (they share js/lazy-signer.js and js/contract.js),
 //   minified for release. `__CONTRACT__` is the contract.json the prerenderer wrote.
 //   Their names never change (the snippet and the page shell name them); the files they load
 //   are content-hashed.
@@ -38,7 +38,7 @@ const cssName = `embed-${hash}.css`;
 await writeFile(join(staging, cssName), code);
 
 await esbuild.build({
-  entryPoints: { boot: "js/boot.js", embed: "js/embed.js", "embed-generator": "js/embed-generator.js" },
+  entryPoints: { boot: "js/boot.js", embed: "js/embed.js", "embed-generator": "js/embed-generator.js", count: "js/count.js" },
   outdir: staging,
   bundle: true,
   format: "esm",
@@ -52,4 +52,4 @@ await esbuild.build({
     __CONTRACT__: await readFile(contract, "utf8"),
   },
 });
-console.log(`bundle: boot.js, embed.js, embed-generator.js, embed-generator.css and ${cssName}`);
+console.log(`bundle: boot.js, embed.js, embed-generator.js, count.js, embed-generator.css and ${cssName}`);

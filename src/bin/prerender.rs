@@ -87,6 +87,7 @@ fn main() {
         "boot.js",
         "embed.js",
         "embed-generator.js",
+        "count.js",
         "embed-generator.css",
         "share.png",
         "_headers",

@@ -122,6 +122,19 @@ test("after signing: +1 at once, said once; then the source's figure", async ({ 
   await form.getByLabel("ZIP code").fill("10001");
   await form.getByRole("button", { name: "Sign the petition" }).click();
   await expect(page.getByRole("heading", { name: /Thank you/ })).toBeVisible();
+  // Focus lands on the thank-you, in a ring that does not read as an error (the errors' red).
+  const ring = await page.evaluate(() => {
+    const el = document.activeElement;
+    const error = document.createElement("p");
+    error.className = "field__error";
+    document.body.append(error);
+    const red = getComputedStyle(error).color;
+    error.remove();
+    return { id: el.id, outline: getComputedStyle(el).outlineColor, style: getComputedStyle(el).outlineStyle, red };
+  });
+  expect(ring.id).toBe("petition-outcome");
+  expect(ring.style).toBe("solid");
+  expect(ring.outline).not.toBe(ring.red);
   await expect(count(page).locator("[data-count-part=text]")).toHaveText(/^(42|57) signatures of 100$/);
   await expect(news).toHaveText(/^42 signatures of 100$/);
   await expect(count(page).locator("[data-count-part=text]")).toHaveText("57 signatures of 100", { timeout: 15_000 });
@@ -129,4 +142,19 @@ test("after signing: +1 at once, said once; then the source's figure", async ({ 
   // The refresh is not announced again.
   await expect(news).toHaveText("42 signatures of 100");
   await expectNoAxeViolations(page);
+});
+
+test("on a 375 px phone the title, the ask and the count share the first screen", async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  await answer(page, 1234);
+  await page.goto(ACTION);
+  await expect(count(page)).toContainText("1,234 signatures of 2,500");
+  const header = await page.getByRole("banner").boundingBox();
+  expect(header.height).toBeLessThan(150);
+  for (const part of [page.getByRole("heading", { level: 1 }), page.locator("main .ask"), count(page)]) {
+    const box = await part.boundingBox();
+    expect(box.y + box.height).toBeLessThanOrEqual(667);
+  }
+  await context.close();
 });
