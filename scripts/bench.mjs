@@ -163,6 +163,9 @@ if (!process.argv.includes("--no-lighthouse")) {
 
   const server = spawn("node", ["tests/support/static-server.mjs", "--dir", dist, "--port", String(port), "--headers"], { stdio: "ignore" });
   const plainServer = spawn("node", ["tests/support/static-server.mjs", "--dir", plainDir, "--port", String(plainPort)], { stdio: "ignore" });
+  // The local receiver the build points at (config/signup.local.toml): the pages' count source
+  // answers, as a deployed one would, so no page is measured with a failing request.
+  const receiver = spawn("target/debug/signup-receiver", ["--addr", "127.0.0.1:8787", "--data", "target/bench/signatures.jsonl", "--rate-limit", "0"], { stdio: "ignore" });
   await new Promise((r) => setTimeout(r, 500));
   try {
     // What a visit downloads before any interaction: the first view, then the site's wasm and JS
@@ -248,5 +251,6 @@ if (!process.argv.includes("--no-lighthouse")) {
   } finally {
     server.kill();
     plainServer.kill();
+    receiver.kill();
   }
 }

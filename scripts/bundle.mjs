@@ -37,19 +37,31 @@ const hash = createHash("sha256").update(code).digest("hex").slice(0, 16);
 const cssName = `embed-${hash}.css`;
 await writeFile(join(staging, cssName), code);
 
-await esbuild.build({
-  entryPoints: { boot: "js/boot.js", embed: "js/embed.js", "embed-generator": "js/embed-generator.js", count: "js/count.js" },
-  outdir: staging,
-  bundle: true,
-  format: "esm",
-  target: "es2020",
-  minify: release,
-  legalComments: "none",
-  logLevel: "warning",
-  define: {
-    __EMBED_ASSETS__: JSON.stringify({ css: cssName, signer, signerWasm }),
-    // The names shared with the Rust code (campaign_core::contract), as the prerenderer wrote them.
-    __CONTRACT__: await readFile(contract, "utf8"),
-  },
-});
+// The names shared with the Rust code (campaign_core::contract), as the prerenderer wrote them.
+// Each file gets only the parts of the contract its code reads: boot.js is on every first view,
+// and the embed's words, the generator's ids and the count's steps would only weigh it down. A
+// part left out that the code does read throws at once (js/contract.js), so the tests catch it.
+const whole = JSON.parse(await readFile(contract, "utf8"));
+const parts = {
+  boot: ["attr", "render", "formWords", "outboxKey", "parts", "prefill", "sign"],
+  embed: ["attr", "embed", "embedWords", "langs", "formWords", "outboxKey", "parts", "prefill", "sign"],
+  "embed-generator": Object.keys(whole),
+  count: ["attr", "count", "formWords"],
+};
+for (const [name, keys] of Object.entries(parts)) {
+  await esbuild.build({
+    entryPoints: { [name]: `js/${name}.js` },
+    outdir: staging,
+    bundle: true,
+    format: "esm",
+    target: "es2020",
+    minify: release,
+    legalComments: "none",
+    logLevel: "warning",
+    define: {
+      __EMBED_ASSETS__: JSON.stringify({ css: cssName, signer, signerWasm }),
+      __CONTRACT__: JSON.stringify(Object.fromEntries(keys.map((k) => [k, whole[k]]))),
+    },
+  });
+}
 console.log(`bundle: boot.js, embed.js, embed-generator.js, count.js, embed-generator.css and ${cssName}`);

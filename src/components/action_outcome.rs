@@ -38,7 +38,7 @@ pub fn ActionOutcome(action: &'static Action, level: u8, id: &'static str) -> im
         .filter(|a| a.slug != action.slug)
         .collect();
     view! {
-        <div class=if action.status == Status::Won { "outcome-statement outcome-statement--won" } else { "outcome-statement" }>
+        <div class="outcome-statement">
             <Heading level=level id=id>{heading}</Heading>
             <p>{text}{closed_on.map(|c| format!(" {c}"))}</p>
             {if open.is_empty() {
@@ -90,8 +90,9 @@ mod tests {
             "{closed}"
         );
         let won = render(action(Status::Won, None));
+        assert!(won.contains(">We won</h2>"), "{won}");
         assert!(
-            won.contains(">We won</h2>") && won.contains("outcome-statement--won"),
+            won.contains(ui().won_text) && !won.contains(ui().closed_text),
             "{won}"
         );
         // The only action is this one: there is no open one to point to.

@@ -700,3 +700,19 @@ test("a link that fills the form in: filled, typing kept, consent not ticked, th
   expect(kept).not.toContain("zoe");
   expect(kept).not.toContain("Zoey");
 });
+
+test("with Save-Data on (no site wasm), a link still fills the form in and cleans the address", async ({ page }) => {
+  // What boot.js reads to skip hydration on a slow or metered connection.
+  await page.addInitScript(() => Object.defineProperty(Navigator.prototype, "connection", { get: () => ({ saveData: true, effectiveType: "4g" }) }));
+  const wasm = [];
+  page.on("request", (r) => r.url().endsWith(".wasm") && wasm.push(new URL(r.url()).pathname));
+  await page.goto(`${ACTION}?first_name=Zo%C3%AB&email=zoe%40example.org`);
+  await heading(page, TITLE);
+  const form = petition(page);
+  await expect(form.getByLabel("Email")).toHaveValue("zoe@example.org");
+  await expect(form.getByLabel("First name")).toHaveValue("Zoë");
+  expect(new URL(page.url()).search).toBe("");
+  // Only the signer came: the site's wasm stayed away.
+  expect(wasm.every((p) => p.includes("/signer-")), wasm.join(" ")).toBe(true);
+  expect(await page.evaluate(() => document.documentElement.dataset.app)).toBeUndefined();
+});
