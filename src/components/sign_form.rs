@@ -12,6 +12,7 @@
 use super::heading::Heading;
 use crate::content::{self, content};
 use crate::paths::{ui, LANG};
+use campaign_core::content::Site;
 use campaign_core::contract::{attr, Part, SIGN_PETITION, SIGN_SIGNUP};
 use campaign_core::i18n::fill;
 use campaign_core::petition::consent;
@@ -219,9 +220,9 @@ fn AfterSigning(prefix: &'static str) -> impl IntoView {
 /// and that it stays on the device only until sent). Then the organization's policy, where
 /// `privacy_url` is set. `url` is where the form sends; with nowhere to send, no line.
 #[component]
-fn Privacy(url: String) -> impl IntoView {
+fn Privacy(url: String, #[prop(optional)] site: Option<&'static Site>) -> impl IntoView {
     let ui = ui();
-    let site = &content().site;
+    let site = site.unwrap_or(&content().site);
     let host = campaign_core::petition::query::host(&url).to_string();
     let text = match &site.privacy_text {
         Some(t) => t.to_string(),
@@ -444,6 +445,32 @@ mod tests {
             html.contains("When you send this, your details go to api.example.org. Until they are sent, they are kept on this device only; once sent, they are removed from it."),
             "{html}"
         );
+    }
+
+    #[test]
+    fn the_privacy_line_is_the_site_s_own_where_set_and_links_its_policy() {
+        let mut site = content().site.clone();
+        site.privacy_text = Some("We keep your details safe.".into());
+        site.privacy_url = Some("https://example.org/privacy".into());
+        let site: &'static Site = Box::leak(Box::new(site));
+        let html = Owner::new()
+            .with(|| {
+                view! { <Privacy url="https://api.example.org/p".to_string() site=site /> }
+                    .to_html()
+            })
+            .replace("<!>", "");
+        assert!(html.contains("We keep your details safe."), "{html}");
+        assert!(!html.contains("api.example.org"), "{html}");
+        assert!(
+            html.contains(&format!(
+                r#"<a href="https://example.org/privacy" rel="external noopener">{}</a>."#,
+                fill(ui().privacy_policy, &[&site.org_name])
+            )),
+            "{html}"
+        );
+        // With nowhere to send and no text of the site's own, no line at all.
+        let none = Owner::new().with(|| view! { <Privacy url=String::new() /> }.to_html());
+        assert!(!none.contains("sign-form__privacy"), "{none}");
     }
 
     #[test]
