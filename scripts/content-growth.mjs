@@ -47,6 +47,9 @@ title = "Extra action number ${i}: tell Congress to act"
 summary = "What extra action ${i} asks, in a sentence or two. ${words}"
 issue = "extra-issue-${i}"
 cta = "Sign petition ${i}"
+target = "Congress"
+petition_text = "Extra action ${i}: act now."
+goal = ${1000 * i}
 order = ${100 + i}
 +++
 ${words} This is the text of extra action ${i}, which says what is happening and why to act now.
