@@ -35,23 +35,44 @@ thread_local! {
     static STARTED: Cell<bool> = const { Cell::new(false) };
 }
 
-/// What each signature sent from this page (by idempotency key) has come to. A short list: a
-/// page sends a signature or two.
+/// What each signature sent from this page (by idempotency key) has come to, with its form's
+/// label; and the keys the forms on this page know (made here, or taken up by `restore`). A
+/// short list: a page sends a signature or two.
 #[derive(Default)]
-struct Statuses(Vec<(String, Status)>);
+struct Statuses {
+    sent: Vec<(String, String, Status)>,
+    known: Vec<String>,
+}
 
 impl Statuses {
     fn get(&self, key: &str) -> Option<&Status> {
-        self.0.iter().find(|(k, _)| k == key).map(|(_, s)| s)
+        self.sent.iter().find(|(k, ..)| k == key).map(|(.., s)| s)
     }
-    fn insert(&mut self, key: &str, status: Status) {
-        match self.0.iter_mut().find(|(k, _)| k == key) {
-            Some(entry) => entry.1 = status,
-            None => self.0.push((key.to_string(), status)),
+    fn insert(&mut self, key: &str, label: &str, status: Status) {
+        match self.sent.iter_mut().find(|(k, ..)| k == key) {
+            Some(entry) => entry.2 = status,
+            None => self.sent.push((key.to_string(), label.to_string(), status)),
         }
     }
     fn remove(&mut self, key: &str) {
-        self.0.retain(|(k, _)| k != key);
+        self.sent.retain(|(k, ..)| k != key);
+    }
+    /// A form on this page knows this signature, and says what becomes of it.
+    fn known(&mut self, key: &str) {
+        if !self.known.iter().any(|k| k == key) {
+            self.known.push(key.to_string());
+        }
+    }
+    /// The key of a signature made with the form labelled `label` on an earlier visit, which
+    /// this page sent (or settled) before any form that could say so was on the page; now one is.
+    fn take_unknown(&mut self, label: &str) -> Option<String> {
+        let key = self
+            .sent
+            .iter()
+            .find(|(k, l, _)| l == label && !self.known.contains(k))
+            .map(|(k, ..)| k.clone())?;
+        self.known(&key);
+        Some(key)
     }
 }
 
@@ -65,9 +86,10 @@ pub fn status(key: &str) -> Option<Status> {
     STATUSES.with_borrow(|s| s.get(key).cloned())
 }
 
-/// Records a signature's new status and lets the forms show it.
-fn set_status(key: &str, status: Status) {
-    STATUSES.with_borrow_mut(|m| m.insert(key, status));
+/// Records the new status of a signature made with the form labelled `label`, and lets the
+/// forms show it.
+fn set_status(key: &str, label: &str, status: Status) {
+    STATUSES.with_borrow_mut(|m| m.insert(key, label, status));
     changed(key);
 }
 
@@ -90,20 +112,19 @@ fn online() -> bool {
 /// Queues a signature and sends it. The same key is never queued twice.
 pub fn submit(label: &str, submission: &Submission, overrides: Overrides) {
     let entry = Entry::new(label, submission, overrides, now());
-    let key = submission.key.clone();
+    let (key, label) = (submission.key.clone(), label.to_string());
     // Said at once; offline, nothing is tried until the browser is back online.
-    set_status(
-        &key,
-        if online() {
-            Status::Sending
-        } else {
-            Status::Saved
-        },
-    );
+    let status = if online() {
+        Status::Sending
+    } else {
+        Status::Saved
+    };
+    STATUSES.with_borrow_mut(|m| m.known(&key));
+    set_status(&key, &label, status);
     wasm_bindgen_futures::spawn_local(async move {
         let (_, stored) = storage::update(move |o| o.enqueue(entry)).await;
         if !stored && !online() {
-            set_status(&key, Status::Waiting);
+            set_status(&key, &label, Status::Waiting);
         }
         flush();
     });
@@ -125,6 +146,9 @@ pub fn status_of(key: &str) -> Option<Status> {
 /// `show` once the device has said: the signature still waiting (its key, and where it stands)
 /// and the notice of one that could not be sent in time (taken: each is shown once). The
 /// waiting signatures are given the form's endpoint overrides: they go where it says now.
+/// A signature this page sent before the form was on the page (the visitor came back to
+/// another page, or the embed's body arrived after the send) is given too, once: the form says
+/// it was received.
 pub fn restore(
     label: &str,
     overrides: Overrides,
@@ -132,19 +156,26 @@ pub fn restore(
 ) {
     let label = label.to_string();
     wasm_bindgen_futures::spawn_local(async move {
+        let here = label.clone();
         let ((pending, notice), _) = storage::update(move |o| {
-            for e in o.entries.iter_mut().filter(|e| e.label == label) {
+            for e in o.entries.iter_mut().filter(|e| e.label == here) {
                 e.overrides = overrides.clone();
             }
-            let pending = o.entries.iter().find(|e| e.label == label);
+            let pending = o.entries.iter().find(|e| e.label == here);
             let pending = pending.map(|e| (e.key.clone(), e.status()));
-            (pending, o.take_notice(&label))
+            (pending, o.take_notice(&here))
         })
         .await;
-        let pending = pending.map(|(key, s)| {
-            let s = status(&key).unwrap_or(s);
-            (key, s)
-        });
+        let pending = match pending {
+            Some((key, s)) => {
+                STATUSES.with_borrow_mut(|m| m.known(&key));
+                let s = status(&key).unwrap_or(s);
+                Some((key, s))
+            }
+            None => STATUSES
+                .with_borrow_mut(|m| m.take_unknown(&label))
+                .and_then(|key| status(&key).map(|s| (key, s))),
+        };
         show(pending, notice);
     });
 }
@@ -264,7 +295,7 @@ async fn settle(entry: &Entry, outcome: &Outcome) {
         (Some(status), Status::Saved) => status,
         (_, s) => s,
     };
-    set_status(&entry.key, status);
+    set_status(&entry.key, &entry.label, status);
 }
 
 /// Wakes the outbox when the next pending signature is due. Offline, the `online` event will.

@@ -221,6 +221,31 @@ test("network down, page reloaded, network back: delivered exactly once", async 
   expect(got[0].body.person.given_name).toBe("Владимир");
 });
 
+test("a signature left waiting is sent from the next page visited, and the petition says so when the visitor opens it", async ({ page }) => {
+  await open(page);
+  await fill(page, { given: "Nguyễn", family: "Thị Minh Khai", email: "minh@example.vn" });
+  await page.route(`${RECEIVER}/**`, (route) => route.abort("internetdisconnected"));
+  await petition(page).getByRole("button", { name: "Sign the petition" }).click();
+  await expect(petition(page).getByRole("button", { name: "Try now" })).toBeVisible();
+  await page.unroute(`${RECEIVER}/**`);
+  // The next visit starts on a page with no petition: the signature goes from there, before
+  // any form that could say so is on the page.
+  await page.goto("/act/");
+  await heading(page, "Take action");
+  await ready(page);
+  await expect.poll(async () => (await signatures()).length, { timeout: 15_000 }).toBe(1);
+  await page.getByRole("main").getByRole("link", { name: TITLE }).click();
+  await heading(page, TITLE);
+  await expect(petition(page).getByText("Your signature has been received by the petition service.")).toBeVisible();
+  // Said once: after a reload the form is ready for the next person.
+  await page.reload();
+  await heading(page, TITLE);
+  await ready(page);
+  await expect(petition(page).getByRole("button", { name: "Sign the petition" })).toBeVisible();
+  await expect(petition(page).getByText("Your signature has been received by the petition service.")).toBeHidden();
+  expect((await signatures()).map((s) => s.body.person.given_name)).toEqual(["Nguyễn"]);
+});
+
 test("a refusal is shown with its reason, and not retried", async ({ page }) => {
   await open(page, { adapter: "json" });
   // A JSON body sent to the receiver's form endpoint: it answers 415 with a reason.
