@@ -3,9 +3,9 @@
 //
 // Every page arrives prerendered: readable, with working links and forms, before any of this
 // runs. Two wasm modules then bring it to life, neither of them on the first view's path:
-// - the site (the Leptos app) hydrates the page once it has loaded, when the browser is idle,
-//   for in-browser routing; with Save-Data on, or on a 2G connection, it is skipped, and links
-//   load pages as usual;
+// - the site (the Leptos app) hydrates the page once it has loaded and been painted, when the
+//   browser is idle, for in-browser routing; with Save-Data on, or on a 2G connection, it is
+//   skipped, and links load pages as usual;
 // - the signer, the forms' behaviour, when a visitor starts filling in a form (lazy-signer.js).
 import { C, has } from "./contract.js";
 import { lazySigner, prepareForms, wasm } from "./lazy-signer.js";
@@ -50,15 +50,40 @@ async function startSite() {
   document.documentElement.dataset.app = "ready";
 }
 
+/** How long after the load event the site waits at most for the first paint (a hidden tab
+ *  paints nothing). */
+const PAINT_PATIENCE_MS = 3000;
+
+/**
+ * Settles once the page has loaded and its first content is on screen: nothing fetched or
+ * compiled for later competes with the first paint, which on a slow phone can come after the
+ * load event. The browser reports that paint (Paint Timing) once it is shown; where it cannot,
+ * a frame's callback runs just before the frame is painted, and a task it queues after it.
+ */
+const painted = new Promise((resolve) => {
+  const loaded = () => {
+    if (PerformanceObserver.supportedEntryTypes?.includes("paint")) {
+      new PerformanceObserver((list, observer) => {
+        if (!list.getEntriesByName("first-contentful-paint").length) return;
+        observer.disconnect();
+        setTimeout(resolve, 0);
+      }).observe({ type: "paint", buffered: true });
+    } else {
+      requestAnimationFrame(() => setTimeout(resolve, 0));
+    }
+    setTimeout(resolve, PAINT_PATIENCE_MS);
+  };
+  if (document.readyState === "complete") loaded();
+  else addEventListener("load", loaded, { once: true });
+});
+
 function whenIdle(f) {
-  const go = () => ("requestIdleCallback" in window ? requestIdleCallback(f, { timeout: 3000 }) : setTimeout(f, 0));
-  if (document.readyState === "complete") go();
-  else addEventListener("load", go, { once: true });
+  painted.then(() => ("requestIdleCallback" in window ? requestIdleCallback(f, { timeout: 3000 }) : f()));
 }
 
-// The petitions' counts (count.js), read again once the page has loaded, never before: they
-// must not compete with the page, nor weigh on its first view. count.js itself is fetched only
-// where a page has a count, and for each page the router shows next that has one.
+// The petitions' counts (count.js), read again once the page has loaded and been painted, never
+// before: they must not compete with the page, nor weigh on its first view. count.js itself is
+// fetched only where a page has a count, and for each page the router shows next that has one.
 let counting = null;
 function countsHere() {
   if (!document.querySelector(has("count_url"))) return;
@@ -72,8 +97,7 @@ function watchCounts() {
   countsHere();
   new MutationObserver(countsHere).observe(document.body, { childList: true, subtree: true });
 }
-if (document.readyState === "complete") watchCounts();
-else addEventListener("load", watchCounts, { once: true });
+painted.then(watchCounts);
 
 // On a slow or metered connection the pages work as they are, and every link loads a small
 // prerendered page: hydrating would cost more than it saves.

@@ -104,6 +104,18 @@ test("the first view fetches no wasm: the site hydrates after load, the signer w
   expect(wasm[0][1], "requested after the load event").toBeGreaterThanOrEqual(loaded);
 });
 
+test("nothing for later competes with the first paint: the site's code, the count's code and the count come after it", async ({ page }) => {
+  await page.goto(ACTION);
+  await ready(page);
+  await expect.poll(() => page.evaluate(() => performance.getEntriesByType("resource").some((e) => e.name.endsWith("/count/guantanamo")))).toBe(true);
+  const { paint, fetched } = await page.evaluate(() => ({
+    paint: performance.getEntriesByName("first-contentful-paint")[0].startTime,
+    fetched: performance.getEntriesByType("resource").map((e) => ({ path: new URL(e.name).pathname, start: e.startTime })),
+  }));
+  const later = fetched.filter((r) => /^\/(truah-campaign-.*\.(js|wasm)|count\.js|count\/guantanamo)$/.test(r.path));
+  expect(later.map((r) => r.path.replace(/-[0-9a-f]+(_bg)?\./, "$1.")).sort()).toEqual(["/count.js", "/count/guantanamo", "/truah-campaign.js", "/truah-campaign_bg.wasm"]);
+  for (const r of later) expect(r.start, `${r.path} starts after the first paint`).toBeGreaterThanOrEqual(paint);
+});
 
 // A build whose endpoint takes no plain form post prerenders its forms disabled, saying how else
 // to sign; js/lazy-signer.js (the one code that readies forms, on the site and in embeds) enables
