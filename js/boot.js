@@ -57,29 +57,23 @@ const PAINT_PATIENCE_MS = 3000;
 /**
  * Settles once the page has loaded and its first content is on screen: nothing fetched or
  * compiled for later competes with the first paint, which on a slow phone can come after the
- * load event. The browser reports that paint (Paint Timing) once it is shown; where it cannot,
- * a frame's callback runs just before the frame is painted, and a task it queues after it.
+ * load event. The browser reports that paint (Paint Timing) once it is shown; one that cannot
+ * goes ahead at the load event.
  */
 const painted = new Promise((resolve) => {
   const loaded = () => {
-    if (PerformanceObserver.supportedEntryTypes?.includes("paint")) {
-      new PerformanceObserver((list, observer) => {
-        if (!list.getEntriesByName("first-contentful-paint").length) return;
-        observer.disconnect();
-        setTimeout(resolve, 0);
-      }).observe({ type: "paint", buffered: true });
-    } else {
-      requestAnimationFrame(() => setTimeout(resolve, 0));
-    }
     setTimeout(resolve, PAINT_PATIENCE_MS);
+    if (!PerformanceObserver.supportedEntryTypes?.includes("paint")) return resolve();
+    new PerformanceObserver((list) => {
+      if (list.getEntriesByName("first-contentful-paint").length) setTimeout(resolve, 0);
+    }).observe({ type: "paint", buffered: true });
   };
   if (document.readyState === "complete") loaded();
   else addEventListener("load", loaded, { once: true });
 });
 
-function whenIdle(f) {
-  painted.then(() => ("requestIdleCallback" in window ? requestIdleCallback(f, { timeout: 3000 }) : f()));
-}
+// Hydrating waits for the first paint, then for the browser to be idle.
+const whenIdle = (f) => painted.then(() => ("requestIdleCallback" in window ? requestIdleCallback(f, { timeout: 3000 }) : f()));
 
 // The petitions' counts (count.js), read again once the page has loaded and been painted, never
 // before: they must not compete with the page, nor weigh on its first view. count.js itself is

@@ -1,10 +1,11 @@
 // The site's own JavaScript and the embed's stylesheet, for the build (scripts/post-build.sh):
 //
-//   node scripts/bundle.mjs <staging dir> <signer js> <signer wasm> <contract.json> [--release]
+//   node scripts/bundle.mjs <staging dir> <signer js> <signer wasm> <contract.json> --lang <lang> [--release]
 //
 // - js/boot.js, js/embed.js, js/embed-generator.js and js/count.js become boot.js, embed.js,
-//   embed-generator.js and count.js (which the first two load once a page has a count), each one file (they share js/lazy-signer.js and js/contract.js),
-//   minified for release. `__CONTRACT__` is the contract.json the prerenderer wrote.
+//   embed-generator.js and count.js (which the first two load once a page has a count), each
+//   one file (they share js/lazy-signer.js and js/contract.js), minified for release.
+//   `__CONTRACT__` is the contract.json the prerenderer wrote.
 //   Their names never change (the snippet and the page shell name them); the files they load
 //   are content-hashed.
 // - embed-generator.css: style/builder.css, the /embed/ page's own styles.
@@ -17,8 +18,11 @@ import { join } from "node:path";
 
 const [staging, signer, signerWasm, contract] = process.argv.slice(2);
 const release = process.argv.includes("--release");
-if (!staging || !signer || !signerWasm || !contract) {
-  console.error("usage: node scripts/bundle.mjs <staging dir> <signer js> <signer wasm> <contract.json> [--release]");
+// The build's language: the site's own pages are all in it (an embed, on another site, is in
+// whichever its snippet says).
+const lang = process.argv[process.argv.indexOf("--lang") + 1];
+if (!staging || !signer || !signerWasm || !contract || !process.argv.includes("--lang")) {
+  console.error("usage: node scripts/bundle.mjs <staging dir> <signer js> <signer wasm> <contract.json> --lang <lang> [--release]");
   process.exit(1);
 }
 
@@ -39,16 +43,37 @@ await writeFile(join(staging, cssName), code);
 
 // The names shared with the Rust code (campaign_core::contract), as the prerenderer wrote them.
 // Each file gets only the parts of the contract its code reads: boot.js is on every first view,
-// and the embed's words, the generator's ids and the count's steps would only weigh it down. A
-// part left out that the code does read throws at once (js/contract.js), so the tests catch it.
+// and the embed's words, the generator's ids and the count's steps would only weigh it down.
+// boot.js gets only the attributes and form parts it reads, too, and only its build's
+// language's words: the site's own pages are all in it (an embed, on another site, is in
+// whichever language its snippet says). A name left out that the code does read throws at
+// once (js/contract.js), so the tests catch it; one named here that the contract lacks stops
+// the build.
 const whole = JSON.parse(await readFile(contract, "utf8"));
 const parts = {
-  boot: ["attr", "render", "formWords", "outboxKey", "parts", "prefill", "sign"],
+  boot: {
+    attr: ["count_url", "human", "lang_switch", "needs_wasm", "needs_wasm_to_enable", "prefix", "render", "send_plainly", "sign", "sign_ready"],
+    render: true,
+    formWords: [lang],
+    outboxKey: true,
+    parts: ["not_ready", "status", "try_again"],
+    prefill: true,
+  },
   embed: ["attr", "embed", "embedWords", "langs", "formWords", "outboxKey", "parts", "prefill", "sign"],
   "embed-generator": Object.keys(whole),
   count: ["attr", "count", "formWords"],
 };
-for (const [name, keys] of Object.entries(parts)) {
+/** The contract a bundle gets: the parts named (all of each), or the keys named of each part. */
+function contractFor(spec) {
+  const pick = (obj, keys) =>
+    Object.fromEntries(keys.map((k) => {
+      if (!(k in obj)) throw new Error(`bundle.mjs: the contract has no ${k} (campaign_core::contract)`);
+      return [k, obj[k]];
+    }));
+  if (Array.isArray(spec)) return pick(whole, spec);
+  return Object.fromEntries(Object.entries(spec).map(([part, keys]) => [part, keys === true ? whole[part] : pick(whole[part], keys)]));
+}
+for (const [name, spec] of Object.entries(parts)) {
   await esbuild.build({
     entryPoints: { [name]: `js/${name}.js` },
     outdir: staging,
@@ -60,7 +85,7 @@ for (const [name, keys] of Object.entries(parts)) {
     logLevel: "warning",
     define: {
       __EMBED_ASSETS__: JSON.stringify({ css: cssName, signer, signerWasm }),
-      __CONTRACT__: JSON.stringify(Object.fromEntries(keys.map((k) => [k, whole[k]]))),
+      __CONTRACT__: JSON.stringify(contractFor(spec)),
     },
   });
 }

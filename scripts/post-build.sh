@@ -55,6 +55,6 @@ prerender() {
 # The names the JavaScript shares with the Rust code, for the bundler (campaign_core::contract).
 contract=target/contract-${SITE_LANG:-en}.json
 prerender --contract "$contract"
-node scripts/bundle.mjs "$staging" "signer-$hash.js" "signer-${hash}_bg.wasm" "$contract" ${flags[@]+"${flags[@]}"}
+node scripts/bundle.mjs "$staging" "signer-$hash.js" "signer-${hash}_bg.wasm" "$contract" --lang "${SITE_LANG:-en}" ${flags[@]+"${flags[@]}"}
 
 prerender "$staging"
