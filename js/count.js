@@ -9,6 +9,7 @@
 // The goal's steps and the words come from the build (campaign_core::count, through the
 // contract); numbers are grouped by the browser's Intl.NumberFormat, as the build groups them.
 import { C, has } from "./contract.js";
+import { countIn } from "./count-answer.js";
 
 /** How long after a signature to read the source again, for the figure with it. */
 const SETTLE_MS = 4000;
@@ -47,9 +48,7 @@ async function read(el, base) {
     const url = new URL(el.getAttribute(C.attr.count_url), base);
     const answer = await fetch(url, { credentials: "omit", cache: "no-cache", signal: AbortSignal.timeout(PATIENCE_MS) });
     if (!answer.ok) return null;
-    const body = await answer.json();
-    const n = body?.count ?? body?.total_signatures;
-    return Number.isSafeInteger(n) && n >= 0 ? n : null;
+    return countIn(await answer.json());
   } catch {
     return null;
   }

@@ -18,6 +18,7 @@
 import { execFileSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { countIn } from "../js/count-answer.js";
 
 const args = process.argv.slice(2);
 const option = (name) => {
@@ -91,6 +92,5 @@ async function countAt(url, headers) {
   } catch {
     return { problem: "the answer is not JSON" };
   }
-  const n = body?.count ?? body?.total_signatures;
-  return Number.isSafeInteger(n) && n >= 0 ? n : { problem: "the answer has no count" };
+  return countIn(body) ?? { problem: "the answer has no count" };
 }

@@ -489,8 +489,13 @@ mod tests {
     }
 
     /// The site's JavaScript, as the bundler reads it.
-    const JAVASCRIPT: [(&str, &str); 5] = [
+    const JAVASCRIPT: [(&str, &str); 7] = [
         ("js/boot.js", include_str!("../../js/boot.js")),
+        ("js/count.js", include_str!("../../js/count.js")),
+        (
+            "js/count-answer.js",
+            include_str!("../../js/count-answer.js"),
+        ),
         ("js/lazy-signer.js", include_str!("../../js/lazy-signer.js")),
         ("js/embed.js", include_str!("../../js/embed.js")),
         (
