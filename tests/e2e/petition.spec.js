@@ -194,7 +194,7 @@ test("the endpoint failing twice with 503, then recovering: delivered exactly on
 });
 
 test("network down, page reloaded, network back: delivered exactly once", async ({ page, context }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(90_000);
   await open(page);
   await fill(page, { given: "Владимир", family: "Ёлкин", email: "v@example.ru" });
   await context.setOffline(true);
@@ -209,9 +209,10 @@ test("network down, page reloaded, network back: delivered exactly once", async 
   await context.setOffline(false);
   await page.reload();
   await heading(page, TITLE);
-  await expect.poll(async () => (await signatures()).length, { timeout: 15_000 }).toBe(1);
-  // If the reload cut an attempt short, its lease (which keeps other tabs from sending the same
-  // entry at once) runs out first; the entry is then confirmed and removed, never sent twice.
+  // If the reload cut short the attempt that coming back online started, that attempt's lease
+  // (which keeps other tabs from sending the same entry at once, LEASE_MS: 20 s) runs out first:
+  // the entry is then sent, confirmed and removed, never sent twice.
+  await expect.poll(async () => (await signatures()).length, { timeout: 35_000 }).toBe(1);
   await expect.poll(() => outbox(page), { timeout: 30_000 }).toBeNull();
   await page.goto("/partners");
   await heading(page, "Coalition partners");
