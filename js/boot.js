@@ -3,9 +3,10 @@
 //
 // Every page arrives prerendered: readable, with working links and forms, before any of this
 // runs. Two wasm modules then bring it to life, neither of them on the first view's path:
-// - the site (the Leptos app) hydrates the page once it has loaded and been painted, when the
-//   browser is idle, for in-browser routing; with Save-Data on, or on a 2G connection, it is
-//   skipped, and links load pages as usual;
+// - the site (the Leptos app), for in-browser routing: fetched and compiled once the page has
+//   loaded and been painted, when the browser is idle, and started (hydrating the page) when
+//   the visitor first points at, touches or focuses a link; with Save-Data on, or on a 2G
+//   connection, it is skipped, and links load pages as usual;
 // - the signer, the forms' behaviour, when a visitor starts filling in a form (lazy-signer.js).
 import { C, has } from "./contract.js";
 import { lazySigner, prepareForms, wasm } from "./lazy-signer.js";
@@ -44,11 +45,6 @@ signer.listen(document);
 prepareForms(document);
 signer.resume();
 
-async function startSite() {
-  const { default: init } = await import(tag.dataset.js);
-  await init({ module_or_path: tag.dataset.wasm });
-  document.documentElement.dataset.app = "ready";
-}
 
 /** How long after the load event the site waits at most for the first paint (a hidden tab
  *  paints nothing). */
@@ -72,8 +68,6 @@ const painted = new Promise((resolve) => {
   else addEventListener("load", loaded, { once: true });
 });
 
-// Hydrating waits for the first paint, then for the browser to be idle.
-const whenIdle = (f) => painted.then(() => ("requestIdleCallback" in window ? requestIdleCallback(f, { timeout: 3000 }) : f()));
 
 // The petitions' counts (count.js), read again once the page has loaded and been painted, never
 // before: they must not compete with the page, nor weigh on its first view. count.js itself is
@@ -93,8 +87,63 @@ function watchCounts() {
 }
 painted.then(watchCounts);
 
+/** The site's JS and its wasm, compiled: fetched once. Compiling runs off the main thread
+ *  (streaming, where the host says `application/wasm`). */
+let site = null;
+function fetchSite() {
+  site ??= Promise.all([import(tag.dataset.js), compile(new URL(tag.dataset.wasm, document.baseURI))]).catch((e) => {
+    site = null;
+    throw e;
+  });
+  return site;
+}
+async function compile(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: ${response.status}`);
+  const streams = response.headers.get("content-type")?.split(";")[0].trim() === "application/wasm";
+  return streams ? WebAssembly.compileStreaming(response) : WebAssembly.compile(await response.arrayBuffer());
+}
+
+/**
+ * Starts the site: instantiates its wasm, which hydrates the page. Only the visitor's first
+ * sign that they may follow a link does (C.linkIntent on a link), because in-page routing is
+ * all the site's wasm adds to a prerendered page, and hydrating is the one long task it costs
+ * the main thread (about 50 ms on a desktop, four times that on a slow phone). A visit that
+ * reads or signs and leaves never pays it, and a tap on a form never waits behind it. Until it
+ * has started, a link loads its page as any link does.
+ */
+let started = null;
+function startSite() {
+  started ??= painted.then(fetchSite).then(async ([{ default: init }, module]) => {
+    await init({ module_or_path: module });
+    document.documentElement.dataset.app = "ready";
+    return true;
+  }).catch(() => {
+    // Offline, or the host failed: the links keep loading pages; the next intent tries again.
+    started = null;
+    return false;
+  });
+  return started;
+}
+/** Fetching ahead: a failure here is tried again when the site is started. */
+const fetchQuietly = () => fetchSite().catch(() => {});
+function startOnLinkIntent() {
+  const listening = { capture: true, passive: true };
+  const onIntent = (ev) => {
+    if (!(ev.target instanceof Element && ev.target.closest("a[href]"))) return;
+    startSite().then((ready) => {
+      if (ready) for (const type of C.linkIntent) document.removeEventListener(type, onIntent, listening);
+    });
+  };
+  for (const type of C.linkIntent) document.addEventListener(type, onIntent, listening);
+}
+
 // On a slow or metered connection the pages work as they are, and every link loads a small
 // prerendered page: hydrating would cost more than it saves.
 const connection = navigator.connection;
 const thrifty = connection?.saveData || ["slow-2g", "2g"].includes(connection?.effectiveType);
-if (wasm && !thrifty && !isStatic()) whenIdle(startSite);
+if (wasm && !thrifty && !isStatic()) {
+  // Fetching and compiling wait for the first paint, then for the browser to be idle.
+  painted.then(() => ("requestIdleCallback" in window ? requestIdleCallback(fetchQuietly, { timeout: 3000 }) : fetchQuietly()));
+  startOnLinkIntent();
+}

@@ -55,6 +55,7 @@ const parts = {
     attr: ["count_url", "human", "lang_switch", "needs_wasm", "needs_wasm_to_enable", "prefix", "render", "send_plainly", "sign", "sign_ready"],
     render: true,
     formWords: [lang],
+    linkIntent: true,
     outboxKey: true,
     parts: ["not_ready", "status", "try_again"],
     prefill: true,

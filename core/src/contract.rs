@@ -76,6 +76,11 @@ pub const SIGN_SIGNUP: &str = "signup";
 /// The values of [`attr::RENDER`].
 pub const RENDER_STATIC: &str = "static";
 
+/// The events that show a visitor may be about to follow a link: a pointer over it, a finger
+/// on it, the keyboard's focus on it. On each, the site's wasm fetches the page linked
+/// (`src/browser/intent.rs`); the first one starts the site's wasm (`js/boot.js`).
+pub const LINK_INTENT: [&str; 3] = ["pointerover", "focusin", "touchstart"];
+
 /// A part of a petition or signup form. Its element's id is `{prefix}-{name}` (see
 /// [`Part::id`]), so one page can hold several forms, and an embed's shadow root its own.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -266,6 +271,8 @@ pub struct Contract {
     pub builder: &'static [&'static str],
     /// The goal's steps for a count without a goal of its own (`crate::count::STEPS`).
     pub count_steps: [u64; 3],
+    /// [`LINK_INTENT`].
+    pub link_intent: [&'static str; 3],
 }
 
 #[derive(Serialize)]
@@ -394,6 +401,7 @@ impl Contract {
                 .collect(),
             builder: &builder::ALL,
             count_steps: crate::count::STEPS,
+            link_intent: LINK_INTENT,
         }
     }
 
@@ -418,6 +426,7 @@ impl Contract {
                 (k.to_string(), serde_json::to_value(w).expect("plain strings"))
             })),
             "builder": map(&mut self.builder.iter().map(|id| (id.replace('-', "_"), (*id).into()))),
+            "linkIntent": self.link_intent,
             "count": {
                 "steps": self.count_steps,
                 "parts": { "text": count_part::TEXT, "bar": count_part::BAR, "news": count_part::NEWS },
@@ -513,6 +522,8 @@ mod tests {
             "'es/'",
             "embed/act",
             "embed/issues",
+            "\"pointerover\"",
+            "\"touchstart\"",
         ]);
         for name in shared {
             for (file, code) in JAVASCRIPT {

@@ -1,9 +1,14 @@
 //! Fetching the next page before the click: as soon as a pointer is over a link to a page of
-//! the site, a finger touches it, or the keyboard focuses it. By the time the visitor clicks,
-//! the page is usually here, and the page change is instant.
+//! the site, a finger touches it, or the keyboard focuses it (`contract::LINK_INTENT`). By the
+//! time the visitor clicks, the page is usually here, and the page change is instant.
+//!
+//! The first of these events is also what starts this app (`js/boot.js`), so the link that
+//! started it is the one the pointer is over or the focus is on when it starts: it is fetched
+//! at once.
 
 use super::fetch;
 use crate::paths::BASE;
+use campaign_core::contract::LINK_INTENT;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -24,7 +29,7 @@ pub fn listen() {
     let options = web_sys::AddEventListenerOptions::new();
     options.set_passive(true);
     options.set_capture(true);
-    for event in ["pointerover", "focusin", "touchstart"] {
+    for event in LINK_INTENT {
         let _ = document().add_event_listener_with_callback_and_add_event_listener_options(
             event,
             on_intent.as_ref().unchecked_ref(),
@@ -32,6 +37,14 @@ pub fn listen() {
         );
     }
     on_intent.forget();
+    let doc = document();
+    let focused = doc.active_element();
+    let pointed = doc.query_selector("a[href]:hover").ok().flatten();
+    for link in [focused, pointed].into_iter().flatten() {
+        if let Some(path) = page_linked(link.into()) {
+            fetch::prefetch(&path);
+        }
+    }
 }
 
 /// The path of the page of this site a link leads to, if the router would show it (the rules

@@ -118,10 +118,17 @@ export async function heading(page, name) {
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
 }
 
-/** Waits for the site's wasm to have taken over the prerendered page (js/boot.js marks it):
- *  from then on, links route in the page. Before, they load pages as any site's do. */
+/** Starts the site's wasm as a visitor does, by pointing at a link (js/boot.js starts it on the
+ *  first sign that the visitor may follow one), and waits for it to have taken over the
+ *  prerendered page (boot.js marks it): from then on, links route in the page. Before, they
+ *  load pages as any site's do. The event is dispatched, so the mouse and the scroll position
+ *  stay where the test left them. */
 export async function ready(page) {
-  await expect(page.locator("html")).toHaveAttribute("data-app", "ready");
+  const app = page.locator("html");
+  await expect(async () => {
+    await page.locator("a[href]").first().dispatchEvent("pointerover");
+    await expect(app).toHaveAttribute("data-app", "ready", { timeout: 2000 });
+  }).toPass();
 }
 
 /** Presses Tab until `target` has focus, checking at every stop that focus is visible (a ring

@@ -117,6 +117,45 @@ test("nothing for later competes with the first paint: the site's code, the coun
   for (const r of later) expect(r.start, `${r.path} starts after the first paint`).toBeGreaterThanOrEqual(paint);
 });
 
+// In-page routing is all the site's wasm adds to a prerendered page, and hydrating is the one
+// long task it costs the main thread. So js/boot.js fetches and compiles it after the first
+// paint, and starts it only when the visitor first points at, touches or focuses a link; the
+// app then fetches that link's page at once.
+const fetchedPaths = (page) => page.evaluate(() => performance.getEntriesByType("resource").filter((e) => e.responseEnd > 0).map((e) => new URL(e.name).pathname));
+
+test("the site's wasm starts when a pointer is first over a link, not before, and fetches that link's page", async ({ page }) => {
+  await page.goto(ACTION);
+  await expect.poll(() => fetchedPaths(page)).toContainEqual(expect.stringMatching(/^\/truah-campaign-[0-9a-f]+_bg\.wasm$/));
+  // Reading, scrolling and using the form do not start it.
+  await page.mouse.wheel(0, 300);
+  const form = page.getByRole("region", { name: "Sign the petition" });
+  await form.getByLabel("First name").click();
+  await page.keyboard.type("Zoë");
+  await page.waitForTimeout(1000);
+  await expect(page.locator("html")).not.toHaveAttribute("data-app", "ready");
+  expect(await fetchedPaths(page)).not.toContain("/issues/");
+
+  const issues = page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Issues", exact: true });
+  await issues.hover();
+  await expect(page.locator("html")).toHaveAttribute("data-app", "ready");
+  await expect.poll(() => fetchedPaths(page)).toContain("/issues/");
+  // And from then on, links route in the page: what the page keeps survives the click.
+  await page.evaluate(() => { window.stayed = true; });
+  await issues.click();
+  await heading(page, "Issues");
+  expect(await page.evaluate(() => window.stayed)).toBe(true);
+});
+
+test("the site's wasm starts when the keyboard first focuses a link, and fetches that link's page", async ({ page }) => {
+  await page.goto(ACTION);
+  await expect.poll(() => fetchedPaths(page)).toContainEqual(expect.stringMatching(/^\/truah-campaign-[0-9a-f]+_bg\.wasm$/));
+  await expect(page.locator("html")).not.toHaveAttribute("data-app", "ready");
+  const home = page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Home", exact: true });
+  await home.focus();
+  await expect(page.locator("html")).toHaveAttribute("data-app", "ready");
+  await expect.poll(() => fetchedPaths(page)).toContain("/");
+});
+
 // A build whose endpoint takes no plain form post prerenders its forms disabled, saying how else
 // to sign; js/lazy-signer.js (the one code that readies forms, on the site and in embeds) enables
 // them where WebAssembly runs. Such a page, as that build would write it:
