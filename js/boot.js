@@ -3,10 +3,10 @@
 //
 // Every page arrives prerendered: readable, with working links and forms, before any of this
 // runs. Two wasm modules then bring it to life, neither of them on the first view's path:
-// - the site (the Leptos app), for in-browser routing: fetched and compiled once the page has
-//   loaded and been painted, when the browser is idle, and started (hydrating the page) when
-//   the visitor first points at, touches or focuses a link; with Save-Data on, or on a 2G
-//   connection, it is skipped, and links load pages as usual;
+// - the site (the Leptos app), for in-browser routing: fetched, compiled and started (hydrating
+//   the page) when the visitor first points at, touches or focuses a link, once the page has
+//   loaded and been painted; with Save-Data on, or on a 2G connection, it is skipped, and links
+//   load pages as usual;
 // - the signer, the forms' behaviour, when a visitor starts filling in a form (lazy-signer.js).
 import { C, has } from "./contract.js";
 import { lazySigner, prepareForms, wasm } from "./lazy-signer.js";
@@ -45,7 +45,6 @@ signer.listen(document);
 prepareForms(document);
 signer.resume();
 
-
 /** How long after the load event the site waits at most for the first paint (a hidden tab
  *  paints nothing). */
 const PAINT_PATIENCE_MS = 3000;
@@ -67,7 +66,6 @@ const painted = new Promise((resolve) => {
   if (document.readyState === "complete") loaded();
   else addEventListener("load", loaded, { once: true });
 });
-
 
 // The petitions' counts (count.js), read again once the page has loaded and been painted, never
 // before: they must not compete with the page, nor weigh on its first view. count.js itself is
@@ -105,12 +103,14 @@ async function compile(url) {
 }
 
 /**
- * Starts the site: instantiates its wasm, which hydrates the page. Only the visitor's first
- * sign that they may follow a link does (C.linkIntent on a link), because in-page routing is
- * all the site's wasm adds to a prerendered page, and hydrating is the one long task it costs
- * the main thread (about 50 ms on a desktop, four times that on a slow phone). A visit that
- * reads or signs and leaves never pays it, and a tap on a form never waits behind it. Until it
- * has started, a link loads its page as any link does.
+ * Starts the site: fetches and compiles its wasm, then instantiates it, which hydrates the page.
+ * Only the visitor's first sign that they may follow a link does (C.linkIntent on a link),
+ * because in-page routing is all the site's wasm adds to a prerendered page. So a visit that
+ * reads or signs and leaves, the campaign's commonest (from an email to the petition and away),
+ * neither downloads it (92 KB) nor pays its one long task, hydrating (about 50 ms on a desktop,
+ * four times that on a slow phone), and a tap on a form never waits behind it. Until it has
+ * started, a link loads its page as any link does: a click that comes before the site is ready
+ * is an ordinary page load, and the wasm it fetched is in the cache for the next page.
  */
 let started = null;
 function startSite() {
@@ -125,8 +125,6 @@ function startSite() {
   });
   return started;
 }
-/** Fetching ahead: a failure here is tried again when the site is started. */
-const fetchQuietly = () => fetchSite().catch(() => {});
 function startOnLinkIntent() {
   const listening = { capture: true, passive: true };
   const onIntent = (ev) => {
@@ -142,8 +140,4 @@ function startOnLinkIntent() {
 // prerendered page: hydrating would cost more than it saves.
 const connection = navigator.connection;
 const thrifty = connection?.saveData || ["slow-2g", "2g"].includes(connection?.effectiveType);
-if (wasm && !thrifty && !isStatic()) {
-  // Fetching and compiling wait for the first paint, then for the browser to be idle.
-  painted.then(() => ("requestIdleCallback" in window ? requestIdleCallback(fetchQuietly, { timeout: 3000 }) : fetchQuietly()));
-  startOnLinkIntent();
-}
+if (wasm && !thrifty && !isStatic()) startOnLinkIntent();

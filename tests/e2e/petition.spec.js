@@ -738,7 +738,9 @@ test("with Save-Data on (no site wasm), a link still fills the form in and clean
   await expect(form.getByLabel("Email")).toHaveValue("zoe@example.org");
   await expect(form.getByLabel("First name")).toHaveValue("Zoë");
   expect(new URL(page.url()).search).toBe("");
-  // Only the signer came: the site's wasm stayed away.
+  // Only the signer came: the site's wasm stayed away, even with a pointer over a link.
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Issues", exact: true }).hover();
+  await page.waitForTimeout(1000);
   expect(wasm.every((p) => p.includes("/signer-")), wasm.join(" ")).toBe(true);
   expect(await page.evaluate(() => document.documentElement.dataset.app)).toBeUndefined();
 });
