@@ -176,7 +176,7 @@ async function show(view, fragment, { focus = false, first = false, hash = "" } 
   }
   // Sharing after signing shares the campaign's page, not the page the embed sits in.
   for (const form of content.querySelectorAll(has("sign"))) form.setAttribute(C.attr.share_url, pageOf(fragment));
-  prepareForms(content);
+  prepareForms(content, view.el);
   view.body.replaceChildren(content);
   // A petition's count: count.js, from the campaign site, only for a body that has one.
   if (view.body.querySelector(has("count_url"))) {

@@ -26,12 +26,34 @@ function words(root) {
  * Readies the forms in `root` (the document, or an embed's body): the one place that does.
  * Without WebAssembly the forms post as plain HTML forms; where there is nowhere to post
  * them, each says so and how else to sign (src/components/sign_form.rs). Where WebAssembly
- * runs, the signer will send them: the notice goes, and the form is enabled.
+ * runs, the signer will send them: the notice goes, and the form is enabled. `overrides` is
+ * the element whose endpoint overrides hold for these forms: the page's `<body>`, or an
+ * embed's mount element.
  */
-export function prepareForms(root) {
+export function prepareForms(root, overrides = document.body) {
   for (const el of root.querySelectorAll(has("needs_wasm"))) el.hidden = wasm;
   if (wasm) {
     for (const el of root.querySelectorAll(`fieldset${has("needs_wasm_to_enable")}`)) el.disabled = false;
+  }
+  for (const form of root.querySelectorAll(has("sign"))) nameTheEndpoint(form, overrides);
+}
+
+/**
+ * The privacy line says where a form's details go: the build's endpoint's host, as the page was
+ * built. A page (on its `<body>`) or an embed (on its mount element, `overrides`) that sends
+ * them elsewhere says so with its endpoint override (signer/src/endpoint.rs), and the line
+ * names that host instead, before anything is typed. The signer sends where the same
+ * attribute says.
+ */
+function nameTheEndpoint(form, overrides) {
+  const host = part(form, "privacy_host");
+  const key = form.getAttribute(C.attr.sign) === C.sign.petition ? "signup_petition_url" : "signup_signup_url";
+  const url = overrides?.getAttribute(C.attr[key])?.trim();
+  if (!host || !url) return;
+  try {
+    host.textContent = new URL(url).hostname;
+  } catch {
+    // Not an address: nothing can be sent there, and the signer says so on sending.
   }
 }
 

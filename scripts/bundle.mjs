@@ -52,12 +52,13 @@ await writeFile(join(staging, cssName), code);
 const whole = JSON.parse(await readFile(contract, "utf8"));
 const parts = {
   boot: {
-    attr: ["count_url", "human", "lang_switch", "needs_wasm", "needs_wasm_to_enable", "prefix", "render", "send_plainly", "sign", "sign_ready"],
+    attr: ["count_url", "human", "lang_switch", "needs_wasm", "needs_wasm_to_enable", "prefix", "render", "send_plainly", "sign", "sign_ready", "signup_petition_url", "signup_signup_url"],
     render: true,
+    sign: ["petition"],
     formWords: [lang],
     linkIntent: true,
     outboxKey: true,
-    parts: ["not_ready", "status", "try_again"],
+    parts: ["not_ready", "privacy_host", "status", "try_again"],
     prefill: true,
   },
   embed: ["attr", "embed", "embedWords", "langs", "formWords", "outboxKey", "parts", "prefill", "sign"],

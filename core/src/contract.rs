@@ -130,6 +130,10 @@ pub enum Part {
     ConsentVersion,
     /// The honeypot field.
     Honeypot,
+    /// In the privacy line, where the form's details go: the build's endpoint's host, which
+    /// `js/lazy-signer.js` changes to the host of a page's or an embed's endpoint override.
+    /// Absent where the site's own `privacy_text` stands instead.
+    PrivacyHost,
     /// A field's input or select.
     Input(Field),
     /// A field's wrapper, its label, its error line and the message inside it.
@@ -141,7 +145,7 @@ pub enum Part {
 
 impl Part {
     /// Every part without a field, for the contract and its tests.
-    pub const FIXED: [Part; 32] = [
+    pub const FIXED: [Part; 33] = [
         Part::Status,
         Part::OutcomeSaved,
         Part::Retry,
@@ -174,6 +178,7 @@ impl Part {
         Part::OptIn,
         Part::ConsentVersion,
         Part::Honeypot,
+        Part::PrivacyHost,
     ];
 
     /// The part's name, the end of its id.
@@ -211,6 +216,7 @@ impl Part {
             Part::OptIn => "email_opt_in",
             Part::ConsentVersion => "consent_version",
             Part::Honeypot => crate::petition::HONEYPOT,
+            Part::PrivacyHost => "privacy-host",
             Part::Input(f) => f.name(),
             Part::FieldBox(f) => return format!("{}-field", f.name()),
             Part::Label(f) => return format!("{}-label", f.name()),

@@ -177,7 +177,7 @@ pub fn SignForm(
                             autocomplete="off"
                         />
                     </div>
-                    <Privacy url=endpoint.url_for(&kind_of) />
+                    <Privacy url=endpoint.url_for(&kind_of) prefix=prefix />
                     <button type="submit" class="button" id=id(Part::Submit)>{cta}</button>
                 </fieldset>
             </form>
@@ -218,16 +218,28 @@ fn AfterSigning(prefix: &'static str) -> impl IntoView {
 /// The line by the submit button about what happens to what the visitor sends: the site's own
 /// `privacy_text`, or the interface's, which says only what this site does (where it goes,
 /// and that it stays on the device only until sent). Then the organization's policy, where
-/// `privacy_url` is set. `url` is where the form sends; with nowhere to send, no line.
+/// `privacy_url` is set. `url` is where the form sends; with nowhere to send, no line. Where it
+/// goes is the endpoint's host, in its own element (`Part::PrivacyHost`), so that a page that
+/// overrides the endpoint names its own (`js/lazy-signer.js`).
 #[component]
-fn Privacy(url: String, #[prop(optional)] site: Option<&'static Site>) -> impl IntoView {
+fn Privacy(
+    url: String,
+    prefix: &'static str,
+    #[prop(optional)] site: Option<&'static Site>,
+) -> impl IntoView {
     let ui = ui();
     let site = site.unwrap_or(&content().site);
     let host = campaign_core::petition::query::host(&url).to_string();
     let text = match &site.privacy_text {
-        Some(t) => t.to_string(),
+        Some(t) => t.to_string().into_any(),
         None if host.is_empty() => return None,
-        None => fill(ui.privacy_default, &[&host]),
+        None => {
+            let (before, after) = ui
+                .privacy_default
+                .split_once("{}")
+                .unwrap_or((ui.privacy_default, ""));
+            view! { {before}<span id=Part::PrivacyHost.id(prefix)>{host}</span>{after} }.into_any()
+        }
     };
     Some(view! {
         <p class="sign-form__privacy">
@@ -440,9 +452,10 @@ mod tests {
             "{signup}"
         );
         assert_ne!(version, heading);
-        // The default line says where it goes (the endpoint's host) and how long it stays.
+        // The default line says where it goes (the endpoint's host, in the element a page's
+        // endpoint override changes) and how long it stays.
         assert!(
-            html.contains("When you send this, your details go to api.example.org. Until they are sent, they are kept on this device only; once sent, they are removed from it."),
+            html.replace("<!>", "").contains(r#"When you send this, your details go to <span id="p-privacy-host">api.example.org</span>. Until they are sent, they are kept on this device only; once sent, they are removed from it."#),
             "{html}"
         );
     }
@@ -455,12 +468,13 @@ mod tests {
         let site: &'static Site = Box::leak(Box::new(site));
         let html = Owner::new()
             .with(|| {
-                view! { <Privacy url="https://api.example.org/p".to_string() site=site /> }
+                view! { <Privacy url="https://api.example.org/p".to_string() prefix="p" site=site /> }
                     .to_html()
             })
             .replace("<!>", "");
         assert!(html.contains("We keep your details safe."), "{html}");
         assert!(!html.contains("api.example.org"), "{html}");
+        assert!(!html.contains("privacy-host"), "{html}");
         assert!(
             html.contains(&format!(
                 r#"<a href="https://example.org/privacy" rel="external noopener">{}</a>."#,
@@ -469,7 +483,8 @@ mod tests {
             "{html}"
         );
         // With nowhere to send and no text of the site's own, no line at all.
-        let none = Owner::new().with(|| view! { <Privacy url=String::new() /> }.to_html());
+        let none =
+            Owner::new().with(|| view! { <Privacy url=String::new() prefix="p" /> }.to_html());
         assert!(!none.contains("sign-form__privacy"), "{none}");
     }
 

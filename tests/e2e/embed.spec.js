@@ -283,6 +283,38 @@ test("the embed fits a 300 px column and a 320 px phone without sideways scrolli
   }
 });
 
+/** Pastes `html` (a snippet) into the host's blank page, as a WordPress Custom HTML block would:
+ *  its script runs, as a pasted script does. */
+async function paste(page, html) {
+  await page.goto(`${HOST}/blank.html`);
+  await page.evaluate((html) => {
+    const t = document.createElement("template");
+    t.innerHTML = html;
+    for (const node of [...t.content.childNodes]) {
+      if (node.nodeName !== "SCRIPT") document.querySelector("#paste-here").append(node);
+      else {
+        const s = document.createElement("script");
+        for (const a of node.attributes) s.setAttribute(a.name, a.value);
+        document.querySelector("#paste-here").append(s);
+      }
+    }
+  }, html);
+}
+
+test("an embed that sends elsewhere names that host in its privacy line; one that does not names the campaign's", async ({ page }) => {
+  await paste(page,
+    `<div id="elsewhere" data-truah-embed="petition" data-action="guantanamo" data-signup-adapter="osdi" data-signup-petition-url="https://actionnetwork.org/api/v2/petitions/{petition}/signatures"></div>\n` +
+    `<div id="updates" data-truah-embed="signup" data-signup-adapter="json" data-signup-signup-url="https://forms.example.net/truah/signup"></div>\n` +
+    `<div id="as-built" data-truah-embed="petition" data-action="guantanamo"></div>\n` +
+    `<script type="module" src="${SITE}/embed.js"></script>`);
+  const line = (id) => page.locator(`#${id}`).locator(".sign-form__privacy");
+  await expect(line("elsewhere")).toContainText("When you send this, your details go to actionnetwork.org. Until they are sent");
+  await expect(line("updates")).toContainText("your details go to forms.example.net.");
+  // The campaign's own endpoint, as built (the local receiver in this test build).
+  await expect(line("as-built")).toContainText("your details go to 127.0.0.1.");
+  await expectNoAxeViolations(page);
+});
+
 test("the /embed/ generator's snippet, pasted into another website, works as chosen", async ({ page, context }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: SITE });
   // Staff find it in every page's footer. It is a static page: the link loads it whole.
@@ -317,19 +349,7 @@ test("the /embed/ generator's snippet, pasted into another website, works as cho
   await expectNoAxeViolations(page);
 
   // Pasted into a page on another website, as a Custom HTML block would.
-  await page.goto(`${HOST}/blank.html`);
-  await page.evaluate((html) => {
-    const t = document.createElement("template");
-    t.innerHTML = html;
-    for (const node of [...t.content.childNodes]) {
-      if (node.nodeName !== "SCRIPT") document.querySelector("#paste-here").append(node);
-      else {
-        const s = document.createElement("script");
-        for (const a of node.attributes) s.setAttribute(a.name, a.value);
-        document.querySelector("#paste-here").append(s);
-      }
-    }
-  }, expected);
+  await paste(page, expected);
   const pasted = page.locator("#paste-here [data-truah-embed]");
   await pasted.getByLabel("Email").fill("amara@example.org");
   await pasted.getByRole("button", { name: "Sign up" }).click();

@@ -727,6 +727,24 @@ test("a link that fills the form in: filled, typing kept, consent not ticked, th
   expect(kept).not.toContain("Zoey");
 });
 
+test("a page that sends its signatures elsewhere names that host in its privacy lines, before the signer loads", async ({ page }) => {
+  // As a page author would, in the page's HTML: the override on <body>, before any script of the
+  // site runs (the document turns interactive before its module scripts run).
+  await page.addInitScript(() => document.addEventListener("readystatechange", () => {
+    if (document.readyState !== "interactive") return;
+    document.body.dataset.signupPetitionUrl = "https://actionnetwork.org/api/v2/petitions/guantanamo/signatures";
+    document.body.dataset.signupSignupUrl = "https://forms.example.net/truah/signup";
+  }));
+  const wasm = [];
+  page.on("request", (r) => r.url().endsWith(".wasm") && wasm.push(r.url()));
+  await page.goto(ACTION);
+  await heading(page, TITLE);
+  await expect(petition(page).getByText(/your details go to/)).toHaveText(/^When you send this, your details go to actionnetwork\.org\. Until they are sent/);
+  const updates = page.getByRole("region", { name: "Sign up for updates and action alerts" }).first();
+  await expect(updates.getByText(/your details go to/)).toContainText("your details go to forms.example.net.");
+  expect(wasm, "said by the page itself, not by the signer").toEqual([]);
+});
+
 test("with Save-Data on (no site wasm), a link still fills the form in and cleans the address", async ({ page }) => {
   // What boot.js reads to skip hydration on a slow or metered connection.
   await page.addInitScript(() => Object.defineProperty(Navigator.prototype, "connection", { get: () => ({ saveData: true, effectiveType: "4g" }) }));
