@@ -110,7 +110,8 @@ async function compile(url) {
  * neither downloads it (92 KB) nor pays its one long task, hydrating (about 50 ms on a desktop,
  * four times that on a slow phone), and a tap on a form never waits behind it. Until it has
  * started, a link loads its page as any link does: a click that comes before the site is ready
- * is an ordinary page load, and the wasm it fetched is in the cache for the next page.
+ * is an ordinary page load, and the wasm, once it has all arrived, is in the browser's cache for
+ * the next page (its name is hashed; `_headers` lets it be cached for a year).
  */
 let started = null;
 function startSite() {
