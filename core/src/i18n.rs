@@ -84,6 +84,12 @@ pub fn fill(template: &str, args: &[&str]) -> String {
     out
 }
 
+/// A template with one `{}`, as the text before it and after it: for a view that puts an
+/// element of its own in the gap (an address, a host), where `fill` would make it plain text.
+pub fn around(template: &str) -> (&str, &str) {
+    template.split_once("{}").unwrap_or((template, ""))
+}
+
 /// The interface's words in one language.
 pub struct Ui {
     // The chrome.
@@ -594,6 +600,18 @@ mod tests {
         );
         assert_eq!(fill("no args", &[]), "no args");
         assert_eq!(fill("{} and {}", &["one"]), "one and ");
+    }
+
+    #[test]
+    fn a_template_splits_around_its_gap() {
+        assert_eq!(
+            around(EN.privacy_default).0,
+            "When you send this, your details go to "
+        );
+        assert!(around(EN.privacy_default)
+            .1
+            .starts_with(". Until they are sent"));
+        assert_eq!(around("no gap"), ("no gap", ""));
     }
 
     #[test]

@@ -14,7 +14,7 @@ use crate::content::{self, content};
 use crate::paths::{ui, LANG};
 use campaign_core::content::Site;
 use campaign_core::contract::{attr, Part, SIGN_PETITION, SIGN_SIGNUP};
-use campaign_core::i18n::fill;
+use campaign_core::i18n::{around, fill};
 use campaign_core::petition::consent;
 use campaign_core::petition::countries::{countries_in, postal_field};
 use campaign_core::petition::payload::{Endpoint, Kind};
@@ -234,10 +234,7 @@ fn Privacy(
         Some(t) => t.to_string().into_any(),
         None if host.is_empty() => return None,
         None => {
-            let (before, after) = ui
-                .privacy_default
-                .split_once("{}")
-                .unwrap_or((ui.privacy_default, ""));
+            let (before, after) = around(ui.privacy_default);
             view! { {before}<span id=Part::PrivacyHost.id(prefix)>{host}</span>{after} }.into_any()
         }
     };
