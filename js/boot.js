@@ -85,16 +85,8 @@ function watchCounts() {
 }
 painted.then(watchCounts);
 
-/** The site's JS and its wasm, compiled: fetched once. Compiling runs off the main thread
- *  (streaming, where the host says `application/wasm`). */
-let site = null;
-function fetchSite() {
-  site ??= Promise.all([import(tag.dataset.js), compile(new URL(tag.dataset.wasm, document.baseURI))]).catch((e) => {
-    site = null;
-    throw e;
-  });
-  return site;
-}
+/** The site's wasm, compiled. Compiling runs off the main thread (streaming, where the host
+ *  says `application/wasm`). */
 async function compile(url) {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url}: ${response.status}`);
@@ -115,11 +107,13 @@ async function compile(url) {
  */
 let started = null;
 function startSite() {
-  started ??= painted.then(fetchSite).then(async ([{ default: init }, module]) => {
+  started ??= (async () => {
+    await painted;
+    const [{ default: init }, module] = await Promise.all([import(tag.dataset.js), compile(new URL(tag.dataset.wasm, document.baseURI))]);
     await init({ module_or_path: module });
     document.documentElement.dataset.app = "ready";
     return true;
-  }).catch(() => {
+  })().catch(() => {
     // Offline, or the host failed: the links keep loading pages; the next intent tries again.
     started = null;
     return false;
