@@ -45,7 +45,7 @@ lint:
 test-host:
 	cargo test --workspace --exclude truah-campaign --features campaign-core/build
 	$(PRERENDER) cargo test -p truah-campaign --features ssr
-	node --test tests/build/
+	node --test tests/js/ tests/build/
 
 # 2. Components in headless Chromium.
 test-browser:

@@ -72,7 +72,7 @@ const painted = new Promise((resolve) => {
 // fetched only where a page has a count, and for each page the router shows next that has one.
 let counting = null;
 function countsHere() {
-  if (!document.querySelector(has("count_url"))) return;
+  if (!document.querySelector(has(C.attr.count_url))) return;
   counting ??= import(new URL("count.js", import.meta.url).href).catch(() => {
     counting = null;
     return null;

@@ -1,6 +1,7 @@
 // The names the site's JavaScript shares with the Rust code: campaign_core::contract, written
-// by the build (`prerender --contract`) and defined here by the bundler (scripts/bundle.mjs).
-// Nothing in js/ spells one of these names itself; a host test checks that.
+// by the build (`prerender --contract`) and defined here by the bundler (scripts/bundle.mjs),
+// which gives each bundle the names its code reads. Nothing in js/ spells one of these names
+// itself; a host test checks that.
 
 /** A name the contract does not have is a mistake in this code: say so at once, rather than
  *  look for `[undefined]` on the page. */
@@ -17,5 +18,8 @@ function strict(value, path) {
 // eslint-disable-next-line no-undef
 export const C = strict(__CONTRACT__, "C");
 
-/** The CSS selector for elements carrying a contract attribute: `has("sign")` → `[data-sign]`. */
-export const has = (key) => `[${C.attr[key]}]`;
+/** The CSS selector for elements carrying an attribute: `has(C.attr.sign)` → `[data-sign]`. */
+export const has = (attribute) => `[${attribute}]`;
+
+/** A form part's id: `partId("petition", C.parts.status)` → `petition-status` (C.partId). */
+export const partId = (prefix, part) => C.partId.replace("{prefix}", prefix).replace("{part}", part);

@@ -16,7 +16,8 @@ const SETTLE_MS = 4000;
 /** How long a count source may take before it is given up on. */
 const PATIENCE_MS = 10_000;
 
-const part = (el, name) => el.querySelector(`[${C.attr.count_part}="${C.count.parts[name]}"]`);
+/** A part of a count (`C.count.parts.bar`). */
+const part = (el, name) => el.querySelector(`[${C.attr.count_part}="${name}"]`);
 
 /** The goal: the action's own, or the first step (× a power of ten) above the count. */
 function goalFor(count, own) {
@@ -29,13 +30,13 @@ function goalFor(count, own) {
 /** Writes `count` into the count `el`, and returns its words. */
 function show(el, count) {
   const lang = (el.closest("[lang]")?.getAttribute("lang") ?? "").split("-")[0];
-  const words = C.formWords[lang] ?? Object.values(C.formWords)[0];
+  const words = lang in C.formWords ? C.formWords[lang] : Object.values(C.formWords)[0];
   const goal = goalFor(count, Number(el.getAttribute(C.attr.count_goal)));
   const n = new Intl.NumberFormat(lang || undefined);
   const text = (count === 1 ? words.count_one : words.count_many).replace("{}", n.format(count)).replace("{}", n.format(goal));
   el.setAttribute(C.attr.count, String(count));
-  part(el, "text").textContent = text;
-  const bar = part(el, "bar");
+  part(el, C.count.parts.text).textContent = text;
+  const bar = part(el, C.count.parts.bar);
   bar.max = goal;
   bar.value = count;
   el.classList.remove("count--pending");
@@ -62,7 +63,7 @@ const started = new WeakSet();
  * site; the embed script's, on another site).
  */
 export function counts(root, base) {
-  for (const el of root.querySelectorAll(has("count_url"))) {
+  for (const el of root.querySelectorAll(has(C.attr.count_url))) {
     if (started.has(el)) continue;
     started.add(el);
     // After the visitor's own signature, never show fewer than that: a source updated on a
@@ -72,15 +73,17 @@ export function counts(root, base) {
       if (n !== null && el.isConnected) show(el, Math.max(n, floor));
     });
     refresh();
-    root.addEventListener("truah:signed", (ev) => {
+    const signed = (ev) => {
       if (ev.detail?.action !== el.getAttribute(C.attr.count_action)) return;
       const shown = Number(el.getAttribute(C.attr.count));
       if (!el.hasAttribute(C.attr.count) || !Number.isSafeInteger(shown)) return refresh();
       floor = shown + 1;
       const text = show(el, floor);
-      const news = part(el, "news");
+      const news = part(el, C.count.parts.news);
       if (news) news.textContent = text;
       setTimeout(refresh, SETTLE_MS);
-    });
+    };
+    // A signature of any kind of action the count is for (campaign_core::kind::Kind::event).
+    for (const event of Object.values(C.kindEvents)) root.addEventListener(event, signed);
   }
 }

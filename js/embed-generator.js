@@ -5,8 +5,7 @@
 import { C, has } from "./contract.js";
 
 const script = new URL("embed.js", import.meta.url).href;
-const DEFAULT_COLOR = "#0b4f5c";
-const [PETITION, , ISSUE] = C.embed.kinds;
+const F = C.builder.fields;
 
 /** Text for an attribute value: what HTML needs escaped inside double quotes. */
 const escape = (s) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
@@ -15,20 +14,21 @@ const escape = (s) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/
 function choices(form) {
   const data = new FormData(form);
   const value = (name) => String(data.get(name) ?? "").trim();
-  const [kind, slug] = value("what").split(":");
-  const attrs = [[C.attr.truah_embed, kind]];
-  if (kind === PETITION) attrs.push([C.attr.action, slug]);
-  if (kind === ISSUE) attrs.push([C.attr.issue, slug]);
-  const defaultLang = Object.keys(C.langs)[0];
-  if (value("lang") && value("lang") !== defaultLang) attrs.push([C.attr.lang, value("lang")]);
-  if (value("source")) attrs.push([C.attr.source, value("source")]);
-  if (value("adapter")) attrs.push([C.attr.signup_adapter, value("adapter")]);
-  if (value("petition-url")) attrs.push([C.attr.signup_petition_url, value("petition-url")]);
-  if (value("signup-url")) attrs.push([C.attr.signup_signup_url, value("signup-url")]);
+  // The chosen embed's own mount attributes, as the page wrote them (a query string).
+  const attrs = [...new URLSearchParams(value(F.what))];
+  if (value(F.lang) && value(F.lang) !== C.defaultLang) attrs.push([C.attr.lang, value(F.lang)]);
+  if (value(F.source)) attrs.push([C.attr.source, value(F.source)]);
+  if (value(F.adapter)) attrs.push([C.attr.signup_adapter, value(F.adapter)]);
+  // Each kind's own address, where one is given.
+  for (const [kind, field] of Object.entries(C.builder.kindFields)) {
+    if (value(field)) attrs.push([C.signupUrlAttrs[kind], value(field)]);
+  }
   const theme = [];
-  if (value("color") && value("color").toLowerCase() !== DEFAULT_COLOR) theme.push(["--truah-color-primary", value("color")]);
-  if (value("font")) theme.push(["--truah-font", value("font")]);
-  if (value("radius") !== "" && Number.isFinite(Number(value("radius")))) theme.push(["--truah-radius", `${Math.max(0, Number(value("radius")))}px`]);
+  // The colour as the page offers it first is the site's own: only another one is written.
+  const color = form.elements.namedItem(F.color);
+  if (value(F.color) && value(F.color).toLowerCase() !== color?.defaultValue.toLowerCase()) theme.push(["--truah-color-primary", value(F.color)]);
+  if (value(F.font)) theme.push(["--truah-font", value(F.font)]);
+  if (value(F.radius) !== "" && Number.isFinite(Number(value(F.radius)))) theme.push(["--truah-radius", `${Math.max(0, Number(value(F.radius)))}px`]);
   return { attrs, theme };
 }
 
@@ -44,10 +44,10 @@ function wire(form) {
   if (form.dataset.wired !== undefined) return;
   form.dataset.wired = "";
   const part = (id) => document.getElementById(id);
-  const output = part(C.builder.embed_snippet);
-  const preview = part(C.builder.embed_preview);
-  const copy = part(C.builder.embed_copy);
-  const status = part(C.builder.embed_copy_status);
+  const output = part(C.builder.ids.embed_snippet);
+  const preview = part(C.builder.ids.embed_preview);
+  const copy = part(C.builder.ids.embed_copy);
+  const status = part(C.builder.ids.embed_copy_status);
   let timer = 0;
 
   function update() {
@@ -82,4 +82,4 @@ function wire(form) {
 }
 
 // The page is static (never hydrated): its generator is there once, from the start.
-for (const form of document.querySelectorAll(has("embed_builder"))) wire(form);
+for (const form of document.querySelectorAll(has(C.attr.embed_builder))) wire(form);

@@ -48,37 +48,36 @@ function trustedHtml(html) {
   }
   return policy ? policy.createHTML(html) : html;
 }
-const MOUNTS = has("truah_embed");
+const MOUNTS = has(C.attr.truah_embed);
 const mounted = new WeakSet();
 
 // The languages the site is built in and where each one's pages are (scripts/build.sh), the
-// embeddable pages and the folder their bodies are in, and the embed's own few words (the
-// rest comes with each body, in its language): all from campaign_core::contract.
-const DEFAULT_LANG = Object.keys(C.langs)[0];
-const { actions: ACTIONS, issues: ISSUES, folder: FOLDER, signup: SIGNUP } = C.embed;
+// kinds of embed and where each one's bodies are, and the embed's own few words (the rest
+// comes with each body, in its language): all from campaign_core::contract. Nothing here knows
+// one kind of embed from another.
+const FOLDER = C.embed.folder;
+const KINDS = Object.values(C.embed.kinds);
+/** The sections whose pages are embeddable one by one: "act|issues". */
+const SECTIONS = KINDS.filter((k) => "section" in k).map((k) => k.section).join("|");
+/** The bodies that are one fragment each ("signup.html"), by the page they stand for. */
+const SINGLE = KINDS.filter((k) => "fragment" in k).map((k) => k.fragment);
 
 /** The language an embed asks for (`data-lang`), or the site's default. */
 function langOf(el) {
   const code = (el.getAttribute(C.attr.lang) ?? "").trim().toLowerCase().split(/[-_]/)[0];
-  return code in C.langs ? code : DEFAULT_LANG;
+  return code in C.langs ? code : C.defaultLang;
 }
 
-/** The fragment a mount element asks for, relative to the site. */
+/** The fragment a mount element asks for, relative to the site: its kind's one fragment, or
+ *  the page its kind's attribute names in its kind's section. */
 function fragmentOf(el) {
-  const slug = (key) => el.getAttribute(C.attr[key])?.trim();
+  const name = el.getAttribute(C.attr.truah_embed)?.trim();
+  const kind = name && Object.prototype.hasOwnProperty.call(C.embed.kinds, name) ? C.embed.kinds[name] : null;
   const lang = C.langs[langOf(el)];
-  const page = (section, key) => slug(key) && `${lang}${FOLDER}/${section}/${encodeURIComponent(slug(key))}.html`;
-  const [petition, signup, issue] = C.embed.kinds;
-  switch (el.getAttribute(C.attr.truah_embed)?.trim()) {
-    case petition:
-      return page(ACTIONS, "action");
-    case signup:
-      return `${lang}${FOLDER}/${SIGNUP}`;
-    case issue:
-      return page(ISSUES, "issue");
-    default:
-      return null;
-  }
+  if (!kind) return null;
+  if ("fragment" in kind) return `${lang}${FOLDER}/${kind.fragment}`;
+  const slug = el.getAttribute(kind.slug_attr)?.trim();
+  return slug ? `${lang}${FOLDER}/${kind.section}/${encodeURIComponent(slug)}.html` : null;
 }
 
 /** The language folders, as the start of a path: "(?:es/)?". */
@@ -88,14 +87,14 @@ const LANG_FOLDERS = `(${Object.values(C.langs).filter(Boolean).map((f) => f.rep
 function fragmentFor(url) {
   if (url.origin !== site.origin || !url.pathname.startsWith(site.pathname)) return null;
   const page = url.pathname.slice(site.pathname.length).replace(/\/$/, "");
-  const m = page.match(new RegExp(`^${LANG_FOLDERS}((?:${ACTIONS}|${ISSUES})\\/[^/]+)$`));
+  const m = page.match(new RegExp(`^${LANG_FOLDERS}((?:${SECTIONS})\\/[^/]+)$`));
   return m ? `${m[1] ?? ""}${FOLDER}/${m[2]}.html` : null;
 }
 
 /** The campaign site's own page for a fragment: es/embed/act/x.html → …/es/act/x/. */
 function pageOf(fragment) {
   const [, lang = "", rest] = fragment.match(new RegExp(`^${LANG_FOLDERS}${FOLDER}\\/(.*)\\.html$`));
-  return at(rest === SIGNUP.replace(/\.html$/, "") ? lang : `${lang}${rest}/`);
+  return at(SINGLE.includes(`${rest}.html`) ? lang : `${lang}${rest}/`);
 }
 
 function mount(el) {
@@ -138,7 +137,8 @@ function mount(el) {
 
   if (!fragment) {
     frame.hidden = false;
-    problem(view, `This embed does not say what to show: its ${C.attr.truah_embed} must be petition (with ${C.attr.action}), signup, or issue (with ${C.attr.issue}).`, at(""));
+    const kinds = Object.entries(C.embed.kinds).map(([name, k]) => ("slug_attr" in k ? `${name} (with ${k.slug_attr})` : name));
+    problem(view, `This embed does not say what to show: its ${C.attr.truah_embed} must be one of ${kinds.join(", ")}.`, at(""));
     return;
   }
   styled.then(() => show(view, fragment, { first: true }));
@@ -175,11 +175,11 @@ async function show(view, fragment, { focus = false, first = false, hash = "" } 
     if (form.getAttribute("action")) form.action = new URL(form.getAttribute("action"), site).href;
   }
   // Sharing after signing shares the campaign's page, not the page the embed sits in.
-  for (const form of content.querySelectorAll(has("sign"))) form.setAttribute(C.attr.share_url, pageOf(fragment));
+  for (const form of content.querySelectorAll(has(C.attr.sign))) form.setAttribute(C.attr.share_url, pageOf(fragment));
   prepareForms(content, view.el);
   view.body.replaceChildren(content);
   // A petition's count: count.js, from the campaign site, only for a body that has one.
-  if (view.body.querySelector(has("count_url"))) {
+  if (view.body.querySelector(has(C.attr.count_url))) {
     import(new URL("count.js", site).href).then((m) => m.counts(view.body, site), () => {});
   }
   view.current = fragment;
@@ -194,7 +194,7 @@ async function show(view, fragment, { focus = false, first = false, hash = "" } 
     heading?.scrollIntoView({ block: "nearest" });
     heading?.focus({ preventScroll: true });
   }
-  if (first) view.el.dispatchEvent(new CustomEvent("truah:ready", { bubbles: true, detail: { embed: view.el.getAttribute(C.attr.truah_embed) } }));
+  if (first) view.el.dispatchEvent(new CustomEvent(C.embedReady, { bubbles: true, detail: { embed: view.el.getAttribute(C.attr.truah_embed) } }));
 }
 
 /** Something went wrong: say so, and link the campaign's own page. */

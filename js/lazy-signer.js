@@ -3,23 +3,23 @@
 // key), or when an earlier visit left a signature waiting to be sent; a submit that comes
 // before it waits for it, then goes ahead. Shared by the site (boot.js) and the embed
 // (embed.js); scripts/bundle.mjs bundles it into each.
-import { C, has } from "./contract.js";
+import { C, has, partId } from "./contract.js";
 
-const FORMS = has("sign");
+const FORMS = has(C.attr.sign);
 export const wasm = typeof WebAssembly === "object";
 /** How long a visitor who submitted waits for the signer before being told it is not coming. */
 const PATIENCE_MS = 10_000;
 
-/** A part of the form whose root is `root` (campaign_core::contract::Part), in its own page or
- *  shadow root. */
+/** A part (`C.parts.status`, campaign_core::contract::Part) of the form whose root is `root`, in
+ *  its own page or shadow root. */
 function part(root, name) {
-  return root.getRootNode().getElementById(`${root.getAttribute(C.attr.prefix)}-${C.parts[name]}`);
+  return root.getRootNode().getElementById(partId(root.getAttribute(C.attr.prefix), name));
 }
 
 /** The words of the form's own language (its nearest `lang`). */
 function words(root) {
   const lang = (root.closest("[lang]")?.getAttribute("lang") ?? "").split("-")[0];
-  return C.formWords[lang] ?? Object.values(C.formWords)[0];
+  return lang in C.formWords ? C.formWords[lang] : Object.values(C.formWords)[0];
 }
 
 /**
@@ -31,11 +31,11 @@ function words(root) {
  * embed's mount element.
  */
 export function prepareForms(root, overrides = document.body) {
-  for (const el of root.querySelectorAll(has("needs_wasm"))) el.hidden = wasm;
+  for (const el of root.querySelectorAll(has(C.attr.needs_wasm))) el.hidden = wasm;
   if (wasm) {
-    for (const el of root.querySelectorAll(`fieldset${has("needs_wasm_to_enable")}`)) el.disabled = false;
+    for (const el of root.querySelectorAll(`fieldset${has(C.attr.needs_wasm_to_enable)}`)) el.disabled = false;
   }
-  for (const form of root.querySelectorAll(has("sign"))) nameTheEndpoint(form, overrides);
+  for (const form of root.querySelectorAll(FORMS)) nameTheEndpoint(form, overrides);
 }
 
 /**
@@ -46,9 +46,10 @@ export function prepareForms(root, overrides = document.body) {
  * attribute says.
  */
 function nameTheEndpoint(form, overrides) {
-  const host = part(form, "privacy_host");
-  const key = form.getAttribute(C.attr.sign) === C.sign.petition ? "signup_petition_url" : "signup_signup_url";
-  const url = overrides?.getAttribute(C.attr[key])?.trim();
+  const host = part(form, C.parts.privacy_host);
+  // The override of the form's own kind (campaign_core::contract::signup_url_attr).
+  const attribute = C.signupUrlAttrs[form.getAttribute(C.attr.sign)];
+  const url = attribute && overrides?.getAttribute(attribute)?.trim();
   if (!host || !url) return;
   try {
     host.textContent = new URL(url).hostname;
@@ -112,7 +113,7 @@ export function lazySigner(jsUrl, wasmUrl) {
     // plain HTML form, to its plain-post target. (Once it has, the signer does this itself,
     // after taking the copy it was keeping off the device.)
     target.addEventListener("click", (ev) => {
-      const button = ev.target instanceof Element ? ev.target.closest(has("send_plainly")) : null;
+      const button = ev.target instanceof Element ? ev.target.closest(has(C.attr.send_plainly)) : null;
       const root = button?.closest(FORMS);
       const form = root?.querySelector("form");
       if (root?.hasAttribute(C.attr.sign_ready) || !form?.getAttribute("action")) return;
@@ -122,8 +123,8 @@ export function lazySigner(jsUrl, wasmUrl) {
 
   /** The visitor submitted before the signer arrived: "Sending…", then the signer, or a way out. */
   function waitForSigner(root, form) {
-    const status = part(root, "status");
-    const notReady = part(root, "not_ready");
+    const status = part(root, C.parts.status);
+    const notReady = part(root, C.parts.not_ready);
     if (status) status.textContent = words(root).sending;
     if (notReady) notReady.hidden = true;
     const giveUp = setTimeout(() => showNotReady(root), PATIENCE_MS);
@@ -138,7 +139,7 @@ export function lazySigner(jsUrl, wasmUrl) {
         showNotReady(root);
       },
     );
-    const again = part(root, "try_again");
+    const again = part(root, C.parts.try_again);
     if (again && !again.dataset.wired) {
       again.dataset.wired = "";
       again.addEventListener("click", () => waitForSigner(root, form));
@@ -146,8 +147,8 @@ export function lazySigner(jsUrl, wasmUrl) {
   }
 
   function showNotReady(root) {
-    const status = part(root, "status");
-    const notReady = part(root, "not_ready");
+    const status = part(root, C.parts.status);
+    const notReady = part(root, C.parts.not_ready);
     if (status) status.textContent = "";
     if (!notReady) return;
     notReady.hidden = false;

@@ -42,42 +42,60 @@ const cssName = `embed-${hash}.css`;
 await writeFile(join(staging, cssName), code);
 
 // The names shared with the Rust code (campaign_core::contract), as the prerenderer wrote them.
-// Each file gets only the parts of the contract its code reads: boot.js is on every first view,
-// and the embed's words, the generator's ids and the count's steps would only weigh it down.
-// boot.js gets only the attributes and form parts it reads, too, and only its build's
-// language's words: the site's own pages are all in it (an embed, on another site, is in
-// whichever language its snippet says). A name left out that the code does read throws at
-// once (js/contract.js), so the tests catch it; one named here that the contract lacks stops
-// the build.
+// Each bundle gets only the names its own code reads (boot.js is on every first view, and the
+// embed's words, the generator's ids and the count's steps would only weigh it down): read from
+// its source files, as esbuild resolves them, by what follows each `C.` there (`C.attr.sign`
+// takes that attribute; `C.kinds` whole, or `C.kinds[…]`, takes every kind). boot.js takes
+// only its build's language's words: the site's own pages are all in it (an embed, on another
+// site, is in whichever language its snippet says). A name the code reads that the contract
+// lacks stops the build; one read in a way this misses throws at once in the browser
+// (js/contract.js), where the tests see it.
 const whole = JSON.parse(await readFile(contract, "utf8"));
-const parts = {
-  boot: {
-    attr: ["count_url", "human", "lang_switch", "needs_wasm", "needs_wasm_to_enable", "prefix", "render", "send_plainly", "sign", "sign_ready", "signup_petition_url", "signup_signup_url"],
-    render: true,
-    sign: ["petition"],
-    formWords: [lang],
-    linkIntent: true,
-    outboxKey: true,
-    parts: ["not_ready", "privacy_host", "status", "try_again"],
-    prefill: true,
-  },
-  embed: ["attr", "embed", "embedWords", "langs", "formWords", "outboxKey", "parts", "prefill", "sign"],
-  "embed-generator": Object.keys(whole),
-  count: ["attr", "count", "formWords"],
-};
-/** The contract a bundle gets: the parts named (all of each), or the keys named of each part. */
-function contractFor(spec) {
-  const pick = (obj, keys) =>
-    Object.fromEntries(keys.map((k) => {
-      if (!(k in obj)) throw new Error(`bundle.mjs: the contract has no ${k} (campaign_core::contract)`);
-      return [k, obj[k]];
-    }));
-  if (Array.isArray(spec)) return pick(whole, spec);
-  return Object.fromEntries(Object.entries(spec).map(([part, keys]) => [part, keys === true ? whole[part] : pick(whole[part], keys)]));
+
+/** The paths into the contract that a bundle's sources read: ["attr", "sign"], ["kinds"]… */
+async function pathsRead(entry) {
+  const { metafile } = await esbuild.build({ entryPoints: [entry], bundle: true, write: false, metafile: true, format: "esm", logLevel: "silent", define: { __CONTRACT__: "{}", __EMBED_ASSETS__: "{}" } });
+  const paths = [];
+  // The bundle's own files (esbuild also lists what `define` stands in for, as `<define:…>`).
+  for (const input of Object.keys(metafile.inputs).filter((i) => !i.startsWith("<"))) {
+    const code = (await readFile(input, "utf8")).replace(/\/\*[\s\S]*?\*\//g, "").replace(/(^|[^:])\/\/.*$/gm, "$1");
+    for (const m of code.matchAll(/\bC((?:\.[A-Za-z_]\w*)+)/g)) paths.push(m[1].slice(1).split("."));
+  }
+  return paths;
 }
-for (const [name, spec] of Object.entries(parts)) {
+
+/** The part of the contract at these paths (each with all that is under it; a path that goes
+ *  on past a name's value, as `C.partId.replace` or `C.prefill.some`, stops at the value: a
+ *  string, a number or a list). */
+function contractFor(paths, { lang } = {}) {
+  const out = {};
+  for (const path of paths) {
+    let [from, to] = [whole, out];
+    for (const [i, key] of path.entries()) {
+      if (from === null || typeof from !== "object" || !Object.hasOwn(from, key)) {
+        throw new Error(`bundle.mjs: the contract has no ${path.slice(0, i + 1).join(".")} (campaign_core::contract)`);
+      }
+      const value = from[key];
+      if (i === path.length - 1 || value === null || typeof value !== "object" || Array.isArray(value)) {
+        to[key] = value;
+        break;
+      }
+      // Already there whole.
+      if (to[key] === value) break;
+      to[key] ??= {};
+      [from, to] = [value, to[key]];
+    }
+  }
+  if (lang && out.formWords) out.formWords = { [lang]: whole.formWords[lang] };
+  return out;
+}
+
+const bundles = { boot: { lang }, embed: {}, "embed-generator": {}, count: {} };
+for (const [name, options] of Object.entries(bundles)) {
+  const entry = `js/${name}.js`;
+  const names = contractFor(await pathsRead(entry), options);
   await esbuild.build({
-    entryPoints: { [name]: `js/${name}.js` },
+    entryPoints: { [name]: entry },
     outdir: staging,
     bundle: true,
     format: "esm",
@@ -87,7 +105,7 @@ for (const [name, spec] of Object.entries(parts)) {
     logLevel: "warning",
     define: {
       __EMBED_ASSETS__: JSON.stringify({ css: cssName, signer, signerWasm }),
-      __CONTRACT__: JSON.stringify(contractFor(spec)),
+      __CONTRACT__: JSON.stringify(names),
     },
   });
 }

@@ -23,7 +23,8 @@ const config = JSON.parse(execFileSync("cargo", ["run", "--quiet", "-p", "campai
   stdio: ["ignore", "pipe", "inherit"],
 }).toString());
 const origin = (option("--origin") ?? config.origin).replace(/\/$/, "");
-const service = (form) => (form.request.url.includes("/petitions/") || form.form.startsWith("the petition") ? "petition service" : "signup service");
+// How the site's own messages name where a form's signatures go (campaign_core::kind).
+const service = (form) => form.service;
 
 console.log(`Checking ${config.config} (${config.adapter}) from ${origin}:\n`);
 let failures = 0;

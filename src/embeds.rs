@@ -20,7 +20,7 @@ pub fn fragments() -> Vec<(String, String)> {
             let html = Owner::new().with(|| {
                 provide_context(HeadingShift(1));
                 match what {
-                    Embed::Petition(slug) => {
+                    Embed::Action(_, slug) => {
                         let action = c.action(slug).expect("listed from the content");
                         view! { <ActionBody action=action /> }.to_html()
                     }

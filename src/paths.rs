@@ -1,7 +1,7 @@
 //! Links inside the site. The site may be served under a base path (`SITE_BASE` at build time,
 //! e.g. `/campaigns/immigration`); every internal link goes through [`href`].
 
-use campaign_core::i18n::{Lang, Ui};
+use campaign_core::i18n::{Lang, PageWords, SignerWords};
 
 /// The base path of this build's pages, without a trailing slash: empty at the root of a
 /// domain, `/es` for the Spanish build there, `/campaigns/immigration/es` in a subfolder.
@@ -16,13 +16,19 @@ pub const LANG: Lang = match env!("SITE_LANG").as_bytes() {
     _ => Lang::En,
 };
 
-/// The interface's words in this build's language, chosen at compile time so that the wasm
-/// carries one language's table only.
-pub const UI: &Ui = LANG.ui();
+/// The pages' words in this build's language, chosen at compile time so that the wasm carries
+/// one language's table only.
+pub const UI: &PageWords = LANG.page_words();
 
-/// The interface's words in this build's language.
-pub fn ui() -> &'static Ui {
+/// The pages' words in this build's language.
+pub fn ui() -> &'static PageWords {
     UI
+}
+
+/// The words a form shares with the signer (its fields' labels, the offer's question), in this
+/// build's language.
+pub fn form_words() -> &'static SignerWords {
+    LANG.signer_words()
 }
 
 /// The same page in another language: `/partners/` here → `/es/partners/` for Spanish. `path`

@@ -205,7 +205,7 @@ async fn the_pages_build_time_html_is_inserted_and_its_text_is_text() {
 mod sign_form {
     use super::*;
     use campaign_core::petition::payload::Endpoint;
-    use truah_campaign::components::sign_form::{FormKind, SignForm};
+    use truah_campaign::components::sign_form::{FormFor, SignForm};
 
     enum Mode {
         Petition,
@@ -219,19 +219,36 @@ mod sign_form {
         prefix: &'static str,
         endpoint: Option<&'static Endpoint>,
     ) {
-        let kind = match mode {
-            Mode::Petition => FormKind::Petition {
-                action: "guantanamo",
-                cta: "Sign",
-                hosted: None,
-            },
-            Mode::Updates => FormKind::Updates,
+        let form = match mode {
+            Mode::Petition => FormFor::Action(
+                truah_campaign::content::content()
+                    .action("guantanamo")
+                    .expect("the content's petition"),
+            ),
+            Mode::Updates => FormFor::Signup,
         };
         let endpoint = endpoint.unwrap_or_else(truah_campaign::content::endpoint);
         let form = leptos::mount::mount_to(parent.clone(), move || {
-            view! { <SignForm kind=kind prefix=prefix level=3 endpoint=endpoint /> }
+            view! { <SignForm form=form prefix=prefix level=3 endpoint=endpoint /> }
         });
         std::mem::forget(form);
+    }
+
+    /// Marks the form with this prefix in `parent` as js/lazy-signer.js marks one a person
+    /// pressed a key or a pointer in before the signer arrived: the signer's time trap then lets
+    /// a quick submit through. (These tests' events are synthetic, as a script's would be.)
+    fn as_a_person(parent: &web_sys::Node, prefix: &str) {
+        let selector = format!("[{}={prefix}]", campaign_core::contract::attr::PREFIX);
+        let root = match parent.dyn_ref::<web_sys::Element>() {
+            Some(el) => el.query_selector(&selector),
+            None => parent
+                .unchecked_ref::<web_sys::DocumentFragment>()
+                .query_selector(&selector),
+        };
+        root.unwrap()
+            .expect("the form")
+            .set_attribute(campaign_core::contract::attr::HUMAN, "")
+            .unwrap();
     }
 
     /// Renders the form with this id prefix in a container of its own, returned.
@@ -295,9 +312,8 @@ mod sign_form {
     #[wasm_bindgen_test]
     async fn errors_show_on_submit_then_clear_live() {
         let el = mount(Mode::Updates, "t1");
+        as_a_person(&el, "t1");
         campaign_signer::form::attach_all();
-        // Past the time trap: this test's events are synthetic, as a script's would be.
-        sleep(2_100).await;
         assert!(hidden("t1-errors"));
         submit("t1-form");
         until("the error summary", || !hidden("t1-errors")).await;
@@ -394,6 +410,7 @@ mod sign_form {
         // As after a route change: the signer is already running when the form appears.
         campaign_signer::form::watch();
         let el = mount(Mode::Updates, "t4");
+        as_a_person(&el, "t4");
         let root = || {
             document()
                 .query_selector("[data-prefix=t4]")
@@ -406,7 +423,6 @@ mod sign_form {
         .await;
         // Attaching again does nothing: one submit shows one set of errors, not two.
         campaign_signer::form::attach_all();
-        sleep(2_100).await;
         submit("t4-form");
         until("the error summary", || !hidden("t4-errors")).await;
         let items = document()
@@ -436,6 +452,7 @@ mod sign_form {
             document().create_element("div").unwrap().unchecked_into();
         shadow.append_child(&inner).unwrap();
         render_in(&inner, Mode::Petition, "t6", None);
+        as_a_person(&inner, "t6");
         // As js/embed.js readies a body where WebAssembly runs.
         if let Some(fieldset) = shadow
             .query_selector("fieldset[data-needs-wasm-to-enable]")
@@ -456,7 +473,6 @@ mod sign_form {
             "https://api.example.org/embed/{petition}"
         );
 
-        sleep(2_100).await;
         let form: web_sys::HtmlFormElement = inside("t6-form").unchecked_into();
         form.request_submit().unwrap();
         until("the embed's error summary", || {
@@ -495,8 +511,8 @@ mod sign_form {
         let el = container();
         el.set_attribute("lang", "es").unwrap();
         render_in(&el, Mode::Petition, "t7", None);
+        as_a_person(&el, "t7");
         campaign_signer::form::attach_all();
-        sleep(2_100).await;
         submit("t7-form");
         until("the error summary", || !hidden("t7-errors")).await;
         let summary = text("t7-errors");

@@ -112,6 +112,8 @@ pub struct Resource {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Action {
     pub slug: Str,
+    /// What people do on its page: sign a petition (`kind` in its file; a petition if left out).
+    pub kind: crate::kind::Kind,
     pub title: Str,
     pub summary: Str,
     /// The issue this action belongs to.

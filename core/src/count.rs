@@ -50,17 +50,28 @@ pub fn number(n: u64, lang: Lang) -> String {
     out
 }
 
-/// A count source's answer: `{"count": N}`, or an OSDI petition with `total_signatures`.
+/// Where a count source's answer may carry its count, in the order they are read: `{"count": N}`
+/// (a source of the site's own, the local receiver), or an OSDI petition's `total_signatures`
+/// (Action Network's API).
+pub const ANSWER_KEYS: [&str; 2] = ["count", "total_signatures"];
+
+/// The largest count a browser reads exactly (JavaScript's `Number.MAX_SAFE_INTEGER`).
+const MAX_COUNT: f64 = 9_007_199_254_740_991.0;
+
+/// A count source's answer: the first of [`ANSWER_KEYS`] that holds a whole number from 0 to
+/// [`MAX_COUNT`]. `js/count-answer.js` is the same rule for the browser and `scripts/counts.mjs`;
+/// both are tested on one table of answers (`core/tests/fixtures/count-answers.json`).
 pub fn parse_answer(json: &str) -> Option<u64> {
     let v: serde_json::Value = serde_json::from_str(json).ok()?;
-    v.get("count")
-        .or_else(|| v.get("total_signatures"))
-        .and_then(serde_json::Value::as_u64)
+    ANSWER_KEYS.iter().find_map(|key| {
+        let n = v.get(key)?.as_f64()?;
+        (n >= 0.0 && n.fract() == 0.0 && n <= MAX_COUNT).then_some(n as u64)
+    })
 }
 
 /// "1,234 signatures of 2,000", in the language.
 pub fn words(count: u64, goal: u64, lang: Lang) -> String {
-    let ui = lang.ui();
+    let ui = lang.page_words();
     let template = if count == 1 {
         ui.count_one
     } else {
@@ -72,7 +83,7 @@ pub fn words(count: u64, goal: u64, lang: Lang) -> String {
 /// An ISO date ("2027-03-01") as the language writes it: "March 1, 2027", "1 de marzo de 2027".
 /// Anything else is returned as it is (the loader only lets real dates through).
 pub fn date(iso: &str, lang: Lang) -> String {
-    let ui = lang.ui();
+    let ui = lang.page_words();
     let mut parts = iso.splitn(3, '-');
     let (Some(y), Some(m), Some(d)) = (parts.next(), parts.next(), parts.next()) else {
         return iso.to_string();
@@ -126,15 +137,15 @@ mod tests {
     }
 
     #[test]
-    fn a_count_source_answers_a_count_or_an_osdi_petition() {
-        assert_eq!(parse_answer(r#"{"count": 12}"#), Some(12));
-        assert_eq!(
-            parse_answer(r#"{"title":"x","total_signatures":345}"#),
-            Some(345)
-        );
-        assert_eq!(parse_answer(r#"{"count": -1}"#), None);
-        assert_eq!(parse_answer(r#"{"count": "12"}"#), None);
-        assert_eq!(parse_answer("<html>"), None);
+    fn a_count_source_answer_reads_as_the_shared_table_says() {
+        // The same table js/count-answer.js is tested on (tests/js/count-answer.test.mjs).
+        let table: Vec<serde_json::Value> =
+            serde_json::from_str(include_str!("../tests/fixtures/count-answers.json")).unwrap();
+        assert!(table.len() >= 10);
+        for row in table {
+            let answer = row["answer"].as_str().unwrap();
+            assert_eq!(parse_answer(answer), row["count"].as_u64(), "{answer}");
+        }
     }
 
     #[test]

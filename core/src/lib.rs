@@ -3,6 +3,9 @@
 //! - [`content`]: the typed content model that the views render. Its values are built at compile
 //!   time from the files in `content/`, so the wasm carries data, not a parser.
 //! - [`routes`]: the site's paths, shared by the views, the loader's link checks and the tests.
+//! - [`kind`]: what a form is for (a petition, the updates signup), and all each kind asks and says.
+//! - [`field`]: the fields a form can ask for, and all about each.
+//! - [`countries`]: the countries a form offers, and their postcodes.
 //! - [`petition`]: validation, payloads and the outbox's policy for the forms.
 //! - [`embed`]: what another website can embed, and where each embeddable body is.
 //! - [`i18n`]: the interface's words in each language.
@@ -15,9 +18,12 @@
 pub mod content;
 pub mod contract;
 pub mod count;
+pub mod countries;
 pub mod deploy;
 pub mod embed;
+pub mod field;
 pub mod i18n;
+pub mod kind;
 pub mod petition;
 pub mod routes;
 

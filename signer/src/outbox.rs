@@ -109,18 +109,15 @@ fn online() -> bool {
     crate::dom::window().navigator().on_line()
 }
 
-/// Queues a signature and sends it. The same key is never queued twice.
-pub fn submit(label: &str, submission: &Submission, overrides: Overrides) {
+/// Queues a signature and sends it. The same key is never queued twice. `status` is where the
+/// form that made it says it stands at once (sending; or, offline, saved).
+pub fn submit(label: &str, submission: &Submission, overrides: Overrides, status: Status) {
     let entry = Entry::new(label, submission, overrides, now());
     let (key, label) = (submission.key.clone(), label.to_string());
-    // Said at once; offline, nothing is tried until the browser is back online.
-    let status = if online() {
-        Status::Sending
-    } else {
-        Status::Saved
-    };
-    STATUSES.with_borrow_mut(|m| m.known(&key));
-    set_status(&key, &label, status);
+    STATUSES.with_borrow_mut(|m| {
+        m.known(&key);
+        m.insert(&key, &label, status);
+    });
     wasm_bindgen_futures::spawn_local(async move {
         let (_, stored) = storage::update(move |o| o.enqueue(entry)).await;
         if !stored && !online() {

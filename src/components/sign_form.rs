@@ -11,37 +11,73 @@
 
 use super::heading::Heading;
 use crate::content::{self, content};
-use crate::paths::{ui, LANG};
-use campaign_core::content::Site;
-use campaign_core::contract::{attr, Part, SIGN_PETITION, SIGN_SIGNUP};
+use crate::paths::{form_words, ui, LANG};
+use campaign_core::content::{Action, Site};
+use campaign_core::contract::{attr, Part};
+use campaign_core::countries::countries_in;
+use campaign_core::field::{Control, Field, DEFAULT_COUNTRY};
 use campaign_core::i18n::{around, fill};
+use campaign_core::kind::{Consent, Kind};
 use campaign_core::petition::consent;
-use campaign_core::petition::countries::{countries_in, postal_field};
-use campaign_core::petition::payload::{Endpoint, Kind};
-use campaign_core::petition::validate::{Field, SIGNUP_FIELDS};
+use campaign_core::petition::payload::Endpoint;
 use leptos::attr::custom::custom_attribute;
 use leptos::prelude::*;
 
 /// One item of the error summary: the signer fills in its link and its text.
 const ERROR_ITEM: &str = r##"<li><a href="#"></a></li>"##;
 
-/// What a form is for.
+/// What a form is for: an action's (a form of the action's kind), or the updates signup.
 #[derive(Clone, Copy)]
-pub enum FormKind {
-    /// The petition of the action with this slug; `cta` labels its button; `hosted` is the
-    /// action's own page elsewhere, if it has one (the other way to sign).
-    Petition {
-        action: &'static str,
-        cta: &'static str,
-        hosted: Option<&'static str>,
-    },
-    /// The updates and action alerts signup.
-    Updates,
+pub enum FormFor {
+    Action(&'static Action),
+    Signup,
+}
+
+impl FormFor {
+    fn kind(self) -> Kind {
+        match self {
+            FormFor::Action(a) => a.kind,
+            FormFor::Signup => Kind::Signup,
+        }
+    }
+
+    /// The action's slug (empty for the signup).
+    fn action(self) -> &'static str {
+        match self {
+            FormFor::Action(a) => &a.slug,
+            FormFor::Signup => "",
+        }
+    }
+
+    /// What its button says.
+    fn cta(self) -> &'static str {
+        match self {
+            FormFor::Action(a) => &a.cta,
+            FormFor::Signup => ui().sign_up,
+        }
+    }
+
+    /// The action's own page elsewhere, if it has one (the other way to sign).
+    fn hosted(self) -> Option<&'static str> {
+        match self {
+            FormFor::Action(a) => a.hosted_url.as_deref(),
+            FormFor::Signup => None,
+        }
+    }
+}
+
+/// The words a visitor agrees to on a form of `kind`: the consent box's label, or, where
+/// sending is the consent, the call to sign up.
+fn consent_wording(kind: Kind) -> &'static str {
+    match kind.consent() {
+        Consent::Box => ui().opt_in,
+        Consent::Itself => &content().site.signup_heading,
+    }
 }
 
 #[component]
 pub fn SignForm(
-    kind: FormKind,
+    form: FormFor,
     prefix: &'static str,
     /// The level of the form's own headings (its thank-you, its error summary): one below the
     /// heading of the section it is in.
@@ -53,33 +89,18 @@ pub fn SignForm(
     let ui = ui();
     let endpoint = endpoint.unwrap_or_else(content::endpoint);
     let id = move |part: Part| part.id(prefix);
-    let (petition, action, cta, hosted) = match kind {
-        FormKind::Petition {
-            action,
-            cta,
-            hosted,
-        } => (true, action, cta, hosted),
-        FormKind::Updates => (false, "", ui.sign_up, None),
-    };
-    let kind_of = if petition {
-        Kind::Petition {
-            action: action.to_string(),
-        }
-    } else {
-        Kind::Signup
-    };
-    let post_to = endpoint.plain_post_url(&kind_of);
+    let (kind, action) = (form.kind(), form.action());
+    let post_to = endpoint.plain_post_url(kind, action);
     let nowhere = post_to.is_none();
-    let fields: &[Field] = if petition {
-        &Field::ALL
+    let fields = kind.fields();
+    // Side by side where the form asks for more than a couple of fields.
+    let fields_class = if fields.len() > 2 {
+        "fields fields--grid"
     } else {
-        &SIGNUP_FIELDS
+        "fields"
     };
     let root = (
-        custom_attribute(
-            attr::SIGN,
-            if petition { SIGN_PETITION } else { SIGN_SIGNUP },
-        ),
+        custom_attribute(attr::SIGN, kind.name()),
         custom_attribute(attr::ACTION, action),
         custom_attribute(attr::PREFIX, prefix),
     );
@@ -88,7 +109,7 @@ pub fn SignForm(
             <p class="sign__status" role="status" id=id(Part::Status)></p>
             <p class="sign__notice" id=id(Part::Expired) hidden></p>
             <div class="outcome outcome--saved" id=id(Part::OutcomeSaved) tabindex="-1" hidden>
-                <OtherWay prefix=prefix part=Part::OtherWay hosted=hosted plainly=!nowhere />
+                <OtherWay prefix=prefix part=Part::OtherWay hosted=form.hosted() plainly=!nowhere />
                 <div class="outcome__actions">
                     <button type="button" class="button button--secondary" id=id(Part::Retry)>
                         {ui.try_now}
@@ -104,7 +125,7 @@ pub fn SignForm(
             // The signer could not load (js/lazy-signer.js shows this): try again, or another way.
             <div class="outcome outcome--saved" id=id(Part::NotReady) tabindex="-1" hidden>
                 <p>{ui.not_ready}</p>
-                <OtherWay prefix=prefix part=Part::NotReady hosted=hosted plainly=!nowhere />
+                <OtherWay prefix=prefix part=Part::NotReady hosted=form.hosted() plainly=!nowhere />
                 <div class="outcome__actions">
                     <button type="button" class="button button--secondary" id=id(Part::TryAgain)>
                         {ui.try_again}
@@ -114,7 +135,7 @@ pub fn SignForm(
             <div class="outcome outcome--done" id=id(Part::Outcome) tabindex="-1" hidden>
                 <Heading level=level id=id(Part::Thanks)>""</Heading>
                 <p id=id(Part::Received) hidden></p>
-                {petition.then(|| view! { <AfterSigning prefix=prefix /> })}
+                {kind.of_action().then(|| view! { <AfterSigning prefix=prefix consent=kind.consent() /> })}
             </div>
             <form
                 class="sign-form"
@@ -138,30 +159,29 @@ pub fn SignForm(
                     // script, as in the component tests, has it as a parsed page's does.
                     <template id=id(Part::ErrorItem) inner_html=ERROR_ITEM></template>
                 </div>
-                <input type="hidden" name="kind" value=if petition { "petition" } else { "signup" } />
+                <input type="hidden" name="kind" value=kind.name() />
                 <input type="hidden" name="action" value=action />
                 <input type="hidden" name="language" value=LANG.code() />
-                // What the visitor agrees to, as a version of the words this form shows: the
-                // box's label on a petition, the call to sign up on the signup.
+                // What the visitor agrees to, as a version of the words this form shows.
                 <input
                     type="hidden"
                     id=id(Part::ConsentVersion)
                     name=Part::ConsentVersion.name()
-                    value=consent::version_text(if petition { ui.opt_in } else { &content().site.signup_heading })
+                    value=consent::version_text(consent_wording(kind))
                 />
-                {nowhere.then(|| view! { <NoWasm petition=petition /> })}
+                {nowhere.then(|| view! { <NoWasm kind=kind /> })}
                 <fieldset
                     class="sign-form__body"
                     disabled={nowhere}
                     {..custom_attribute(attr::NEEDS_WASM_TO_ENABLE, nowhere.then_some(""))}
                 >
-                    <div class=if petition { "fields fields--grid" } else { "fields" }>
+                    <div class=fields_class>
                         {fields
                             .iter()
-                            .map(|f| view! { <FieldRow field=*f petition=petition prefix=prefix /> })
+                            .map(|f| view! { <FieldRow field=*f required=kind.requires(*f) prefix=prefix /> })
                             .collect_view()}
                     </div>
-                    {petition.then(|| view! {
+                    {(kind.consent() == Consent::Box).then(|| view! {
                         <div class="check">
                             <input type="checkbox" id=id(Part::OptIn) name="email_opt_in" value="yes" />
                             <label for=id(Part::OptIn)>{ui.opt_in}</label>
@@ -177,19 +197,19 @@ pub fn SignForm(
                             autocomplete="off"
                         />
                     </div>
-                    <Privacy url=endpoint.url_for(&kind_of) prefix=prefix />
-                    <button type="submit" class="button" id=id(Part::Submit)>{cta}</button>
+                    <Privacy url=endpoint.url_for(kind, action) prefix=prefix />
+                    <button type="submit" class="button" id=id(Part::Submit)>{form.cta()}</button>
                 </fieldset>
             </form>
         </div>
     }
 }
 
-/// After signing a petition: whether updates were asked for, sharing (the system share sheet
-/// where there is one, a link to copy elsewhere), and for those who did not tick the box, one
-/// click to sign up too.
+/// After signing an action's form: whether updates were asked for, sharing (the system share
+/// sheet where there is one, a link to copy elsewhere), and, where consent is a box, for those
+/// who did not tick it, one click to sign up too.
 #[component]
-fn AfterSigning(prefix: &'static str) -> impl IntoView {
+fn AfterSigning(prefix: &'static str, consent: Consent) -> impl IntoView {
     let ui = ui();
     let id = move |part: Part| part.id(prefix);
     view! {
@@ -205,13 +225,15 @@ fn AfterSigning(prefix: &'static str) -> impl IntoView {
                 <p role="status" id=id(Part::ShareStatus)></p>
             </div>
         </div>
-        <div class="offer" id=id(Part::Offer) hidden>
-            <p>{ui.offer_question}</p>
-            <button type="button" class="button button--secondary" id=id(Part::OfferYes)>
-                {ui.offer_yes}
-            </button>
-            <p role="status" id=id(Part::OfferStatus)></p>
-        </div>
+        {(consent == Consent::Box).then(|| view! {
+            <div class="offer" id=id(Part::Offer) hidden>
+                <p>{form_words().offer_question}</p>
+                <button type="button" class="button button--secondary" id=id(Part::OfferYes)>
+                    {ui.offer_yes}
+                </button>
+                <p role="status" id=id(Part::OfferStatus)></p>
+            </div>
+        })}
     }
 }
 
@@ -286,17 +308,13 @@ fn OtherWay(
 /// Nowhere to post without WebAssembly: said before anyone types a thing. `js/lazy-signer.js`
 /// hides it (and enables the form) where WebAssembly is there.
 #[component]
-fn NoWasm(petition: bool) -> impl IntoView {
+fn NoWasm(kind: Kind) -> impl IntoView {
     let ui = ui();
     let site = &content().site;
-    let (what, verb) = if petition {
-        (ui.no_wasm_what_petition, ui.no_wasm_verb_petition)
-    } else {
-        (ui.no_wasm_what_signup, ui.no_wasm_verb_signup)
-    };
+    let words = kind.page_words(ui);
     view! {
         <p class="sign__nowasm" {..custom_attribute(attr::NEEDS_WASM, "")}>
-            {fill(ui.no_wasm, &[what, verb])}
+            {fill(ui.no_wasm, &[words.no_wasm_what, words.no_wasm_verb])}
             <a href=site.org_url.as_ref()>{fill(ui.org_website, &[&site.org_name])}</a>
             {ui.no_wasm_end}
         </p>
@@ -305,62 +323,50 @@ fn NoWasm(petition: bool) -> impl IntoView {
 
 /// One field: its label, its error line (empty until the signer fills it), and its control.
 #[component]
-fn FieldRow(field: Field, petition: bool, prefix: &'static str) -> impl IntoView {
-    let ui = ui();
+fn FieldRow(field: Field, required: bool, prefix: &'static str) -> impl IntoView {
     let id = move |part: Part| part.id(prefix);
-    let label = match field {
-        Field::GivenName if !petition => ui.given_name_optional,
-        Field::GivenName => ui.given_name,
-        Field::FamilyName => ui.family_name_optional,
-        Field::Email => ui.email,
-        Field::Country => ui.country,
-        // The postal code's label and keyboard follow the country; the signer changes them.
-        Field::PostalCode => postal_field("US", ui).0,
+    let words = field.words(form_words());
+    // The postal code's label follows the country (the signer changes it): the form starts
+    // with the default country's.
+    let label = match (field, required) {
+        (Field::PostalCode, true) => {
+            campaign_core::countries::postal_field(DEFAULT_COUNTRY, form_words()).0
+        }
+        (_, true) => words.label,
+        (_, false) => words.optional,
     };
-    let control = match field {
-        Field::Country => view! {
+    let control = match field.control() {
+        Control::Countries => view! {
             <select id=id(Part::Input(field)) name=field.name() autocomplete="country">
                 {countries_in(LANG)
-                    .map(|(code, name)| view! { <option value=code selected=code == "US">{name}</option> })
+                    .map(|(code, name)| view! { <option value=code selected=code == DEFAULT_COUNTRY>{name}</option> })
                     .collect_view()}
             </select>
         }
         .into_any(),
-        Field::Email => view! {
+        Control::Input {
+            kind,
+            autocomplete,
+            inputmode,
+            verbatim,
+        } => view! {
             <input
                 id=id(Part::Input(field))
                 name=field.name()
-                type="email"
-                autocomplete="email"
-                inputmode="email"
-                spellcheck="false"
-                autocapitalize="off"
+                type=kind
+                autocomplete=autocomplete
+                inputmode=inputmode
+                spellcheck=verbatim.then_some("false")
+                autocapitalize=verbatim.then_some("off")
             />
         }
         .into_any(),
-        _ => {
-            let (autocomplete, inputmode) = match field {
-                Field::GivenName => ("given-name", None),
-                Field::FamilyName => ("family-name", None),
-                _ => ("postal-code", postal_field("US", ui).1),
-            };
-            view! {
-                <input
-                    id=id(Part::Input(field))
-                    name=field.name()
-                    type="text"
-                    autocomplete=autocomplete
-                    inputmode=inputmode
-                />
-            }
-            .into_any()
-        }
     };
     view! {
         <div class="field" id=id(Part::FieldBox(field))>
             <label for=id(Part::Input(field)) id=id(Part::Label(field))>{label}</label>
             <p class="field__error" id=id(Part::Error(field)) hidden>
-                <span class="visually-hidden">{ui.error_prefix}</span>
+                <span class="visually-hidden">{ui().error_prefix}</span>
                 <span id=id(Part::Message(field))></span>
             </p>
             {control}
@@ -382,43 +388,30 @@ mod tests {
         Box::leak(Box::new(e))
     }
 
-    fn render(kind: FormKind, endpoint: &'static Endpoint) -> String {
+    fn render(form: FormFor, endpoint: &'static Endpoint) -> String {
         Owner::new().with(|| {
-            view! { <SignForm kind=kind prefix="p" level=3 endpoint=endpoint /> }.to_html()
+            view! { <SignForm form=form prefix="p" level=3 endpoint=endpoint /> }.to_html()
         })
     }
 
-    const PETITION: FormKind = FormKind::Petition {
-        action: "guantanamo",
-        cta: "Sign the petition",
-        hosted: Some("https://actionnetwork.org/petitions/example"),
-    };
+    /// The petition of the content's action, with a page of its own elsewhere.
+    fn petition() -> FormFor {
+        let mut action = content().action("guantanamo").unwrap().clone();
+        action.hosted_url = Some("https://actionnetwork.org/petitions/example".into());
+        FormFor::Action(Box::leak(Box::new(action)))
+    }
 
     #[test]
     fn every_part_the_signer_looks_for_is_there() {
         let html = render(
-            PETITION,
+            petition(),
             endpoint(Adapter::Osdi, "https://forms.example.org/sign"),
         );
-        for part in Part::FIXED {
+        for part in Part::all() {
             assert!(
                 html.contains(&format!(r#"id="{}""#, part.id("p"))),
                 "{part:?} in {html}"
             );
-        }
-        for f in Field::ALL {
-            for part in [
-                Part::Input(f),
-                Part::FieldBox(f),
-                Part::Label(f),
-                Part::Error(f),
-                Part::Message(f),
-            ] {
-                assert!(
-                    html.contains(&format!(r#"id="{}""#, part.id("p"))),
-                    "{part:?}"
-                );
-            }
         }
         let root = format!(
             r#"{}="petition" {}="guantanamo" {}="p""#,
@@ -432,17 +425,18 @@ mod tests {
     #[test]
     fn the_form_carries_its_consent_wording_s_version_and_says_where_signatures_go() {
         let html = render(
-            PETITION,
+            petition(),
             endpoint(Adapter::Osdi, "https://forms.example.org/sign"),
         );
         let version = consent::version_text(ui().opt_in);
+        assert_eq!(consent_wording(Kind::Petition), ui().opt_in);
         assert!(
             html.contains(&format!(
                 r#"type="hidden" id="p-consent_version" name="consent_version" value="{version}""#
             )),
             "{html}"
         );
-        let signup = render(FormKind::Updates, endpoint(Adapter::Osdi, ""));
+        let signup = render(FormFor::Signup, endpoint(Adapter::Osdi, ""));
         let heading = consent::version_text(&content().site.signup_heading);
         assert!(
             signup.contains(&format!(r#"value="{heading}""#)),
@@ -488,7 +482,7 @@ mod tests {
     #[test]
     fn a_form_with_a_plain_post_target_is_a_working_html_form() {
         let html = render(
-            PETITION,
+            petition(),
             endpoint(Adapter::Osdi, "https://forms.example.org/sign"),
         );
         assert!(
@@ -544,7 +538,7 @@ mod tests {
 
     #[test]
     fn the_form_adapter_takes_plain_posts_itself() {
-        let html = render(FormKind::Updates, endpoint(Adapter::Form, ""));
+        let html = render(FormFor::Signup, endpoint(Adapter::Form, ""));
         assert!(
             html.contains(r#"action="https://api.example.org/s""#),
             "{html}"
@@ -557,7 +551,7 @@ mod tests {
 
     #[test]
     fn a_form_with_nowhere_to_post_is_disabled_and_says_how_else_to_sign() {
-        let html = render(PETITION, endpoint(Adapter::Osdi, ""));
+        let html = render(petition(), endpoint(Adapter::Osdi, ""));
         let fieldset = format!(
             r#"<fieldset disabled {}="" class="sign-form__body">"#,
             attr::NEEDS_WASM_TO_ENABLE

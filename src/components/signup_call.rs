@@ -2,7 +2,7 @@
 //! page, on an issue's page, and as an embed of its own.
 
 use super::heading::Heading;
-use super::sign_form::{FormKind, SignForm};
+use super::sign_form::{FormFor, SignForm};
 use crate::content::content;
 use leptos::prelude::*;
 
@@ -19,7 +19,7 @@ pub fn SignupCall(prefix: &'static str, level: u8, inline: bool) -> impl IntoVie
         >
             <Heading level=level id=heading>{site.signup_heading.as_ref()}</Heading>
             <p>{site.signup_text.as_ref()}</p>
-            <SignForm kind=FormKind::Updates prefix=prefix level={level + 1} />
+            <SignForm form=FormFor::Signup prefix=prefix level={level + 1} />
         </section>
     }
 }

@@ -7,7 +7,7 @@ use crate::components::frame::PageTitle;
 use crate::components::heading::Heading;
 use crate::components::petition_ask::PetitionAsk;
 use crate::components::rich_text::{blocks, NotesAt};
-use crate::components::sign_form::{FormKind, SignForm};
+use crate::components::sign_form::{FormFor, SignForm};
 use crate::content::content;
 use crate::paths::href;
 use campaign_core::content::Action;
@@ -42,7 +42,7 @@ pub fn ActionBody(action: &'static Action) -> impl IntoView {
                     view! {
                         <Heading level=2 id="petition-heading">{action.cta.as_ref()}</Heading>
                         <SignForm
-                            kind=FormKind::Petition { action: &action.slug, cta: &action.cta, hosted: action.hosted_url.as_deref() }
+                            form=FormFor::Action(action)
                             prefix="petition"
                             level=3
                         />

@@ -12,6 +12,7 @@ use crate::paths::BASE;
 use campaign_core::contract::{attr, builder};
 use campaign_core::embed::Embed;
 use campaign_core::i18n::Lang;
+use campaign_core::kind::Kind;
 use leptos::attr::custom::custom_attribute;
 use leptos::prelude::*;
 use leptos_meta::{Script, Stylesheet};
@@ -60,10 +61,10 @@ fn EmbedBuilder() -> impl IntoView {
                         .enumerate()
                         .map(|(i, what)| {
                             let id = format!("embed-what-{i}");
-                            let value = what.attrs().iter().map(|(_, v)| *v).collect::<Vec<_>>().join(":");
+                            let value = builder::choice(what);
                             view! {
                                 <div class="check">
-                                    <input type="radio" id=id.clone() name="what" value=value checked=i == 0 />
+                                    <input type="radio" id=id.clone() name=builder::WHAT value=value checked=i == 0 />
                                     <label for=id>{what.label(c)}</label>
                                 </div>
                             }
@@ -82,7 +83,7 @@ fn EmbedBuilder() -> impl IntoView {
                             };
                             view! {
                                 <div class="check">
-                                    <input type="radio" id=id.clone() name="lang" value=lang.code() checked=*lang == Lang::En />
+                                    <input type="radio" id=id.clone() name=builder::LANG value=lang.code() checked=*lang == Lang::En />
                                     <label for=id>{name}</label>
                                 </div>
                             }
@@ -90,30 +91,32 @@ fn EmbedBuilder() -> impl IntoView {
                         .collect_view()}
                 </fieldset>
                 <BuilderField
-                    name="source"
+                    name=builder::SOURCE
                     label="Source code (optional)"
                     hint="Tags every signature made through this embed, so you can see where they came from. For example: wordpress-home."
                 />
                 <details class="builder__more">
                     <summary>"Colours, font and corners"</summary>
-                    <BuilderField name="color" label="Main colour, for buttons and links" hint="Use a dark colour: white text goes on it." kind="color" value="#0b4f5c" />
-                    <BuilderField name="font" label="Font (optional)" hint="Leave it empty for the reader’s system font. For example: Georgia, serif." />
-                    <BuilderField name="radius" label="Corner radius in pixels (optional)" hint="0 for square corners. Empty keeps the site’s 8." kind="number" />
+                    <BuilderField name=builder::COLOR label="Main colour, for buttons and links" hint="Use a dark colour: white text goes on it." kind="color" value="#0b4f5c" />
+                    <BuilderField name=builder::FONT label="Font (optional)" hint="Leave it empty for the reader’s system font. For example: Georgia, serif." />
+                    <BuilderField name=builder::RADIUS label="Corner radius in pixels (optional)" hint="0 for square corners. Empty keeps the site’s 8." kind="number" />
                 </details>
                 <details class="builder__more">
                     <summary>"Where signatures go (optional)"</summary>
                     <p>"Signatures go where this site sends its own. To send this embed’s somewhere else, for example to another Action Network group, give the endpoint here."</p>
                     <div class="field">
                         <label for="embed-adapter">"Kind of endpoint"</label>
-                        <select id="embed-adapter" name="adapter">
+                        <select id="embed-adapter" name=builder::ADAPTER>
                             <option value="">"The same as this site"</option>
                             <option value="osdi">"OSDI (Action Network)"</option>
                             <option value="json">"JSON (your own function)"</option>
                             <option value="form">"Form (Formspree, Mailchimp)"</option>
                         </select>
                     </div>
-                    <BuilderField name="petition-url" label="Petition address (optional)" hint="For OSDI, the petition’s signatures address." kind="url" />
-                    <BuilderField name="signup-url" label="Signup address (optional)" hint="Where updates signups go." kind="url" />
+                    {Kind::ALL.map(|kind| {
+                        let (label, hint) = kind_endpoint_words(kind);
+                        view! { <BuilderField name=builder::kind_field(kind) label=label hint=hint kind="url" /> }
+                    }).collect_view()}
                 </details>
             </form>
             <section aria-labelledby="snippet-heading" class="stack">
@@ -141,10 +144,21 @@ fn EmbedBuilder() -> impl IntoView {
     }
 }
 
+/// The generator's label and hint for the address a kind's signatures go to.
+fn kind_endpoint_words(kind: Kind) -> (&'static str, &'static str) {
+    match kind {
+        Kind::Petition => (
+            "Petition address (optional)",
+            "For OSDI, the petition’s signatures address.",
+        ),
+        Kind::Signup => ("Signup address (optional)", "Where updates signups go."),
+    }
+}
+
 /// A generator field: label, hint, input. `kind` is the input's type (`text` unless said).
 #[component]
 fn BuilderField(
-    name: &'static str,
+    #[prop(into)] name: String,
     label: &'static str,
     hint: &'static str,
     #[prop(optional)] kind: Option<&'static str>,

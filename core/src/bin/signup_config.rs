@@ -9,7 +9,9 @@
 //! It reads `content/` and the configuration as the build does, and refuses the same mistakes.
 
 use campaign_core::build::{config, load};
-use campaign_core::petition::payload::{uuid_v4, Kind, Submission};
+use campaign_core::i18n::Lang;
+use campaign_core::kind::Kind;
+use campaign_core::petition::payload::{uuid_v4, Submission};
 use campaign_core::petition::query::Source;
 use campaign_core::petition::validate::Signer;
 use serde_json::json;
@@ -40,11 +42,14 @@ fn main() {
     let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .unwrap_or_default();
-    let request = |kind: Kind| {
+    // How the site's messages name where a kind's signatures go: "petition service".
+    let service = |kind: Kind| kind.signer_words(Lang::En.signer_words()).service;
+    let request = |kind: Kind, action: &str| {
         let mut bytes = [0u8; 16];
         bytes[..16].copy_from_slice(&now.as_nanos().to_le_bytes());
         let s = Submission {
             kind,
+            action: action.to_string(),
             signer: Signer {
                 given_name: "Endpoint".into(),
                 family_name: "Check".into(),
@@ -72,17 +77,16 @@ fn main() {
         .actions
         .iter()
         .map(|a| {
-            let kind = Kind::Petition { action: a.slug.to_string() };
-            json!({ "form": format!("the petition “{}”", a.title), "request": request(kind), "hosted": a.hosted_url })
+            json!({ "form": format!("the {} “{}”", a.kind.name(), a.title), "service": service(a.kind), "request": request(a.kind, &a.slug), "hosted": a.hosted_url })
         })
-        .chain(std::iter::once(json!({ "form": "the updates signup", "request": request(Kind::Signup), "hosted": null })))
+        .chain(std::iter::once(json!({ "form": "the updates signup", "service": service(Kind::Signup), "request": request(Kind::Signup, ""), "hosted": null })))
         .collect();
     let out = json!({
         "config": file,
         "origin": site.trim_end_matches('/'),
         "adapter": endpoint.adapter.name(),
         "cors": endpoint.cors,
-        "fallback": endpoint.plain_post_url(&Kind::Signup),
+        "fallback": endpoint.plain_post_url(Kind::Signup, ""),
         "forms": forms,
         // For scripts/counts.mjs: each petition's id, where browsers read its count, and
         // where the script reads it with the API key.

@@ -3,7 +3,35 @@
 
 use super::{Doc, Problems};
 use crate::content::Status;
+use crate::kind::Kind;
 use toml::{Spanned, Value};
+
+/// `kind`: what people do on the action's page, one of the kinds that belong to an action
+/// (`crate::kind::Kind::of_action`); a petition when left out.
+pub fn kind(doc: &Doc, value: Option<&Spanned<String>>, p: &mut Problems) -> Kind {
+    let Some(v) = value else {
+        return Kind::Petition;
+    };
+    match Kind::parse(v.get_ref()).filter(|k| k.of_action()) {
+        Some(kind) => kind,
+        None => {
+            let kinds: Vec<String> = Kind::ALL
+                .iter()
+                .filter(|k| k.of_action())
+                .map(|k| format!("`kind = \"{}\"`", k.name()))
+                .collect();
+            p.at(
+                doc.line(v),
+                format!(
+                    "`kind = \"{}\"` is not a kind of action. Write {}, or leave `kind` out for a petition.",
+                    v.get_ref(),
+                    kinds.join(" or ")
+                ),
+            );
+            Kind::Petition
+        }
+    }
+}
 
 /// `status`: `open` (the default), `closed` or `won`.
 pub fn status(doc: &Doc, value: Option<&Spanned<String>>, p: &mut Problems) -> Status {

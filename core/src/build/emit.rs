@@ -55,6 +55,13 @@ impl Emit for Status {
     }
 }
 
+impl Emit for crate::kind::Kind {
+    fn emit(&self, out: &mut String) {
+        out.push_str("campaign_core::kind::Kind::");
+        out.push_str(&format!("{self:?}"));
+    }
+}
+
 impl<T: Emit> Emit for Option<T> {
     fn emit(&self, out: &mut String) {
         match self {
@@ -134,6 +141,7 @@ emit_struct!(Resource {
     body
 });
 emit_struct!(Action {
+    kind,
     hosted_url,
     target,
     petition_text,

@@ -273,6 +273,8 @@ struct ActionFront {
     order: i64,
     summary: Spanned<String>,
     issue: Spanned<String>,
+    /// What people do on its page (`crate::kind::Kind`): `petition` when left out.
+    kind: Option<Spanned<String>>,
     cta: Spanned<String>,
     /// The organization's own page for the action (Action Network's): another way to sign.
     hosted_url: Option<Spanned<String>>,
@@ -671,6 +673,7 @@ impl Loader {
                 if let Some(url) = &f.hosted_url {
                     check_url(&doc, url, "hosted_url", &mut p);
                 }
+                let kind = action_settings::kind(&doc, f.kind.as_ref(), &mut p);
                 let status = action_settings::status(&doc, f.status.as_ref(), &mut p);
                 let goal = action_settings::goal(&doc, f.goal.as_ref(), &mut p);
                 let ends = action_settings::ends(&doc, f.ends.as_ref(), status, today, &mut p);
@@ -693,6 +696,7 @@ impl Loader {
                     f.order,
                     Action {
                         slug: slug.into(),
+                        kind,
                         title: f.title.into_inner().into(),
                         summary: f.summary.into_inner().into(),
                         issue: f.issue.into_inner().into(),

@@ -565,9 +565,7 @@ fn the_signup_configurations_load() {
         "a loopback fallback: {problems:?}"
     );
     assert_eq!(
-        local.url_for(&crate::petition::payload::Kind::Petition {
-            action: "guantanamo".into()
-        }),
+        local.url_for(crate::kind::Kind::Petition, "guantanamo"),
         "http://127.0.0.1:8787/osdi/petitions/guantanamo/record_signature_helper"
     );
     let src = endpoint_source(&local);

@@ -3,7 +3,8 @@
 //! layer (the signer, `signer/`) only performs the effects these functions decide.
 
 pub mod consent;
-pub mod countries;
+pub mod form_state;
+pub mod form_view;
 pub mod outbox;
 pub mod payload;
 pub mod query;

@@ -22,6 +22,8 @@
 //!   it can ([`settle_clock`]); one that jumps forward only makes a wait end sooner.
 
 use super::payload::{Adapter, Submission};
+use crate::i18n::{fill, SignerWords};
+use crate::kind::Kind;
 use serde::Serialize;
 
 /// How long one attempt may take before it is aborted.
@@ -117,31 +119,30 @@ impl Status {
         }
     }
 
-    /// The petition's words for it; `what` is "petition service" or "signup service".
-    pub fn message(&self, service: &str) -> String {
-        self.message_in(&crate::i18n::EN, service)
-    }
-
-    /// The status in the language of `ui`; `service` is `ui.petition_service` or `ui.signup_service`.
-    pub fn message_in(&self, ui: &crate::i18n::Ui, service: &str) -> String {
-        use crate::i18n::fill;
+    /// Whether the signature has reached the service (or seems to have: a blind answer).
+    pub fn arrived(&self) -> bool {
         match self {
-            Status::Sending => ui.sending.into(),
-            Status::Signed => ui.signed.into(),
-            Status::Saved => fill(ui.saved, &[service]),
-            Status::Unreachable => fill(ui.unreachable, &[service]),
-            Status::Refused(r) => fill(ui.refused, &[service, r]),
-            Status::Unconfirmed => fill(ui.unconfirmed, &[service]),
-            Status::Waiting => fill(ui.waiting, &[service]),
+            Status::Signed | Status::Unconfirmed => true,
+            Status::Sending
+            | Status::Saved
+            | Status::Unreachable
+            | Status::Refused(_)
+            | Status::Waiting => false,
         }
     }
 
-    /// Whether the form's work is done (no more sending from this form).
-    pub fn is_final(&self) -> bool {
-        matches!(
-            self,
-            Status::Signed | Status::Unconfirmed | Status::Refused(_)
-        )
+    /// The status line for a signature of `kind`, in the language of `words`.
+    pub fn message(&self, kind: Kind, words: &'static SignerWords) -> String {
+        let service = kind.signer_words(words).service;
+        match self {
+            Status::Sending => words.sending.into(),
+            Status::Signed => kind.signer_words(words).signed.into(),
+            Status::Saved => fill(words.saved, &[service]),
+            Status::Unreachable => fill(words.unreachable, &[service]),
+            Status::Refused(r) => fill(words.refused, &[service, r]),
+            Status::Unconfirmed => fill(words.unconfirmed, &[service]),
+            Status::Waiting => fill(words.waiting, &[service]),
+        }
     }
 }
 

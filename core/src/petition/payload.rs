@@ -4,7 +4,8 @@
 use super::query::Source;
 use super::validate::Signer;
 use crate::content::{List, Str};
-use serde::Serialize;
+use crate::kind::Kind;
+use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -73,16 +74,12 @@ pub struct Endpoint {
     pub count_api_url: Str,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Kind {
-    Petition { action: String },
-    Signup,
-}
-
 /// One signature or signup, ready to encode.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Submission {
     pub kind: Kind,
+    /// The action's slug, for a kind that belongs to an action; empty for the updates signup.
+    pub action: String,
     pub signer: Signer,
     /// The idempotency key, a UUID v4.
     pub key: String,
@@ -96,56 +93,71 @@ pub struct Submission {
 }
 
 impl Submission {
-    /// As the `form` adapter's body (a flat body of strings always encodes; no `expect`, whose
-    /// message would carry the encoder's error formatting into the signer's wasm): every field a signature has, so it can be kept (the
-    /// outbox) and read back ([`Submission::from_form`]).
+    /// What the outbox calls it (`Kind::label`).
+    pub fn label(&self) -> String {
+        self.kind.label(&self.action)
+    }
+
+    /// As the `form` adapter's body: every field a signature has, so it can be kept (the
+    /// outbox) and read back ([`Submission::from_form`]). (A flat body of strings always
+    /// encodes; no `expect`, whose message would carry the encoder's error formatting into the
+    /// signer's wasm.)
     pub fn to_form(&self) -> String {
-        serde_urlencoded::to_string(flat(self, YesNo(self.signer.email_opt_in))).unwrap_or_default()
+        serde_urlencoded::to_string(Flat::of(self, YesNo(self.signer.email_opt_in)))
+            .unwrap_or_default()
     }
 
     /// A signature from its `form` body ([`Submission::to_form`]); `None` if it is not one.
     pub fn from_form(body: &str) -> Option<Submission> {
-        let pairs = super::query::pairs(body);
-        let get = |name: &str| {
-            pairs
-                .iter()
-                .find(|(k, _)| k == name)
-                .map(|(_, v)| v.clone())
-                .unwrap_or_default()
-        };
-        let kind = match get("kind").as_str() {
-            "petition" => Kind::Petition {
-                action: get("action"),
-            },
-            "signup" => Kind::Signup,
-            _ => return None,
-        };
-        let key = get("idempotency_key");
-        if key.is_empty() {
+        let flat: Flat<String, String> = serde_urlencoded::from_str(body).ok()?;
+        let kind = Kind::parse(&flat.kind)?;
+        if flat.idempotency_key.is_empty() {
             return None;
         }
-        let referrer = get("referrer");
+        let Flat {
+            kind: _,
+            action,
+            idempotency_key,
+            given_name,
+            family_name,
+            email,
+            postal_code,
+            country,
+            email_opt_in,
+            consent_version,
+            source,
+            referrer,
+            url,
+            utm_source,
+            utm_medium,
+            utm_campaign,
+            utm_term,
+            utm_content,
+            language,
+            submitted_at,
+        } = flat;
         Some(Submission {
             kind,
+            action,
             signer: Signer {
-                given_name: get("given_name"),
-                family_name: get("family_name"),
-                email: get("email"),
-                postal_code: get("postal_code"),
-                country: get("country"),
-                email_opt_in: get("email_opt_in") == "yes",
+                given_name,
+                family_name,
+                email,
+                postal_code,
+                country,
+                email_opt_in: email_opt_in == "yes",
             },
-            key,
-            submitted_at: get("submitted_at"),
+            key: idempotency_key,
+            submitted_at,
             source: Source {
-                source: get("source"),
+                source,
                 website: super::query::host(&referrer).to_string(),
                 referrer,
-                url: get("url"),
-                utm: super::query::UTM_KEYS.map(get),
+                url,
+                utm: [utm_source, utm_medium, utm_campaign, utm_term, utm_content],
             },
-            language: get("language"),
-            consent_version: get("consent_version"),
+            language,
+            consent_version,
         })
     }
 }
@@ -161,9 +173,10 @@ pub struct Request {
 pub const KEY_PREFIX: &str = "truah_campaign:";
 
 impl Endpoint {
-    pub fn url_for(&self, kind: &Kind) -> String {
+    /// Where a signature of `kind` made on `action`'s form goes.
+    pub fn url_for(&self, kind: Kind, action: &str) -> String {
         match kind {
-            Kind::Petition { action } => self
+            Kind::Petition => self
                 .petition_url
                 .replace("{petition}", self.petition_id(action)),
             Kind::Signup => self.signup_url.replace("{form}", &self.signup_form),
@@ -189,11 +202,11 @@ impl Endpoint {
 
     /// Where the form posts as plain HTML when the browser has no WebAssembly: the fallback, or
     /// the `form` adapter's own URL. `None`: nowhere (OSDI and JSON endpoints take JSON only).
-    pub fn plain_post_url(&self, kind: &Kind) -> Option<String> {
+    pub fn plain_post_url(&self, kind: Kind, action: &str) -> Option<String> {
         if !self.fallback_url.is_empty() {
             Some(self.fallback_url.to_string())
         } else if self.adapter == Adapter::Form {
-            Some(self.url_for(kind)).filter(|u| !u.is_empty())
+            Some(self.url_for(kind, action)).filter(|u| !u.is_empty())
         } else {
             None
         }
@@ -223,7 +236,7 @@ impl Endpoint {
     }
 
     pub fn request(&self, s: &Submission) -> Request {
-        let url = self.url_for(&s.kind);
+        let url = self.url_for(s.kind, &s.action);
         match self.adapter {
             Adapter::Osdi => Request {
                 url,
@@ -233,7 +246,7 @@ impl Endpoint {
             Adapter::Json => Request {
                 url,
                 content_type: "application/json",
-                body: to_json(&flat(s, s.signer.email_opt_in)),
+                body: to_json(&Flat::of(s, s.signer.email_opt_in)),
             },
             Adapter::Form => Request {
                 url,
@@ -310,19 +323,33 @@ struct Autoresponse {
     enabled: bool,
 }
 
+/// What OSDI's helpers take for each kind: the tag that says what it was, and whether it is an
+/// action (a record-signature helper takes referrer data and an autoresponse trigger; the
+/// person-signup and record-submission helpers the updates signup goes to take neither).
+fn osdi_kind(kind: Kind, action: &str) -> (String, bool) {
+    match kind {
+        Kind::Petition => (format!("{}:{action}", kind.name()), true),
+        Kind::Signup => (format!("{}:updates", kind.name()), false),
+    }
+}
+
 fn osdi(e: &Endpoint, s: &Submission) -> String {
-    let status = s.signer.email_opt_in.then_some("subscribed");
-    let kind_tag = match &s.kind {
-        Kind::Petition { action } => format!("petition:{action}"),
-        Kind::Signup => "signup:updates".to_string(),
-    };
+    let Signer {
+        given_name,
+        family_name,
+        email,
+        postal_code,
+        country,
+        email_opt_in,
+    } = &s.signer;
+    let status = email_opt_in.then_some("subscribed");
+    let (kind_tag, action) = osdi_kind(s.kind, &s.action);
     let lang_tag = format!("lang:{}", s.language);
-    let petition = matches!(s.kind, Kind::Petition { .. });
     let mut add_tags: Vec<&str> = e.tags.iter().map(|t| t.as_ref()).collect();
     add_tags.extend([kind_tag.as_str(), lang_tag.as_str()]);
     // What a ticked box agreed to; an unticked one, only that it was not ticked.
     let consent_tag = super::consent::tag(&s.consent_version);
-    if s.signer.email_opt_in {
+    if *email_opt_in {
         if !s.consent_version.is_empty() {
             add_tags.push(&consent_tag);
         }
@@ -331,29 +358,29 @@ fn osdi(e: &Endpoint, s: &Submission) -> String {
     }
     let body = Osdi {
         person: Person {
-            given_name: &s.signer.given_name,
-            family_name: &s.signer.family_name,
+            given_name,
+            family_name,
             email_addresses: [EmailAddress {
-                address: &s.signer.email,
+                address: email,
                 primary: true,
                 status,
             }],
-            postal_addresses: (!s.signer.postal_code.is_empty()).then_some([PostalAddress {
+            postal_addresses: (!postal_code.is_empty()).then_some([PostalAddress {
                 primary: true,
-                postal_code: &s.signer.postal_code,
-                country: &s.signer.country,
+                postal_code,
+                country,
             }]),
         },
         identifiers: [format!("{KEY_PREFIX}{}", s.key)],
         action_date: &s.submitted_at,
-        referrer_data: petition.then_some(Referrer {
+        referrer_data: action.then_some(Referrer {
             source: &s.source.source,
             referrer: &s.source.referrer,
             website: &s.source.website,
             url: &s.source.url,
         }),
         add_tags,
-        triggers: petition.then_some(Triggers {
+        triggers: action.then_some(Triggers {
             autoresponse: Autoresponse {
                 enabled: e.autoresponse,
             },
@@ -364,29 +391,34 @@ fn osdi(e: &Endpoint, s: &Submission) -> String {
 
 /// The flat body shared by the `json` and `form` adapters, in its documented order
 /// (`docs/signup-contract.md`). They differ only in how consent is written: `O` is `bool` for
-/// JSON, [`YesNo`] for a form.
-#[derive(Serialize)]
-struct Flat<'a, O> {
-    kind: &'a str,
-    action: &'a str,
-    idempotency_key: &'a str,
-    given_name: &'a str,
-    family_name: &'a str,
-    email: &'a str,
-    postal_code: &'a str,
-    country: &'a str,
+/// JSON, [`YesNo`] for a form. Read back (`S` = `String`) from a form body, where a key that
+/// is missing reads as empty.
+#[derive(Default, Serialize, Deserialize)]
+#[serde(
+    default,
+    bound(deserialize = "S: Deserialize<'de> + Default, O: Deserialize<'de> + Default")
+)]
+struct Flat<S, O> {
+    kind: S,
+    action: S,
+    idempotency_key: S,
+    given_name: S,
+    family_name: S,
+    email: S,
+    postal_code: S,
+    country: S,
     email_opt_in: O,
-    consent_version: &'a str,
-    source: &'a str,
-    referrer: &'a str,
-    url: &'a str,
-    utm_source: &'a str,
-    utm_medium: &'a str,
-    utm_campaign: &'a str,
-    utm_term: &'a str,
-    utm_content: &'a str,
-    language: &'a str,
-    submitted_at: &'a str,
+    consent_version: S,
+    source: S,
+    referrer: S,
+    url: S,
+    utm_source: S,
+    utm_medium: S,
+    utm_campaign: S,
+    utm_term: S,
+    utm_content: S,
+    language: S,
+    submitted_at: S,
 }
 
 /// Consent in a form body: `yes` or `no`, as the plain HTML form's checkbox value.
@@ -398,33 +430,39 @@ impl Serialize for YesNo {
     }
 }
 
-fn flat<O>(s: &Submission, email_opt_in: O) -> Flat<'_, O> {
-    let (kind, action) = match &s.kind {
-        Kind::Petition { action } => ("petition", action.as_str()),
-        Kind::Signup => ("signup", ""),
-    };
-    let [utm_source, utm_medium, utm_campaign, utm_term, utm_content] = &s.source.utm;
-    Flat {
-        kind,
-        action,
-        idempotency_key: &s.key,
-        given_name: &s.signer.given_name,
-        family_name: &s.signer.family_name,
-        email: &s.signer.email,
-        postal_code: &s.signer.postal_code,
-        country: &s.signer.country,
-        email_opt_in,
-        consent_version: &s.consent_version,
-        source: &s.source.source,
-        referrer: &s.source.referrer,
-        url: &s.source.url,
-        utm_source,
-        utm_medium,
-        utm_campaign,
-        utm_term,
-        utm_content,
-        language: &s.language,
-        submitted_at: &s.submitted_at,
+impl<'a, O> Flat<&'a str, O> {
+    fn of(s: &'a Submission, email_opt_in: O) -> Self {
+        let Signer {
+            given_name,
+            family_name,
+            email,
+            postal_code,
+            country,
+            email_opt_in: _,
+        } = &s.signer;
+        let [utm_source, utm_medium, utm_campaign, utm_term, utm_content] = &s.source.utm;
+        Flat {
+            kind: s.kind.name(),
+            action: &s.action,
+            idempotency_key: &s.key,
+            given_name,
+            family_name,
+            email,
+            postal_code,
+            country,
+            email_opt_in,
+            consent_version: &s.consent_version,
+            source: &s.source.source,
+            referrer: &s.source.referrer,
+            url: &s.source.url,
+            utm_source,
+            utm_medium,
+            utm_campaign,
+            utm_term,
+            utm_content,
+            language: &s.language,
+            submitted_at: &s.submitted_at,
+        }
     }
 }
 

@@ -2,6 +2,7 @@
 //! form in advance (prefill). Every value is treated as text and cut to a sane length.
 
 use super::validate::{tidy, Draft};
+use crate::field::Field;
 
 /// Longest kept value of a tracking parameter or the referrer.
 const VALUE_MAX: usize = 300;
@@ -84,17 +85,13 @@ pub fn host(url: &str) -> &str {
     host.split(':').next().unwrap_or("")
 }
 
-/// The query parameters that may fill the form in advance, and the field each fills.
-pub const PREFILL: [(&str, &str); 8] = [
-    ("given_name", "given_name"),
-    ("first_name", "given_name"),
-    ("family_name", "family_name"),
-    ("last_name", "family_name"),
-    ("email", "email"),
-    ("postal_code", "postal_code"),
-    ("zip", "postal_code"),
-    ("country", "country"),
-];
+/// The query parameters that may fill the form in advance, each with the field it fills
+/// (`Field::prefill_params`).
+pub fn prefill_params() -> impl Iterator<Item = (&'static str, Field)> {
+    Field::ALL
+        .into_iter()
+        .flat_map(|f| f.prefill_params().iter().map(move |p| (*p, f)))
+}
 
 /// Form fields a link may carry but never fills: consent is the visitor's own to give. They are
 /// taken out of the address with the prefill, so a shared link does not carry them on either.
@@ -107,7 +104,7 @@ pub fn without_prefill(query: &str) -> String {
     let kept: Vec<(String, String)> = pairs(query)
         .into_iter()
         .filter(|(k, _)| {
-            !PREFILL.iter().any(|(p, _)| p == k) && !NEVER_FILLED.contains(&k.as_str())
+            !prefill_params().any(|(p, _)| p == k) && !NEVER_FILLED.contains(&k.as_str())
         })
         .collect();
     if kept.is_empty() {
@@ -123,14 +120,14 @@ pub fn without_prefill(query: &str) -> String {
 pub fn has_prefill(query: &str) -> bool {
     pairs(query)
         .iter()
-        .any(|(k, _)| PREFILL.iter().any(|(p, _)| p == k))
+        .any(|(k, _)| prefill_params().any(|(p, _)| p == k))
 }
 
 /// A draft filled from the allow-listed query parameters only; everything else is ignored.
 pub fn prefill(query: &str) -> Draft {
     let mut d = Draft::default();
     for (k, v) in pairs(query) {
-        let Some((_, field)) = PREFILL.iter().find(|(p, _)| *p == k) else {
+        let Some((_, field)) = prefill_params().find(|(p, _)| *p == k) else {
             continue;
         };
         let v: String = tidy(&v)
@@ -138,13 +135,12 @@ pub fn prefill(query: &str) -> Draft {
             .filter(|c| !c.is_control())
             .take(120)
             .collect();
-        match *field {
-            "given_name" => d.given_name = v,
-            "family_name" => d.family_name = v,
-            "email" => d.email = v,
-            "postal_code" => d.postal_code = v,
-            _ => d.country = v.to_ascii_uppercase(),
-        }
+        // A country is a code, in capitals; everything else as given.
+        let v = match field {
+            Field::Country => v.to_ascii_uppercase(),
+            Field::GivenName | Field::FamilyName | Field::Email | Field::PostalCode => v,
+        };
+        d.set(field, v);
     }
     d
 }

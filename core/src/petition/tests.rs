@@ -6,6 +6,8 @@ use super::payload::to_json;
 use super::payload::*;
 use super::query::Source;
 use super::validate::*;
+use crate::field::Field;
+use crate::kind::Kind;
 use std::borrow::Cow;
 
 /// Real names, as people write them. Every one must be accepted as typed (tidied of spaces).
@@ -68,12 +70,12 @@ fn every_real_name_is_accepted_as_written() {
     assert!(NAMES.len() >= 40);
     for n in NAMES {
         assert_eq!(
-            name(Field::GivenName, n, true).as_deref(),
+            name(Field::GivenName, n).as_deref(),
             Ok(*n),
             "{n} must be accepted"
         );
         assert_eq!(
-            name(Field::FamilyName, n, false).as_deref(),
+            name(Field::FamilyName, n).as_deref(),
             Ok(*n),
             "{n} must be accepted"
         );
@@ -83,17 +85,25 @@ fn every_real_name_is_accepted_as_written() {
 #[test]
 fn spaces_are_tidied_not_refused() {
     assert_eq!(
-        name(Field::GivenName, "  Ana   María ", true).as_deref(),
+        name(Field::GivenName, "  Ana   María ").as_deref(),
         Ok("Ana María")
     );
 }
 
 #[test]
 fn a_family_name_may_be_empty_but_a_given_name_may_not() {
-    assert_eq!(name(Field::FamilyName, "   ", false), Ok(String::new()));
+    let d = Draft {
+        family_name: "   ".into(),
+        ..Default::default()
+    };
+    assert_eq!(d.check(Field::FamilyName, Kind::Petition), None);
     assert_eq!(
-        name(Field::GivenName, "  ", true),
+        name(Field::GivenName, "  "),
         Err(Problem::Missing(Field::GivenName))
+    );
+    assert_eq!(
+        d.check(Field::GivenName, Kind::Petition),
+        Some(Problem::Missing(Field::GivenName))
     );
 }
 
@@ -111,18 +121,18 @@ fn only_what_no_name_contains_is_refused_with_a_message() {
         ("Ann\u{AD}a", Problem::Invisible(Field::GivenName)),
     ];
     for (input, want) in cases {
-        let got = name(Field::GivenName, input, true);
+        let got = name(Field::GivenName, input);
         assert_eq!(got.as_ref(), Err(want), "{input:?}");
         let message = want.to_string();
         assert!(message.ends_with('.') && message.len() > 20, "{message}");
     }
     let long = "a".repeat(NAME_MAX + 1);
     assert_eq!(
-        name(Field::GivenName, &long, true),
+        name(Field::GivenName, &long),
         Err(Problem::TooLong(Field::GivenName, NAME_MAX))
     );
     assert!(
-        name(Field::GivenName, &"ä".repeat(NAME_MAX), true).is_ok(),
+        name(Field::GivenName, &"ä".repeat(NAME_MAX)).is_ok(),
         "the limit counts characters, not bytes"
     );
     assert_eq!(
@@ -201,7 +211,7 @@ fn a_draft_reports_every_problem_in_form_order() {
         email_opt_in: false,
     };
     let fields: Vec<Field> = d
-        .validate()
+        .validate(Kind::Petition)
         .unwrap_err()
         .iter()
         .map(|p| p.field())
@@ -226,13 +236,14 @@ fn signer(opt_in: bool) -> Signer {
         country: "US".into(),
         email_opt_in: opt_in,
     }
-    .validate()
+    .validate(Kind::Petition)
     .unwrap()
 }
 
 fn submission(kind: Kind, opt_in: bool) -> Submission {
     Submission {
         kind,
+        action: if kind.of_action() { "guantanamo" } else { "" }.into(),
         signer: signer(opt_in),
         key: "0b0c6f5e-8a0e-4f4e-9a51-2b0f5f0f3c11".into(),
         submitted_at: "2026-11-26T10:00:00.000Z".into(),
@@ -242,7 +253,9 @@ fn submission(kind: Kind, opt_in: bool) -> Submission {
             "https://news.example.com/story",
         ),
         language: "en".into(),
-        consent_version: crate::petition::consent::version_text(crate::i18n::Lang::En.ui().opt_in),
+        consent_version: crate::petition::consent::version_text(
+            crate::i18n::Lang::En.page_words().opt_in,
+        ),
     }
 }
 
@@ -282,9 +295,7 @@ fn check(adapter: Adapter, kind: Kind, opt_in: bool, file: &str, url: &str, cont
 
 #[test]
 fn osdi_petition_payload_with_consent() {
-    let petition = Kind::Petition {
-        action: "guantanamo".into(),
-    };
+    let petition = Kind::Petition;
     check(
         Adapter::Osdi,
         petition,
@@ -297,9 +308,7 @@ fn osdi_petition_payload_with_consent() {
 
 #[test]
 fn osdi_petition_payload_without_consent_sends_no_status_and_a_tag() {
-    let petition = Kind::Petition {
-        action: "guantanamo".into(),
-    };
+    let petition = Kind::Petition;
     check(
         Adapter::Osdi,
         petition,
@@ -335,9 +344,7 @@ fn osdi_signup_goes_to_the_forms_record_submission_helper() {
 
 #[test]
 fn json_payload() {
-    let petition = Kind::Petition {
-        action: "guantanamo".into(),
-    };
+    let petition = Kind::Petition;
     check(
         Adapter::Json,
         petition,
@@ -350,9 +357,7 @@ fn json_payload() {
 
 #[test]
 fn form_payload() {
-    let petition = Kind::Petition {
-        action: "guantanamo".into(),
-    };
+    let petition = Kind::Petition;
     check(
         Adapter::Form,
         petition,
@@ -368,9 +373,7 @@ fn a_petition_without_a_configured_id_uses_its_slug() {
     let mut e = endpoint(Adapter::Json);
     e.petitions = Cow::Owned(vec![]);
     assert_eq!(
-        e.url_for(&Kind::Petition {
-            action: "guantanamo".into()
-        }),
+        e.url_for(Kind::Petition, "guantanamo"),
         "https://api.example.org/petitions/guantanamo/signatures/"
     );
 }
@@ -459,35 +462,32 @@ fn backoff_grows_exponentially_with_jitter_and_a_cap() {
 
 #[test]
 fn statuses_say_exactly_what_happened() {
-    assert_eq!(Status::Sending.message("petition service"), "Sending…");
+    assert_eq!(Status::Sending.message(Kind::Petition, EN), "Sending…");
     assert_eq!(
-        Status::after(&Outcome::Confirmed).message("petition service"),
+        Status::after(&Outcome::Confirmed).message(Kind::Petition, EN),
         "Signed. Thank you."
     );
     assert_eq!(
-        Status::after(&Outcome::Retry).message("petition service"),
+        Status::after(&Outcome::Retry).message(Kind::Petition, EN),
         "Saved on this device. We’ll send it as soon as we can reach the petition service."
     );
     assert_eq!(
-        Status::after(&Outcome::Refused("bad email".into())).message("petition service"),
+        Status::after(&Outcome::Refused("bad email".into())).message(Kind::Petition, EN),
         "The petition service refused this: bad email"
     );
     assert_eq!(
-        Status::after(&Outcome::Unconfirmed).message("petition service"),
+        Status::after(&Outcome::Unconfirmed).message(Kind::Petition, EN),
         "Sent; the petition service does not confirm signatures."
     );
 }
+
+const EN: &crate::i18n::SignerWords = crate::i18n::Lang::En.signer_words();
 
 const DAY: f64 = 24.0 * 3_600_000.0;
 const T0: f64 = 1_800_000_000_000.0;
 
 fn queued(at: f64) -> Outbox {
-    let s = submission(
-        Kind::Petition {
-            action: "guantanamo".into(),
-        },
-        true,
-    );
+    let s = submission(Kind::Petition, true);
     let mut outbox = Outbox::default();
     assert!(outbox.enqueue(Entry::new(
         "petition:guantanamo",
@@ -500,12 +500,7 @@ fn queued(at: f64) -> Outbox {
 
 #[test]
 fn a_queued_signature_is_kept_whole_and_sent_as_today_s_endpoint_wants() {
-    let s = submission(
-        Kind::Petition {
-            action: "guantanamo".into(),
-        },
-        true,
-    );
+    let s = submission(Kind::Petition, true);
     let outbox = queued(T0);
     let e = &outbox.entries[0];
     assert_eq!(
@@ -578,7 +573,7 @@ fn three_failures_in_a_row_online_make_the_service_unreachable_and_offline_ones_
     }
     assert_eq!(e.status(), Status::Unreachable);
     assert_eq!(
-        e.status().message("petition service"),
+        e.status().message(Kind::Petition, EN),
         "The petition service can’t be reached right now. Your signature is saved on this device, and we’ll keep trying for up to a week."
     );
 }
@@ -673,7 +668,7 @@ fn the_updates_signup_needs_only_an_email() {
         email: "ana@example.org".into(),
         ..Default::default()
     };
-    let s = d.validate_signup().unwrap();
+    let s = d.validate(Kind::Signup).unwrap();
     assert!(s.email_opt_in, "signing up is the consent");
     assert_eq!(s.given_name, "");
     let d = Draft {
@@ -682,38 +677,31 @@ fn the_updates_signup_needs_only_an_email() {
         ..Default::default()
     };
     assert_eq!(
-        d.validate_signup().unwrap_err(),
+        d.validate(Kind::Signup).unwrap_err(),
         [
             Problem::AngleBrackets(Field::GivenName),
             Problem::EmailShape
         ]
     );
-    assert_eq!(Draft::default().check_as(Field::GivenName, false), None);
+    assert_eq!(Draft::default().check(Field::GivenName, Kind::Signup), None);
     assert_eq!(
-        Draft::default().check(Field::GivenName),
+        Draft::default().check(Field::GivenName, Kind::Petition),
         Some(Problem::Missing(Field::GivenName))
     );
 }
 
 #[test]
 fn the_postal_code_field_follows_the_country() {
-    use super::countries::postal_field;
-    assert_eq!(
-        postal_field("US", &crate::i18n::EN),
-        ("ZIP code", Some("numeric"))
-    );
+    use crate::countries::postal_field;
+    assert_eq!(postal_field("US", EN), ("ZIP code", Some("numeric")));
     for c in ["CA", "GB", "MX", "IL", ""] {
-        assert_eq!(
-            postal_field(c, &crate::i18n::EN),
-            ("Postal code", None),
-            "{c}"
-        );
+        assert_eq!(postal_field(c, EN), ("Postal code", None), "{c}");
     }
 }
 
 #[test]
 fn a_plain_form_posts_to_the_fallback_or_the_form_endpoint_or_nowhere() {
-    use super::payload::{Adapter, Endpoint, Kind};
+    use super::payload::{Adapter, Endpoint};
     let e = |adapter, fallback| {
         Endpoint::example(
             adapter,
@@ -722,29 +710,29 @@ fn a_plain_form_posts_to_the_fallback_or_the_form_endpoint_or_nowhere() {
             fallback,
         )
     };
-    let petition = Kind::Petition {
-        action: "guantanamo".into(),
-    };
+    let petition = Kind::Petition;
     assert_eq!(
         e(Adapter::Osdi, "https://hosted.example.org/form")
-            .plain_post_url(&petition)
+            .plain_post_url(petition, "guantanamo")
             .as_deref(),
         Some("https://hosted.example.org/form")
     );
     assert_eq!(
-        e(Adapter::Form, "").plain_post_url(&petition).as_deref(),
+        e(Adapter::Form, "")
+            .plain_post_url(petition, "guantanamo")
+            .as_deref(),
         Some("https://forms.example.org/p/guantanamo")
     );
     assert_eq!(
         e(Adapter::Form, "")
-            .plain_post_url(&Kind::Signup)
+            .plain_post_url(Kind::Signup, "")
             .as_deref(),
         Some("https://forms.example.org/s")
     );
     assert_eq!(
-        e(Adapter::Osdi, "").plain_post_url(&petition),
+        e(Adapter::Osdi, "").plain_post_url(petition, "guantanamo"),
         None,
         "OSDI takes JSON only"
     );
-    assert_eq!(e(Adapter::Json, "").plain_post_url(&Kind::Signup), None);
+    assert_eq!(e(Adapter::Json, "").plain_post_url(Kind::Signup, ""), None);
 }

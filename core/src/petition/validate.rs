@@ -5,8 +5,10 @@
 //! characters, `<` or `>`, and input too long to be a name. Each refusal says what to change.
 //! (No check needs Unicode property tables, which would weigh on the wasm.)
 
-use super::countries::is_country;
-use crate::i18n::{fill, Ui};
+use crate::countries::is_country;
+use crate::field::Field;
+use crate::i18n::{fill, SignerWords};
+use crate::kind::{Consent, Kind};
 use std::fmt;
 
 /// Longest accepted name, in characters. Long enough for any real name written in full.
@@ -14,37 +16,6 @@ pub const NAME_MAX: usize = 100;
 /// Longest accepted email address (RFC 5321's path limit).
 pub const EMAIL_MAX: usize = 254;
 pub const POSTCODE_MAX: usize = 12;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Field {
-    GivenName,
-    FamilyName,
-    Email,
-    PostalCode,
-    Country,
-}
-
-impl Field {
-    /// In the form's order.
-    pub const ALL: [Field; 5] = [
-        Field::GivenName,
-        Field::FamilyName,
-        Field::Email,
-        Field::Country,
-        Field::PostalCode,
-    ];
-
-    /// The form control's id and name (also the `form` adapter's key).
-    pub fn name(self) -> &'static str {
-        match self {
-            Field::GivenName => "given_name",
-            Field::FamilyName => "family_name",
-            Field::Email => "email",
-            Field::PostalCode => "postal_code",
-            Field::Country => "country",
-        }
-    }
-}
 
 /// Why a value was refused. The message says what to change.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -75,33 +46,21 @@ impl Problem {
     }
 }
 
-/// A field as messages name it.
-fn label(f: Field, ui: &Ui) -> &'static str {
-    match f {
-        Field::GivenName => ui.field_given_name,
-        Field::FamilyName => ui.field_family_name,
-        Field::Email => ui.field_email,
-        Field::PostalCode => ui.field_postal_code,
-        Field::Country => ui.field_country,
-    }
-}
-
 impl Problem {
-    /// What to tell the visitor, in the language of `ui`.
-    pub fn message(&self, ui: &Ui) -> String {
+    /// What to tell the visitor, in the language of `words`.
+    pub fn message(&self, words: &'static SignerWords) -> String {
+        let named = |f: &Field| f.words(words).named;
         match self {
-            Problem::Missing(Field::Country) => ui.choose_country.to_string(),
-            Problem::Missing(field) => fill(ui.enter_your, &[label(*field, ui)]),
-            Problem::TooLong(field, max) => {
-                fill(ui.too_long, &[label(*field, ui), &max.to_string()])
-            }
-            Problem::Invisible(field) => fill(ui.invisible, &[label(*field, ui)]),
-            Problem::AngleBrackets(field) => fill(ui.angle_brackets, &[label(*field, ui)]),
-            Problem::EmailShape => ui.email_shape.to_string(),
-            Problem::EmailDomain => ui.email_domain.to_string(),
-            Problem::UsZip => ui.us_zip.to_string(),
-            Problem::Postcode => fill(ui.angle_brackets, &[ui.field_postal_code]),
-            Problem::Country => ui.country_from_list.to_string(),
+            Problem::Missing(Field::Country) => words.choose_country.to_string(),
+            Problem::Missing(field) => fill(words.enter_your, &[named(field)]),
+            Problem::TooLong(field, max) => fill(words.too_long, &[named(field), &max.to_string()]),
+            Problem::Invisible(field) => fill(words.invisible, &[named(field)]),
+            Problem::AngleBrackets(field) => fill(words.angle_brackets, &[named(field)]),
+            Problem::EmailShape => words.email_shape.to_string(),
+            Problem::EmailDomain => words.email_domain.to_string(),
+            Problem::UsZip => words.us_zip.to_string(),
+            Problem::Postcode => fill(words.angle_brackets, &[named(&Field::PostalCode)]),
+            Problem::Country => words.country_from_list.to_string(),
         }
     }
 }
@@ -109,7 +68,7 @@ impl Problem {
 /// In English.
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(&crate::i18n::EN))
+        f.write_str(&self.message(crate::i18n::Lang::En.signer_words()))
     }
 }
 
@@ -135,15 +94,12 @@ pub fn tidy(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// A given or family name. The family name may be left empty (some people have one name).
-pub fn name(field: Field, raw: &str, required: bool) -> Result<String, Problem> {
+/// A given or family name, filled in. (Whether one must be is its form's kind's business:
+/// [`Draft::check`].)
+pub fn name(field: Field, raw: &str) -> Result<String, Problem> {
     let v = tidy(raw);
     if v.is_empty() {
-        return if required {
-            Err(Problem::Missing(field))
-        } else {
-            Ok(v)
-        };
+        return Err(Problem::Missing(field));
     }
     if v.chars().any(invisible) {
         return Err(Problem::Invisible(field));
@@ -232,9 +188,6 @@ pub fn country(raw: &str) -> Result<String, Problem> {
     }
 }
 
-/// The updates signup's fields, in its order.
-pub const SIGNUP_FIELDS: [Field; 2] = [Field::GivenName, Field::Email];
-
 /// What the visitor typed, as typed.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Draft {
@@ -279,55 +232,55 @@ impl Draft {
         }
     }
 
-    /// Checks one field of the petition (the postal code against the chosen country).
-    pub fn check(&self, field: Field) -> Option<Problem> {
-        self.check_as(field, true)
+    /// Checks one field as a form of `kind` asks for it: a field it may leave empty may be
+    /// empty; the postal code is checked against the chosen country.
+    pub fn check(&self, field: Field, kind: Kind) -> Option<Problem> {
+        if !kind.requires(field) && self.get(field).trim().is_empty() {
+            return None;
+        }
+        self.checked(field).err()
     }
 
-    /// Checks one field; the updates signup asks only for an email, so there the given name is
-    /// optional.
-    pub fn check_as(&self, field: Field, given_name_required: bool) -> Option<Problem> {
+    /// A field's value, checked and tidied.
+    fn checked(&self, field: Field) -> Result<String, Problem> {
         match field {
-            Field::GivenName => name(field, &self.given_name, given_name_required).err(),
-            Field::FamilyName => name(field, &self.family_name, false).err(),
-            Field::Email => email(&self.email).err(),
-            Field::PostalCode => postal_code(&self.postal_code, self.country.trim()).err(),
-            Field::Country => country(&self.country).err(),
+            Field::GivenName | Field::FamilyName => name(field, self.get(field)),
+            Field::Email => email(&self.email),
+            Field::PostalCode => postal_code(&self.postal_code, self.country.trim()),
+            Field::Country => country(&self.country),
         }
     }
 
-    /// The updates signup: an email, and a first name if given. Consent is the signup itself.
-    pub fn validate_signup(&self) -> Result<Signer, Vec<Problem>> {
-        let problems: Vec<Problem> = SIGNUP_FIELDS
+    /// Every problem with what a form of `kind` asks for, in the form's order; or the signer,
+    /// tidied. The fields it does not ask for are left empty. Where sending the form is itself
+    /// the consent (the updates signup), the signer has consented.
+    pub fn validate(&self, kind: Kind) -> Result<Signer, Vec<Problem>> {
+        let problems: Vec<Problem> = kind
+            .fields()
             .iter()
-            .filter_map(|f| self.check_as(*f, false))
+            .filter_map(|f| self.check(*f, kind))
             .collect();
         if !problems.is_empty() {
             return Err(problems);
         }
+        let value = |f: Field| {
+            let asked = kind.fields().contains(&f) && !self.get(f).trim().is_empty();
+            if asked {
+                self.checked(f).unwrap_or_default()
+            } else {
+                String::new()
+            }
+        };
         Ok(Signer {
-            given_name: tidy(&self.given_name),
-            family_name: String::new(),
-            email: self.email.trim().to_string(),
-            postal_code: String::new(),
-            country: String::new(),
-            email_opt_in: true,
-        })
-    }
-
-    /// Every problem, in the form's order; or the tidied signer.
-    pub fn validate(&self) -> Result<Signer, Vec<Problem>> {
-        let problems: Vec<Problem> = Field::ALL.iter().filter_map(|f| self.check(*f)).collect();
-        if !problems.is_empty() {
-            return Err(problems);
-        }
-        Ok(Signer {
-            given_name: tidy(&self.given_name),
-            family_name: tidy(&self.family_name),
-            email: self.email.trim().to_string(),
-            postal_code: postal_code(&self.postal_code, self.country.trim()).unwrap_or_default(),
-            country: self.country.trim().to_string(),
-            email_opt_in: self.email_opt_in,
+            given_name: value(Field::GivenName),
+            family_name: value(Field::FamilyName),
+            email: value(Field::Email),
+            postal_code: value(Field::PostalCode),
+            country: value(Field::Country),
+            email_opt_in: match kind.consent() {
+                Consent::Box => self.email_opt_in,
+                Consent::Itself => true,
+            },
         })
     }
 }

@@ -526,18 +526,32 @@ fn parse(data: &'static str) -> impl Iterator<Item = (&'static str, &'static str
         .map(|(code, name)| (code, &name[1..]))
 }
 
+/// Every country's code, for [`is_country`]: the signer checks a country against these, and so
+/// carries no country's name (the page's list has them). A test keeps it in step with the names.
+const CODES: &str = "AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW";
+
+/// Whether `code` is a country's ISO 3166-1 alpha-2 code.
 pub fn is_country(code: &str) -> bool {
-    code.len() == 2 && countries().any(|(c, _)| c == code)
+    code.len() == 2 && CODES.split(' ').any(|c| c == code)
 }
 
-/// The postal code field's label (in the language of `ui`) and `inputmode` for a country: a US
-/// ZIP code is digits, other countries' postcodes are free-form.
-pub fn postal_field(country: &str, ui: &crate::i18n::Ui) -> (&'static str, Option<&'static str>) {
-    if country == "US" {
-        (ui.zip_code, Some("numeric"))
+/// The keyboard a country's postcode is typed with: a US ZIP code is digits; other countries'
+/// postcodes are free-form.
+pub fn postal_inputmode(country: &str) -> Option<&'static str> {
+    (country == "US").then_some("numeric")
+}
+
+/// The postal code field's label (in the language of `words`) and `inputmode` for a country.
+pub fn postal_field(
+    country: &str,
+    words: &'static crate::i18n::SignerWords,
+) -> (&'static str, Option<&'static str>) {
+    let label = if country == "US" {
+        words.zip_code
     } else {
-        (ui.postal_code, None)
-    }
+        words.postal_code.label
+    };
+    (label, postal_inputmode(country))
 }
 
 #[cfg(test)]
@@ -553,6 +567,14 @@ mod tests {
             && !n.is_empty()));
         assert!(all.contains(&("US", "United States")) && all.contains(&("MX", "Mexico")));
         assert!(is_country("IL") && !is_country("XX") && !is_country("U"));
+        assert!(!is_country("S ") && !is_country(" U"));
+    }
+
+    #[test]
+    fn the_codes_are_the_named_countries() {
+        let mut named: Vec<&str> = countries().map(|(c, _)| c).collect();
+        named.sort();
+        assert_eq!(CODES, named.join(" "));
     }
 
     #[test]

@@ -1,0 +1,86 @@
+//! The `data-*` attributes that cross from Rust to JavaScript. [`ALL`] is made from the list
+//! below by the macro, so it cannot leave one out.
+
+macro_rules! attributes {
+    ($( $(#[$doc:meta])* $name:ident = $value:literal; )*) => {
+        $( $(#[$doc])* pub const $name: &str = $value; )*
+        /// Every attribute, in the order written above: what both sides use. (Names only
+        /// JavaScript uses, such as the boot script's `data-wasm`, which Trunk writes, stay in
+        /// `js/`.)
+        pub const ALL: &[&str] = &[$($name),*];
+    };
+}
+
+attributes! {
+    /// On a form's root: its kind's name (`crate::kind::Kind::name`). The signer and
+    /// `js/lazy-signer.js` find forms by it.
+    SIGN = "data-sign";
+    /// On a form's root, the action's slug; on an embed's mount element, which action.
+    ACTION = "data-action";
+    /// On a form's root: the prefix of its parts' ids (`super::part::ID`).
+    PREFIX = "data-prefix";
+    /// Set by the signer on a form it has brought to life.
+    SIGN_READY = "data-sign-ready";
+    /// Set by `js/lazy-signer.js` on a form a person pressed a key or a pointer in before the
+    /// signer arrived (the bot check's evidence).
+    HUMAN = "data-human";
+    /// On a form's root in an embed: the campaign page to share after signing.
+    SHARE_URL = "data-share-url";
+    /// On what only shows where WebAssembly is missing (the "how else to sign" notice).
+    NEEDS_WASM = "data-needs-wasm";
+    /// On a form's fieldset that is disabled until WebAssembly is known to be there.
+    NEEDS_WASM_TO_ENABLE = "data-needs-wasm-to-enable";
+    /// On `<body>`: `static` for a page the site's wasm never hydrates (the `/embed` generator).
+    RENDER = "data-render";
+    /// On the language switcher's link: the language it switches to.
+    LANG_SWITCH = "data-lang-switch";
+    /// An embed's mount element: what it shows (`crate::embed::Embed::kind`).
+    EMBED = "data-truah-embed";
+    /// An embed's mount element: which issue page.
+    ISSUE = "data-issue";
+    /// An embed's mount element: its language.
+    LANG = "data-lang";
+    /// An embed's mount element: the source code that tags its signatures.
+    SOURCE = "data-source";
+    /// The endpoint overrides, on `<body>` or on an embed's mount element: the adapter, each
+    /// kind's address (`super::signup_url_attr`), and whether the endpoint answers CORS.
+    SIGNUP_ADAPTER = "data-signup-adapter";
+    SIGNUP_PETITION_URL = "data-signup-petition-url";
+    SIGNUP_SIGNUP_URL = "data-signup-signup-url";
+    SIGNUP_CORS = "data-signup-cors";
+    /// On a "send it another way" button: `js/lazy-signer.js` sends its form as a plain HTML
+    /// form (to its plain-post target), whether or not the signer is there.
+    SEND_PLAINLY = "data-send-plainly";
+    /// The `/embed` generator's form.
+    EMBED_BUILDER = "data-embed-builder";
+    /// A petition's count (`src/components/count_bar.rs`, `js/count.js`): where the browser
+    /// reads it, the action's own goal (absent: the goal steps up, `crate::count`), the count
+    /// shown, and the action whose signatures it counts.
+    COUNT_URL = "data-count-url";
+    COUNT_GOAL = "data-count-goal";
+    COUNT = "data-count";
+    COUNT_ACTION = "data-count-action";
+    /// Inside a count: which part an element is (`super::count_part`).
+    COUNT_PART = "data-count-part";
+}
+
+/// The JavaScript key of an attribute: `data-signup-adapter` → `signup_adapter`.
+pub fn js_key(attribute: &str) -> String {
+    attribute.trim_start_matches("data-").replace('-', "_")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_attribute_is_a_data_attribute_with_a_distinct_key() {
+        let mut keys: Vec<String> = ALL.iter().map(|a| js_key(a)).collect();
+        assert!(ALL.iter().all(|a| a.starts_with("data-")));
+        keys.sort();
+        let before = keys.len();
+        keys.dedup();
+        assert_eq!(keys.len(), before);
+        assert_eq!(js_key(SIGNUP_PETITION_URL), "signup_petition_url");
+    }
+}

@@ -1,0 +1,362 @@
+//! The contract as the JavaScript gets it: one value, serialized as it is (every list keyed by
+//! the name the JavaScript reads it by), made from the types in this crate, so nothing in it is
+//! kept in step by hand.
+
+use super::{attr, builder, count_part, embed_kinds, lang_folder, outbox_key, part, Part};
+use crate::embed::{Body, FOLDER};
+use crate::i18n::Lang;
+use crate::kind::Kind;
+use serde::ser::{Serialize, SerializeMap, Serializer};
+
+/// A list the JavaScript reads by key: a JSON object, in this order.
+struct Keyed<V>(Vec<(String, V)>);
+
+impl<V: Serialize> Serialize for Keyed<V> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(self.0.len()))?;
+        for (k, v) in &self.0 {
+            map.serialize_entry(k, v)?;
+        }
+        map.end()
+    }
+}
+
+impl<V> FromIterator<(String, V)> for Keyed<V> {
+    fn from_iter<I: IntoIterator<Item = (String, V)>>(iter: I) -> Self {
+        Keyed(iter.into_iter().collect())
+    }
+}
+
+/// A name as the JavaScript keys it: `outcome-saved` → `outcome_saved`.
+fn key(name: &str) -> String {
+    name.replace('-', "_")
+}
+
+/// What the JavaScript gets from the build (`__CONTRACT__`).
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Contract {
+    /// [`attr`], by the name after `data-` with dashes as underscores: `sign`, `signup_adapter`…
+    attr: Keyed<&'static str>,
+    /// The event each kind of form sends the page once a signature arrives, by the kind's name
+    /// (`crate::kind::Kind::event`).
+    kind_events: Keyed<&'static str>,
+    /// The attribute that sends each kind's signatures elsewhere, by the kind's name
+    /// (`super::signup_url_attr`). Kept apart from the events: boot.js reads only these.
+    signup_url_attrs: Keyed<&'static str>,
+    /// The values of `attr::RENDER`.
+    render: Keyed<&'static str>,
+    /// [`Part`] names (those that are not a field's), by the same name with underscores.
+    parts: Keyed<String>,
+    /// How a part's id is made ([`part::ID`]).
+    part_id: &'static str,
+    /// The outbox's storage key for this deployment.
+    outbox_key: String,
+    /// The query parameters that fill the forms in from a link (`Field::prefill_params`): on
+    /// a page whose address has one, the signer loads at once.
+    prefill: Vec<&'static str>,
+    /// Each language's folder under the site's root (`{"en": "", "es": "es/"}`).
+    langs: Keyed<String>,
+    /// The language a page or an embed is in unless it says otherwise.
+    default_lang: &'static str,
+    /// What an embed can show, and where each body is.
+    embed: EmbedNames,
+    /// The embed's own few words, by language.
+    embed_words: Keyed<EmbedWords>,
+    /// What a form or a count says without the signer (`js/lazy-signer.js`, `js/count.js`), by
+    /// language.
+    form_words: Keyed<FormWords>,
+    /// The `/embed` generator's parts.
+    builder: BuilderNames,
+    /// A count's goal steps (`crate::count::STEPS`) and parts.
+    count: CountNames,
+    /// [`super::LINK_INTENT`].
+    link_intent: [&'static str; 3],
+    /// [`super::EMBED_READY`].
+    embed_ready: &'static str,
+}
+
+#[derive(serde::Serialize)]
+struct EmbedNames {
+    /// Each kind of embed, by its name (`data-truah-embed`): the attribute that names its page
+    /// and the section of the site its pages are in, or its one fragment.
+    kinds: Keyed<EmbedKindNames>,
+    /// The folder the fragments live in, under each language's folder.
+    folder: &'static str,
+}
+
+#[derive(serde::Serialize)]
+#[serde(untagged)]
+enum EmbedKindNames {
+    BySlug {
+        slug_attr: &'static str,
+        section: &'static str,
+    },
+    One {
+        fragment: &'static str,
+    },
+}
+
+#[derive(serde::Serialize)]
+struct FormWords {
+    sending: &'static str,
+    /// A count's words (`crate::count::words`): for one, and for more.
+    count_one: &'static str,
+    count_many: &'static str,
+}
+
+#[derive(serde::Serialize)]
+struct EmbedWords {
+    back: &'static str,
+    failed: &'static str,
+    open: &'static str,
+}
+
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+struct BuilderNames {
+    /// Its elements' ids, by the id with underscores.
+    ids: Keyed<&'static str>,
+    /// Its form's fields' names, by name.
+    fields: Keyed<&'static str>,
+    /// The field for each kind's own address, by the kind's name.
+    kind_fields: Keyed<String>,
+}
+
+#[derive(serde::Serialize)]
+struct CountNames {
+    steps: [u64; 3],
+    parts: Keyed<&'static str>,
+}
+
+impl Contract {
+    /// The contract of a deployment whose root is at `site` (its public address, with a
+    /// trailing slash).
+    pub fn new(site: &str) -> Contract {
+        let same = |names: &[&'static str]| names.iter().map(|n| (key(n), *n)).collect();
+        Contract {
+            attr: attr::ALL.iter().map(|a| (attr::js_key(a), *a)).collect(),
+            kind_events: Kind::ALL
+                .into_iter()
+                .map(|k| (k.name().to_string(), k.event()))
+                .collect(),
+            signup_url_attrs: Kind::ALL
+                .into_iter()
+                .map(|k| (k.name().to_string(), super::signup_url_attr(k)))
+                .collect(),
+            render: same(&[super::RENDER_STATIC]),
+            parts: Part::FIXED
+                .iter()
+                .map(|p| (key(&p.name()), p.name()))
+                .collect(),
+            part_id: part::ID,
+            outbox_key: outbox_key(site),
+            prefill: crate::petition::query::prefill_params()
+                .map(|(p, _)| p)
+                .collect(),
+            langs: Lang::ALL
+                .iter()
+                .map(|l| (l.code().to_string(), lang_folder(*l)))
+                .collect(),
+            default_lang: Lang::ALL[0].code(),
+            embed: EmbedNames {
+                kinds: embed_kinds()
+                    .map(|(kind, body)| {
+                        let names = match body {
+                            Body::BySlug(section) => EmbedKindNames::BySlug {
+                                slug_attr: super::slug_attr(section),
+                                section: section.segment(),
+                            },
+                            Body::One(fragment) => EmbedKindNames::One { fragment },
+                        };
+                        (kind.name().to_string(), names)
+                    })
+                    .collect(),
+                folder: FOLDER,
+            },
+            embed_words: Lang::ALL
+                .iter()
+                .map(|l| {
+                    let w = l.page_words();
+                    let words = EmbedWords {
+                        back: w.embed_back,
+                        failed: w.embed_failed,
+                        open: w.embed_open,
+                    };
+                    (l.code().to_string(), words)
+                })
+                .collect(),
+            form_words: Lang::ALL
+                .iter()
+                .map(|l| {
+                    let words = FormWords {
+                        sending: l.signer_words().sending,
+                        count_one: l.page_words().count_one,
+                        count_many: l.page_words().count_many,
+                    };
+                    (l.code().to_string(), words)
+                })
+                .collect(),
+            builder: BuilderNames {
+                ids: same(&builder::ALL),
+                fields: same(&builder::FIELDS),
+                kind_fields: Kind::ALL
+                    .into_iter()
+                    .map(|k| (k.name().to_string(), builder::kind_field(k)))
+                    .collect(),
+            },
+            count: CountNames {
+                steps: crate::count::STEPS,
+                parts: same(&[count_part::TEXT, count_part::BAR, count_part::NEWS]),
+            },
+            link_intent: super::LINK_INTENT,
+            embed_ready: super::EMBED_READY,
+        }
+    }
+
+    /// As JSON, for the bundler's `define`.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("names and words always serialize")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn json() -> serde_json::Value {
+        serde_json::from_str(&Contract::new("https://act.example.org/").to_json()).unwrap()
+    }
+
+    #[test]
+    fn names_reach_the_javascript_by_key() {
+        let json = json();
+        assert_eq!(json["langs"]["en"], "");
+        assert_eq!(json["langs"]["es"], "es/");
+        assert_eq!(json["defaultLang"], "en");
+        assert_eq!(
+            json["attr"]["signup_petition_url"],
+            attr::SIGNUP_PETITION_URL
+        );
+        assert_eq!(json["attr"]["sign"], "data-sign");
+        assert_eq!(json["parts"]["outcome_saved"], "outcome-saved");
+        assert_eq!(json["partId"], "{prefix}-{part}");
+        assert_eq!(json["kindEvents"]["petition"], "truah:signed");
+        assert_eq!(json["signupUrlAttrs"]["signup"], attr::SIGNUP_SIGNUP_URL);
+        assert_eq!(json["builder"]["kindFields"]["petition"], "petition-url");
+        assert_eq!(
+            json["embed"]["kinds"]["petition"]["slug_attr"],
+            attr::ACTION
+        );
+        assert_eq!(json["embed"]["kinds"]["petition"]["section"], "act");
+        assert_eq!(json["embed"]["kinds"]["signup"]["fragment"], "signup.html");
+        assert_eq!(json["embed"]["kinds"]["issue"]["section"], "issues");
+        assert_eq!(
+            json["embedWords"]["es"]["back"],
+            Lang::Es.page_words().embed_back
+        );
+        assert_eq!(json["builder"]["ids"]["embed_snippet"], builder::SNIPPET);
+        assert_eq!(json["builder"]["fields"]["what"], builder::WHAT);
+        assert_eq!(json["embedReady"], "truah:ready");
+        assert!(json["outboxKey"]
+            .as_str()
+            .unwrap()
+            .ends_with(" https://act.example.org/"));
+        let prefill: Vec<&str> = json["prefill"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap())
+            .collect();
+        assert!(prefill.contains(&"first_name") && prefill.contains(&"zip"));
+    }
+
+    #[test]
+    fn every_kind_and_every_attribute_and_part_is_there() {
+        let json = json();
+        for k in Kind::ALL {
+            for list in [
+                &json["kindEvents"],
+                &json["signupUrlAttrs"],
+                &json["builder"]["kindFields"],
+            ] {
+                assert!(list[k.name()].is_string(), "{k:?}");
+            }
+            assert!(json["embed"]["kinds"][k.name()].is_object(), "{k:?}");
+        }
+        assert_eq!(json["attr"].as_object().unwrap().len(), attr::ALL.len());
+        assert_eq!(json["parts"].as_object().unwrap().len(), Part::FIXED.len());
+    }
+
+    /// The site's JavaScript, as the bundler reads it.
+    const JAVASCRIPT: [(&str, &str); 7] = [
+        ("js/boot.js", include_str!("../../../js/boot.js")),
+        ("js/count.js", include_str!("../../../js/count.js")),
+        (
+            "js/count-answer.js",
+            include_str!("../../../js/count-answer.js"),
+        ),
+        (
+            "js/lazy-signer.js",
+            include_str!("../../../js/lazy-signer.js"),
+        ),
+        ("js/embed.js", include_str!("../../../js/embed.js")),
+        (
+            "js/embed-generator.js",
+            include_str!("../../../js/embed-generator.js"),
+        ),
+        ("js/contract.js", include_str!("../../../js/contract.js")),
+    ];
+
+    #[test]
+    fn the_javascript_spells_no_shared_name_itself() {
+        let quoted = |name: &str| {
+            [
+                format!("\"{name}\""),
+                format!("'{name}'"),
+                format!("`{name}`"),
+            ]
+        };
+        let mut shared: Vec<String> = attr::ALL.iter().map(|a| a.to_string()).collect();
+        shared.extend(builder::ALL.iter().map(|s| s.to_string()));
+        shared.extend([
+            "truah-campaign.outbox".into(),
+            "embed/act".into(),
+            "embed/issues".into(),
+        ]);
+        // Names that are common words: only as a string of their own.
+        let mut words: Vec<&str> = vec![
+            "es/",
+            "pointerover",
+            "touchstart",
+            super::super::EMBED_READY,
+        ];
+        words.extend(Kind::ALL.iter().map(|k| k.event()));
+        words.extend(Kind::ALL.iter().map(|k| k.name()));
+        let part_names: Vec<String> = Part::FIXED.iter().map(|p| p.name()).collect();
+        words.extend(
+            part_names
+                .iter()
+                .map(String::as_str)
+                .filter(|n| n.contains('-')),
+        );
+        shared.extend(words.iter().flat_map(|w| quoted(w)));
+        for (file, code) in JAVASCRIPT {
+            // Comments may name them; code must take them from `C`.
+            let code: String = code
+                .lines()
+                .filter(|l| {
+                    let l = l.trim_start();
+                    !l.starts_with("//") && !l.starts_with("/*") && !l.starts_with('*')
+                })
+                .collect::<Vec<_>>()
+                .join("\n");
+            for name in &shared {
+                assert!(
+                    !code.contains(name.as_str()),
+                    "{file} spells `{name}`: take it from the contract (C)"
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,144 @@
+//! The fields a form can ask for, and everything about each: its name (the form control's, and
+//! the key it is sent under), the control that takes it, its words, and the link parameters
+//! that may fill it in. Which fields a form asks for is its kind's business
+//! (`crate::kind::Kind::fields`); how each is checked is `crate::petition::validate`'s. Every
+//! `match` on a field is exhaustive, so a new field does not compile until each place says what
+//! it does with it (`tests/build/exhaustive.test.mjs` proves it).
+
+use crate::i18n::{FieldWords, SignerWords};
+
+/// A field of a form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Field {
+    GivenName,
+    FamilyName,
+    Email,
+    PostalCode,
+    Country,
+}
+
+/// The country a form starts with (its list's preselected entry): most visitors are in the US.
+pub const DEFAULT_COUNTRY: &str = "US";
+
+/// The control a field is typed or chosen in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Control {
+    /// A one-line input: its `type`, its `autocomplete` token, the keyboard it asks a phone for
+    /// (`inputmode`), and whether it is an address to leave as typed (no spelling correction,
+    /// no capital letter added).
+    Input {
+        kind: &'static str,
+        autocomplete: &'static str,
+        inputmode: Option<&'static str>,
+        verbatim: bool,
+    },
+    /// The list of countries (`crate::countries`).
+    Countries,
+}
+
+impl Field {
+    /// Every field, in the order a form that asks for all of them shows them.
+    pub const ALL: [Field; 5] = [
+        Field::GivenName,
+        Field::FamilyName,
+        Field::Email,
+        Field::Country,
+        Field::PostalCode,
+    ];
+
+    /// The form control's name: also its id's last part, and the key it is sent under by the
+    /// flat adapters (`docs/signup-contract.md`).
+    pub const fn name(self) -> &'static str {
+        match self {
+            Field::GivenName => "given_name",
+            Field::FamilyName => "family_name",
+            Field::Email => "email",
+            Field::PostalCode => "postal_code",
+            Field::Country => "country",
+        }
+    }
+
+    /// A field from its name.
+    pub fn parse(name: &str) -> Option<Field> {
+        Field::ALL.into_iter().find(|f| f.name() == name)
+    }
+
+    /// The control it is typed in. A postal code starts with the default country's keyboard;
+    /// the signer changes it with the country (`crate::countries::postal_field`).
+    pub fn control(self) -> Control {
+        match self {
+            Field::GivenName => Control::Input {
+                kind: "text",
+                autocomplete: "given-name",
+                inputmode: None,
+                verbatim: false,
+            },
+            Field::FamilyName => Control::Input {
+                kind: "text",
+                autocomplete: "family-name",
+                inputmode: None,
+                verbatim: false,
+            },
+            Field::Email => Control::Input {
+                kind: "email",
+                autocomplete: "email",
+                inputmode: Some("email"),
+                verbatim: true,
+            },
+            Field::PostalCode => Control::Input {
+                kind: "text",
+                autocomplete: "postal-code",
+                inputmode: crate::countries::postal_inputmode(DEFAULT_COUNTRY),
+                verbatim: false,
+            },
+            Field::Country => Control::Countries,
+        }
+    }
+
+    /// The link parameters that may fill it in (`crate::petition::query::prefill`): its own
+    /// name, and the names mailing tools use for it.
+    pub const fn prefill_params(self) -> &'static [&'static str] {
+        match self {
+            Field::GivenName => &["given_name", "first_name"],
+            Field::FamilyName => &["family_name", "last_name"],
+            Field::Email => &["email"],
+            Field::PostalCode => &["postal_code", "zip"],
+            Field::Country => &["country"],
+        }
+    }
+
+    /// Its words in a language.
+    pub const fn words(self, words: &'static SignerWords) -> &'static FieldWords {
+        match self {
+            Field::GivenName => &words.given_name,
+            Field::FamilyName => &words.family_name,
+            Field::Email => &words.email,
+            Field::PostalCode => &words.postal_code,
+            Field::Country => &words.country,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_and_link_parameters_are_distinct() {
+        let mut names: Vec<&str> = Field::ALL.iter().map(|f| f.name()).collect();
+        let mut params: Vec<&str> = Field::ALL
+            .iter()
+            .flat_map(|f| f.prefill_params().iter().copied())
+            .collect();
+        for f in Field::ALL {
+            assert_eq!(Field::parse(f.name()), Some(f));
+            assert!(f.prefill_params().contains(&f.name()), "{f:?}");
+        }
+        for list in [&mut names, &mut params] {
+            let before = list.len();
+            list.sort();
+            list.dedup();
+            assert_eq!(list.len(), before);
+        }
+    }
+}

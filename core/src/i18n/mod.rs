@@ -1,0 +1,218 @@
+//! The interface's words in each language the site speaks, in two sets: the pages' words
+//! ([`PageWords`]: the chrome, the pages' fixed texts, the forms' markup, the embed script's
+//! few words) and the signer's ([`SignerWords`]: what it tells a visitor about their signature,
+//! the validation messages, the fields' names). The signer carries only its own set. One file
+//! per language (`en.rs`, `es.rs`) holds both of its tables, checked by the compiler: a
+//! language without one of the words does not build. The content's own words (`content/`, and
+//! `content/es/` for Spanish) are the content loader's business.
+//!
+//! Everything that renders text for visitors takes its words from here: the Leptos components,
+//! the signer (which finds a form's language from its `lang` attribute, so one signer serves
+//! every language), and the embed script (through the build's contract, `crate::contract`).
+//! The one exception is the `/embed` generator, a staff tool in English only, whose words are
+//! in its own component (`src/pages/embed_builder.rs`).
+//!
+//! Templates mark their arguments with `{}`, filled in order by [`fill`].
+//!
+//! Spanish (`es.rs`) was written for this repository and awaits review by a native speaker on
+//! staff: see README, "Languages".
+
+mod en;
+mod es;
+mod page_words;
+mod signer_words;
+
+pub use page_words::{KindPageWords, PageWords};
+pub use signer_words::{FieldWords, KindSignerWords, SignerWords};
+
+/// A language of the site.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Lang {
+    En,
+    Es,
+}
+
+impl Lang {
+    /// Every language, the default first.
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Es];
+
+    /// The BCP 47 code: `lang` attributes, `hreflang`, the signatures' `language`.
+    pub const fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Es => "es",
+        }
+    }
+
+    /// A language from a code such as `es`, `es-MX` or `EN`; `None` for one the site does not speak.
+    pub fn parse(code: &str) -> Option<Lang> {
+        let primary = code.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+        Lang::ALL.into_iter().find(|l| l.code() == primary)
+    }
+
+    /// The language's name in itself, for the language switcher.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Es => "Español",
+        }
+    }
+
+    /// Text direction. Both languages are left to right; the layout is written in logical
+    /// properties, and a right-to-left pseudo-locale test keeps it ready for more.
+    pub const fn dir(self) -> &'static str {
+        "ltr"
+    }
+
+    /// Where the language's pages live under the site's base path: "" for the default, "/es".
+    pub const fn prefix(self) -> &'static str {
+        match self {
+            Lang::En => "",
+            Lang::Es => "/es",
+        }
+    }
+
+    /// Its words for the pages.
+    pub const fn page_words(self) -> &'static PageWords {
+        match self {
+            Lang::En => &en::PAGE,
+            Lang::Es => &es::PAGE,
+        }
+    }
+
+    /// Its words for the signer.
+    pub const fn signer_words(self) -> &'static SignerWords {
+        match self {
+            Lang::En => &en::SIGNER,
+            Lang::Es => &es::SIGNER,
+        }
+    }
+}
+
+/// Fills a template's `{}` with `args`, in order.
+pub fn fill(template: &str, args: &[&str]) -> String {
+    let mut out =
+        String::with_capacity(template.len() + args.iter().map(|a| a.len()).sum::<usize>());
+    let mut parts = template.split("{}");
+    if let Some(first) = parts.next() {
+        out.push_str(first);
+    }
+    for (i, part) in parts.enumerate() {
+        out.push_str(args.get(i).copied().unwrap_or(""));
+        out.push_str(part);
+    }
+    out
+}
+
+/// A template with one `{}`, as the text before it and after it: for a view that puts an
+/// element of its own in the gap (an address, a host), where `fill` would make it plain text.
+pub fn around(template: &str) -> (&str, &str) {
+    template.split_once("{}").unwrap_or((template, ""))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::field::Field;
+    use crate::kind::Kind;
+
+    #[test]
+    fn templates_fill_in_order() {
+        assert_eq!(
+            fill(en::PAGE.get_resource, &["A Midrash", "T’ruah"]),
+            "Get A Midrash from T’ruah"
+        );
+        assert_eq!(
+            fill(es::SIGNER.thank_you_name, &["Ana María"]),
+            "Gracias, Ana María."
+        );
+        assert_eq!(fill("no args", &[]), "no args");
+        assert_eq!(fill("{} and {}", &["one"]), "one and ");
+    }
+
+    #[test]
+    fn a_template_splits_around_its_gap() {
+        assert_eq!(
+            around(en::PAGE.privacy_default).0,
+            "When you send this, your details go to "
+        );
+        assert!(around(en::PAGE.privacy_default)
+            .1
+            .starts_with(". Until they are sent"));
+        assert_eq!(around("no gap"), ("no gap", ""));
+    }
+
+    #[test]
+    fn languages_parse_from_codes() {
+        assert_eq!(Lang::parse("es"), Some(Lang::Es));
+        assert_eq!(Lang::parse("es-MX"), Some(Lang::Es));
+        assert_eq!(Lang::parse("EN_us"), Some(Lang::En));
+        assert_eq!(Lang::parse("he"), None);
+        assert_eq!(Lang::parse(""), None);
+    }
+
+    #[test]
+    fn every_template_keeps_its_arguments_in_every_language() {
+        // A translation that drops or adds a `{}` would lose a name or print a stray one.
+        let templates = |lang: Lang| {
+            let (p, s) = (lang.page_words(), lang.signer_words());
+            [
+                p.not_found_lead,
+                p.issues_description,
+                p.issues_lead,
+                p.partners_description,
+                p.note,
+                p.visit_website,
+                p.get_resource,
+                p.org_work,
+                p.no_wasm,
+                p.org_website,
+                p.sign_elsewhere,
+                p.count_one,
+                p.count_many,
+                p.closes_on,
+                p.closed_on,
+                p.date,
+                p.privacy_default,
+                p.privacy_policy,
+                s.thank_you_name,
+                s.saved,
+                s.refused,
+                s.unconfirmed,
+                s.waiting,
+                s.unreachable,
+                s.expired,
+                s.enter_your,
+                s.too_long,
+                s.invisible,
+                s.angle_brackets,
+            ]
+            .map(|t| t.matches("{}").count())
+        };
+        assert_eq!(templates(Lang::Es), templates(Lang::En));
+        assert!(templates(Lang::En).iter().all(|n| *n > 0));
+    }
+
+    #[test]
+    fn every_field_and_kind_has_words_in_every_language() {
+        for lang in Lang::ALL {
+            for f in Field::ALL {
+                let w = f.words(lang.signer_words());
+                assert!(!w.label.is_empty() && !w.optional.is_empty() && !w.named.is_empty());
+            }
+            for k in Kind::ALL {
+                let s = k.signer_words(lang.signer_words());
+                let p = k.page_words(lang.page_words());
+                for word in [
+                    s.service,
+                    s.received,
+                    s.signed,
+                    p.no_wasm_what,
+                    p.no_wasm_verb,
+                ] {
+                    assert!(!word.is_empty(), "{lang:?} {k:?}");
+                }
+            }
+        }
+    }
+}

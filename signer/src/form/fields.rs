@@ -1,0 +1,124 @@
+//! What is typed into a form: reading it, re-checking a field marked wrong as it is typed again,
+//! the postal code's label and keyboard following the country, filling the form in from a link,
+//! and emptying it for the next person.
+
+use super::Form;
+use campaign_core::contract::Part;
+use campaign_core::countries::postal_field;
+use campaign_core::field::{Field, DEFAULT_COUNTRY};
+use campaign_core::petition::form_state::Event;
+use campaign_core::petition::validate::Draft;
+use wasm_bindgen::JsCast;
+
+impl Form {
+    /// A field's value as typed (or chosen).
+    fn value(&self, f: Field) -> String {
+        if let Some(i) = self.el::<web_sys::HtmlInputElement>(Part::Input(f)) {
+            return i.value();
+        }
+        self.el::<web_sys::HtmlSelectElement>(Part::Input(f))
+            .map(|s| s.value())
+            .unwrap_or_default()
+    }
+
+    /// What is typed in the fields this form asks for, and the consent box.
+    pub(super) fn draft(&self) -> Draft {
+        let mut d = Draft {
+            country: DEFAULT_COUNTRY.into(),
+            ..Default::default()
+        };
+        for f in self.kind.fields() {
+            d.set(*f, self.value(*f));
+        }
+        d.email_opt_in = self
+            .el::<web_sys::HtmlInputElement>(Part::OptIn)
+            .is_some_and(|c| c.checked());
+        d
+    }
+
+    /// Live validation of the fields already marked wrong, and the postal code following the
+    /// country.
+    pub(super) fn input(&self, ev: web_sys::Event) {
+        let field = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.get_attribute("name"))
+            .and_then(|name| Field::parse(&name));
+        let Some(field) = field else { return };
+        if field == Field::Country {
+            self.country_changed();
+            self.recheck(Field::PostalCode);
+        }
+        self.recheck(field);
+    }
+
+    /// Re-checks a field, if it is marked wrong.
+    fn recheck(&self, field: Field) {
+        if !self
+            .state
+            .borrow()
+            .problems()
+            .iter()
+            .any(|p| p.field() == field)
+        {
+            return;
+        }
+        let now = self.draft().check(field, self.kind);
+        self.on(Event::Rechecked(field, now));
+    }
+
+    /// Fills the empty fields from the link the visitor came by (`crate::prefill`); the country
+    /// only while it is still the one the form started with. Never the consent box.
+    pub(super) fn prefill(&self) {
+        let Some(d) = crate::prefill::draft() else {
+            return;
+        };
+        for f in self.kind.fields() {
+            let v = d.get(*f);
+            if v.is_empty() {
+                continue;
+            }
+            if let Some(i) = self.el::<web_sys::HtmlInputElement>(Part::Input(*f)) {
+                if i.value().is_empty() {
+                    i.set_value(v);
+                }
+            } else if let Some(s) = self.el::<web_sys::HtmlSelectElement>(Part::Input(*f)) {
+                let untouched = s
+                    .selected_options()
+                    .item(0)
+                    .and_then(|o| o.dyn_into::<web_sys::HtmlOptionElement>().ok())
+                    .is_some_and(|o| o.default_selected());
+                if untouched {
+                    s.set_value(v);
+                }
+            }
+        }
+    }
+
+    /// The postal code's label and keyboard follow the country.
+    pub(super) fn country_changed(&self) {
+        if self
+            .el::<web_sys::Element>(Part::Input(Field::Country))
+            .is_none()
+        {
+            return;
+        }
+        let (label, inputmode) = postal_field(&self.value(Field::Country), self.words);
+        let (label_id, input_id) = (
+            self.id(Part::Label(Field::PostalCode)),
+            self.id(Part::Input(Field::PostalCode)),
+        );
+        self.scope.set_text(&label_id, label);
+        self.scope.set_attr(&input_id, "inputmode", inputmode);
+    }
+
+    /// An empty form, for another person (`forgotten`: after the visitor had this device forget
+    /// their signature): what was typed goes, and the status line says why.
+    pub(super) fn afresh(&self, forgotten: bool) {
+        if let Some(form) = self.el::<web_sys::HtmlFormElement>(Part::Form) {
+            form.reset();
+        }
+        self.country_changed();
+        self.on(Event::Afresh { forgotten });
+    }
+}
