@@ -3,7 +3,7 @@
 // Sources that answer slowly, fail, or answer other figures are stood in for by routing the
 // page's request.
 import { test, expect } from "@playwright/test";
-import { RECEIVER } from "./playwright.config.js";
+import { RECEIVER, receiverFor } from "./playwright.config.js";
 import { expectNoAxeViolations, heading } from "./helpers.js";
 
 const ACTION = "/act/guantanamo/";
@@ -27,7 +27,8 @@ async function answer(page, ...figures) {
 test("the count comes from the receiver, in words and in a labelled bar", async ({ page }) => {
   let said = null;
   await page.route(`${COUNT}*`, async (route) => {
-    const real = await route.fetch();
+    // Fetched here, in the test: from this worker's own receiver.
+    const real = await route.fetch({ url: route.request().url().replace(RECEIVER, receiverFor(RECEIVER)) });
     said = (await real.json()).count;
     await route.fulfill({ response: real });
   });

@@ -6,8 +6,8 @@ import { test, expect } from "@playwright/test";
 import { NO_CORS_RECEIVER, NO_DEDUPE_RECEIVER } from "./playwright.config.js";
 import { expectNoAxeViolations, heading, queuedEmails, receiverAt } from "./helpers.js";
 
-// The receivers here are these tests' own, and some tests script their faults: one at a time.
-test.describe.configure({ mode: "serial" });
+// Each worker has its own receivers (playwright.config.js), and runs one test at a time: tests
+// that script a receiver's faults, or read what it received, run in parallel with each other.
 test.use({ bypassCSP: true });
 
 const ACTION = "/act/guantanamo/";

@@ -7,8 +7,8 @@ import { test, expect } from "@playwright/test";
 import { EMBED_RECEIVER, HOST } from "./playwright.config.js";
 import { expectNoAxeViolations, keptOnDevice, ready, receiverAt, watch } from "./helpers.js";
 
-// One receiver for this file: one test at a time.
-test.describe.configure({ mode: "serial" });
+// Each worker has its own receivers (playwright.config.js), and runs one test at a time: tests
+// that script a receiver's faults, or read what it received, run in parallel with each other.
 
 const SITE = "http://127.0.0.1:4173";
 const TITLE = "Tell President Trump: Don’t Send Migrants to Guantánamo!";

@@ -1,6 +1,7 @@
 // Shared helpers for the end-to-end tests.
 import { expect } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
+import { receiverFor } from "./playwright.config.js";
 
 /** Every route of the site in English, with a text that only that page shows. */
 export const ROUTES = [
@@ -37,8 +38,10 @@ export const CHROME = {
 };
 
 /** A local signup receiver's test controls: `call("/__signatures")`, `call("/__reset", {})`, each
- *  with the run's control token (playwright.config.js starts the receivers with it). */
-export function receiverAt(base) {
+ *  with the run's control token (playwright.config.js starts the receivers with it). `base` is
+ *  the address the pages send to; the calls go to this worker's own receiver for it. */
+export function receiverAt(pageBase) {
+  const base = receiverFor(pageBase);
   return async (path, body) => {
     const headers = { "x-receiver-token": process.env.RECEIVER_TOKEN };
     const init = body === undefined ? { headers } : { method: "POST", headers: { ...headers, "content-type": "application/json" }, body: JSON.stringify(body) };

@@ -3,8 +3,8 @@ import { test, expect } from "@playwright/test";
 import { RECEIVER } from "./playwright.config.js";
 import { ROUTES, expectNoAxeViolations, heading, keptOnDevice, outbox, queuedEmails, ready, receiverAt, tabTo, watch } from "./helpers.js";
 
-// One receiver serves every test, and some tests script its faults: run these one at a time.
-test.describe.configure({ mode: "serial" });
+// Each worker has its own receivers (playwright.config.js), and runs one test at a time: tests
+// that script a receiver's faults, or read what it received, run in parallel with each other.
 
 const ACTION = "/act/guantanamo/";
 const TITLE = "Tell President Trump: Don’t Send Migrants to Guantánamo!";

@@ -17,6 +17,25 @@ export const EMBED_RECEIVER = "http://127.0.0.1:8788";
 // all, and one that keeps every copy it gets, as Action Network's blind helper does.
 export const NO_CORS_RECEIVER = "http://127.0.0.1:8789";
 export const NO_DEDUPE_RECEIVER = "http://127.0.0.1:8790";
+
+// Each worker has receivers of its own, so that tests that script a receiver's faults or read
+// what it received run in parallel. The pages keep sending to the addresses above (the build's
+// endpoint, the host pages' overrides): each worker's browser maps them to its own receivers'
+// ports (Chromium's --host-resolver-rules), and the tests' own calls go there too
+// (helpers.js, receiverAt). Worker n's receivers listen on 9000 + 10 n + 0…3.
+const WORKERS = 2;
+const RECEIVERS = [
+  { base: RECEIVER, data: "signatures", flags: "" },
+  { base: EMBED_RECEIVER, data: "embed-signatures", flags: "" },
+  { base: NO_CORS_RECEIVER, data: "no-cors", flags: "--no-cors" },
+  { base: NO_DEDUPE_RECEIVER, data: "no-dedupe", flags: "--no-dedupe" },
+];
+/** Worker `worker`'s own receiver for the one the pages send to at `base`. */
+export function receiverFor(base, worker = Number(process.env.TEST_PARALLEL_INDEX ?? 0)) {
+  const i = RECEIVERS.findIndex((r) => r.base === base);
+  return i < 0 ? base : `http://127.0.0.1:${9000 + 10 * worker + i}`;
+}
+const mapReceivers = RECEIVERS.map((r) => `MAP ${new URL(r.base).host} ${new URL(receiverFor(r.base)).host}`).join(", ");
 // The same site built for a subfolder (`make dist` builds it into target/dist-subfolder).
 export const SUBFOLDER = "/campaigns/immigration";
 const SUBFOLDER_PORT = 4175;
@@ -31,7 +50,7 @@ const receiverFlags = `--control-token ${RECEIVER_TOKEN} --rate-limit 0`;
 export default defineConfig({
   testDir: ".",
   fullyParallel: true,
-  workers: 2,
+  workers: WORKERS,
   timeout: 30_000,
   expect: { timeout: 10_000 },
   retries: 0,
@@ -48,6 +67,7 @@ export default defineConfig({
         "--disable-sync",
         "--disable-quic",
         "--no-first-run",
+        `--host-resolver-rules=${mapReceivers}`,
       ],
     },
   },
@@ -72,40 +92,26 @@ export default defineConfig({
       stdout: "ignore",
     },
     {
-      // The local signup receiver the build points at (config/signup.local.toml).
-      command: `rm -f target/e2e/signatures.jsonl && target/debug/signup-receiver --addr 127.0.0.1:8787 --site http://127.0.0.1:${SITE_PORT} --data target/e2e/signatures.jsonl ${receiverFlags}`,
-      cwd: root,
-      url: "http://127.0.0.1:8787/",
-      reuseExistingServer: false,
-      stdout: "ignore",
-    },
-    {
       command: `node tests/support/static-server.mjs --dir tests/e2e/host --port 4180`,
       cwd: root,
       url: `${HOST}/`,
       reuseExistingServer: false,
       stdout: "ignore",
     },
-    {
-      command: `rm -f target/e2e/embed-signatures.jsonl && target/debug/signup-receiver --addr 127.0.0.1:8788 --site http://127.0.0.1:${SITE_PORT} --data target/e2e/embed-signatures.jsonl ${receiverFlags}`,
-      cwd: root,
-      url: `${EMBED_RECEIVER}/`,
-      reuseExistingServer: false,
-      stdout: "ignore",
-    },
-    {
-      command: `rm -f target/e2e/no-cors.jsonl && target/debug/signup-receiver --addr 127.0.0.1:8789 --site http://127.0.0.1:${SITE_PORT} --data target/e2e/no-cors.jsonl --no-cors ${receiverFlags}`,
-      cwd: root,
-      url: `${NO_CORS_RECEIVER}/`,
-      reuseExistingServer: false,
-      stdout: "ignore",
-    },
-    {
-      command: `rm -f target/e2e/no-dedupe.jsonl && target/debug/signup-receiver --addr 127.0.0.1:8790 --site http://127.0.0.1:${SITE_PORT} --data target/e2e/no-dedupe.jsonl --no-dedupe ${receiverFlags}`,
-      cwd: root,
-      url: `${NO_DEDUPE_RECEIVER}/`,
-      reuseExistingServer: false,
-      stdout: "ignore",
-    },
+    // Every worker's receivers: the build's (config/signup.local.toml), the embeds' and the
+    // two that behave as real endpoints can.
+    ...Array.from({ length: WORKERS }, (_, worker) =>
+      RECEIVERS.map((r) => {
+        const at = new URL(receiverFor(r.base, worker));
+        const data = `target/e2e/${r.data}-${worker}.jsonl`;
+        return {
+          command: `rm -f ${data} && target/debug/signup-receiver --addr ${at.host} --site http://127.0.0.1:${SITE_PORT} --data ${data} ${r.flags} ${receiverFlags}`,
+          cwd: root,
+          url: `${at.origin}/`,
+          reuseExistingServer: false,
+          stdout: "ignore",
+        };
+      }),
+    ).flat(),
   ],
 });
