@@ -14,7 +14,14 @@ LOCAL := SIGNUP_CONFIG=config/signup.local.toml LOCAL_BUILD=1
 # The prerenderer's build settings (scripts/post-build.sh): the pages' tests share its build.
 PRERENDER := CARGO_TARGET_DIR=target/prerender RUSTFLAGS="--cfg erase_components"
 
-.PHONY: serve test lint test-host test-browser test-e2e dist bench check-endpoint
+# Every cargo build in `make test` lints as it compiles: clippy's lints, with -D warnings, on the
+# workspace's own crates (clippy-driver in place of rustc for them, as `cargo clippy` runs it).
+# So each of the builds' configurations (the host crates, the prerenderer and component tests,
+# the components in the browser, the site's and the signer's release wasm) is linted in the one
+# compile it needs anyway, instead of in a compile of its own. `make lint` lints on its own.
+LINTED := RUSTC_WORKSPACE_WRAPPER=clippy-driver CLIPPY_ARGS=-D__CLIPPY_HACKERY__warnings__CLIPPY_HACKERY__
+
+.PHONY: serve test lint fmt test-host test-browser test-e2e dist bench check-endpoint
 
 serve:
 	scripts/setup.sh build
@@ -28,12 +35,16 @@ serve:
 
 test:
 	scripts/setup.sh build browser npm
-	$(MAKE) --no-print-directory lint test-host test-browser dist test-e2e
+	$(LINTED) scripts/time-steps.sh fmt test-host test-browser dist test-e2e
 
-# 0. One way to format, and no lint warnings, on the host and for the browser.
-lint:
+# 0. One way to format.
+fmt:
 	cargo fmt --all -- --check
-	cargo clippy --workspace --all-targets --features campaign-core/build -- -D warnings
+
+# No lint warnings, on the host and for the browser, in every configuration, on their own (make
+# test lints as it builds instead: see LINTED).
+lint: fmt
+	cargo clippy --workspace --exclude truah-campaign --all-targets --features campaign-core/build -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown -p campaign-signer --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown -p truah-campaign --lib --features hydrate -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown -p truah-campaign --all-targets --features csr -- -D warnings
@@ -48,7 +59,10 @@ test-host:
 	node --test tests/js/ tests/build/
 
 # 2. Components in headless Chromium.
+#    (Every target is built, as the lint of this configuration covers them; the browser tests
+#    are what runs.)
 test-browser:
+	cargo test --target wasm32-unknown-unknown --features csr --all-targets --no-run
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 	  cargo test --target wasm32-unknown-unknown --features csr --test browser
 
@@ -59,10 +73,12 @@ dist:
 	$(LOCAL) scripts/build.sh
 	# The same site for a subfolder, as staff embedding it under an existing domain would build it,
 	# with two more actions, one closed and one won, and a home page featuring the won one
-	# (tests/content-states/: tests/e2e/states.spec.js checks them there).
+	# (tests/content-states/: tests/e2e/states.spec.js checks them there), and ten more actions
+	# and ten more issues, whose wasm scripts/content-growth.mjs compares with dist/'s.
 	rm -rf target/content-states && cp -r content target/content-states
 	cp tests/content-states/actions/*.md target/content-states/actions/
 	sed -i 's/^featured_action = .*/featured_action = "won-example"/' target/content-states/home.md
+	node scripts/content-growth.mjs --add-to target/content-states
 	$(LOCAL) SITE_CONTENT=$(CURDIR)/target/content-states SITE_BASE=/campaigns/immigration \
 	  scripts/build.sh --dist target/dist-subfolder
 

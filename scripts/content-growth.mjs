@@ -1,25 +1,29 @@
 // The site's wasm does not grow with the content: the browser build carries no page of its own
 // (src/browser/), so ten more actions and ten more issues must cost it at most 1 KB brotli.
 //
-//   node scripts/content-growth.mjs        (make test runs it, after the site is built)
+//   node scripts/content-growth.mjs --add-to DIR   writes ten more actions and ten more issues,
+//                                                  each with its text, a quote, partners,
+//                                                  resources and a petition, into the content
+//                                                  folder DIR (make dist does, for the subfolder
+//                                                  build)
+//   node scripts/content-growth.mjs                compares the English wasm of dist/ (content/)
+//                                                  with the subfolder build's (its content, with
+//                                                  them): make test runs it, after make dist
 //
-// It builds the hydrating wasm twice, as Trunk does (cargo, wasm-bindgen, wasm-opt -Oz): once
-// with content/, once with a copy of it (SITE_CONTENT) that has ten extra actions and ten extra
-// issue pages, each with its text, a quote, partners, resources and a petition; then compares
-// their brotli sizes.
-import { execFileSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+// The two wasm files were built by the same Trunk pipeline (cargo, wasm-bindgen, wasm-opt -Oz),
+// so nothing is built again here. Besides the content, they differ only in the base path the
+// subfolder build compiles in, a few bytes.
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { brotliCompressSync, constants } from "node:zlib";
 
 const LIMIT = 1024;
-const work = mkdtempSync(join(tmpdir(), "content-growth-"));
-const grown = join(work, "content");
-cpSync("content", grown, { recursive: true });
+const EXTRA = 10;
 
 const words = "Jewish texts, history, traditions, and values compel us to welcome immigrants with dignity and compassion.";
-for (let i = 1; i <= 10; i++) {
+/** Writes the extra actions and issues into the content folder `grown`. */
+function addTo(grown) {
+for (let i = 1; i <= EXTRA; i++) {
   writeFileSync(join(grown, "issues", `extra-issue-${i}.md`), `+++
 title = "Extra issue number ${i}"
 summary = "A summary of extra issue ${i}, long enough to read like a real one. ${words}"
@@ -58,26 +62,31 @@ ${words}
 `);
 }
 
-const env = { ...process.env, SIGNUP_CONFIG: "config/signup.local.toml", LOCAL_BUILD: "1", SITE_LANG: "en", SITE_BASE: "" };
-const out = join(work, "wasm");
-
-/** The hydrating wasm built with this content folder (or content/), brotli bytes. */
-function wasmSize(content) {
-  const buildEnv = content ? { ...env, SITE_CONTENT: content } : env;
-  execFileSync("cargo", ["build", "--release", "--target", "wasm32-unknown-unknown", "--features", "hydrate", "--bin", "truah-campaign"], { env: buildEnv, stdio: ["ignore", "ignore", "inherit"] });
-  rmSync(out, { recursive: true, force: true });
-  mkdirSync(out, { recursive: true });
-  execFileSync("wasm-bindgen", ["--target", "web", "--no-typescript", "--out-dir", out, "target/wasm32-unknown-unknown/release/truah-campaign.wasm"], { stdio: "inherit" });
-  execFileSync("wasm-opt", ["-Oz", join(out, "truah-campaign_bg.wasm"), "-o", join(out, "opt.wasm")], { stdio: "inherit" });
-  return brotliCompressSync(readFileSync(join(out, "opt.wasm")), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 }
 
-const normal = wasmSize(null);
-const bigger = wasmSize(grown);
-rmSync(work, { recursive: true, force: true });
-const diff = bigger - normal;
-console.log(`content growth: the site's wasm is ${(normal / 1024).toFixed(1)} KB brotli with content/, ${(bigger / 1024).toFixed(1)} KB with ten more actions and ten more issues: ${diff >= 0 ? "+" : ""}${diff} bytes (at most ${LIMIT}).`);
-if (diff > LIMIT) {
-  console.error("content growth: the site's wasm grows with the content. Something compiles content into the hydrating build (see src/browser/).");
-  process.exit(1);
+/** The English site's wasm in a built site, brotli bytes. */
+function wasmSize(dist) {
+  const wasm = readdirSync(dist).filter((f) => /^truah-campaign-[0-9a-f]+_bg\.wasm$/.test(f));
+  if (wasm.length !== 1) throw new Error(`content growth: ${dist} has ${wasm.length} site wasm files; build it first (make dist)`);
+  return brotliCompressSync(readFileSync(join(dist, wasm[0])), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+}
+
+const at = process.argv.indexOf("--add-to");
+if (at >= 0) {
+  addTo(process.argv[at + 1]);
+  console.log(`content growth: ${EXTRA} more actions and ${EXTRA} more issues in ${process.argv[at + 1]}`);
+} else {
+  const grown = "target/dist-subfolder";
+  const count = (section) => readdirSync(join(grown, section)).filter((d) => d.startsWith("extra-")).length;
+  if (count("act") !== EXTRA || count("issues") !== EXTRA) {
+    throw new Error(`content growth: ${grown} was not built with the extra actions and issues (make dist)`);
+  }
+  const normal = wasmSize("dist");
+  const bigger = wasmSize(grown);
+  const diff = bigger - normal;
+  console.log(`content growth: the site's wasm is ${(normal / 1024).toFixed(1)} KB brotli with content/, ${(bigger / 1024).toFixed(1)} KB with ${EXTRA} more actions and ${EXTRA} more issues (and the subfolder's base path): ${diff >= 0 ? "+" : ""}${diff} bytes (at most ${LIMIT}).`);
+  if (diff > LIMIT) {
+    console.error("content growth: the site's wasm grows with the content. Something compiles content into the hydrating build (see src/browser/).");
+    process.exit(1);
+  }
 }

@@ -16,6 +16,13 @@
 //! - `paths`: links under the base path the site is served at, and this build's language.
 //! - `app`: the router and the page area.
 
+// The crate is always built one of these three ways: with none, nothing of it would run anywhere.
+#[cfg(not(any(feature = "csr", feature = "hydrate", feature = "ssr")))]
+compile_error!(
+    "Build truah-campaign with one of its features: `hydrate` (the browser build Trunk ships), \
+     `ssr` (the prerenderer) or `csr` (the component tests). See README, \"What runs where\"."
+);
+
 pub mod app;
 pub mod chrome;
 pub mod not_found;
