@@ -61,3 +61,169 @@ pub fn routes_to_prerender() -> Vec<String> {
 pub fn hydrate() {
     leptos::mount::hydrate_body(App);
 }
+
+/// What only the prerenderer renders must not carry behaviour for the browser: the modules the
+/// browser build leaves out (those gated off `hydrate` above) are never compiled into the
+/// site's wasm, so an event handler, a signal or an effect written in one of them passes the
+/// component tests (`csr`) and does nothing on the site. Behaviour belongs in the chrome (which
+/// hydrates), in the signer (`signer/`), or in `js/`. README, "What runs where".
+#[cfg(all(test, feature = "ssr"))]
+mod prerendered_only {
+    use std::path::{Path, PathBuf};
+
+    /// The modules of this crate the browser build leaves out, as `lib.rs` gates them.
+    fn left_out() -> Vec<String> {
+        let lib = include_str!("lib.rs");
+        let lines: Vec<&str> = lib.lines().collect();
+        lines
+            .windows(2)
+            .filter(|w| {
+                let gate = w[0].trim();
+                gate == "#[cfg(not(feature = \"hydrate\"))]" || gate == "#[cfg(feature = \"ssr\")]"
+            })
+            .filter_map(|w| w[1].trim().strip_prefix("pub mod "))
+            .map(|m| m.trim_end_matches(';').to_string())
+            .collect()
+    }
+
+    /// The source files of a module: `src/x.rs`, or everything in `src/x/`.
+    fn files(module: &str) -> Vec<PathBuf> {
+        let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let file = src.join(format!("{module}.rs"));
+        if file.exists() {
+            return vec![file];
+        }
+        let mut out: Vec<PathBuf> = std::fs::read_dir(src.join(module))
+            .unwrap_or_else(|e| panic!("src/{module}: {e}"))
+            .map(|e| e.unwrap().path())
+            .collect();
+        out.sort();
+        out
+    }
+
+    /// Rust source without its comments and string literals, where words are only words.
+    fn code_only(source: &str) -> String {
+        let mut out = String::new();
+        let mut chars = source.chars().peekable();
+        while let Some(c) = chars.next() {
+            match c {
+                '/' if chars.peek() == Some(&'/') => {
+                    for c in chars.by_ref() {
+                        if c == '\n' {
+                            out.push('\n');
+                            break;
+                        }
+                    }
+                }
+                'r' if chars.peek() == Some(&'#') => {
+                    // A raw string, r#"…"#: skip to its end.
+                    chars.next();
+                    let mut prev = ' ';
+                    for c in chars.by_ref() {
+                        if prev == '"' && c == '#' {
+                            break;
+                        }
+                        prev = c;
+                    }
+                }
+                '"' => {
+                    let mut escaped = false;
+                    for c in chars.by_ref() {
+                        match (escaped, c) {
+                            (false, '\\') => escaped = true,
+                            (false, '"') => break,
+                            _ => escaped = false,
+                        }
+                    }
+                    out.push_str("\"\"");
+                }
+                c => out.push(c),
+            }
+        }
+        out
+    }
+
+    /// What only runs in a browser: event handlers and directives in a view, reactive state and
+    /// effects, tasks and timers, the browser's own objects.
+    const BROWSER_ONLY: [&str; 30] = [
+        "on:",
+        "prop:",
+        "bind:",
+        "use:",
+        "node_ref",
+        "NodeRef",
+        "signal(",
+        "RwSignal",
+        "ReadSignal",
+        "WriteSignal",
+        "Memo::new",
+        "ArcMemo",
+        "Effect::new",
+        "RenderEffect",
+        "Resource::new",
+        "LocalResource",
+        "ArcResource",
+        "Action::new",
+        "ArcAction",
+        "Trigger::new",
+        "ArcTrigger",
+        "spawn_local",
+        "set_timeout",
+        "set_interval",
+        "request_animation_frame",
+        "window()",
+        "document()",
+        "web_sys",
+        "wasm_bindgen",
+        "leptos::task",
+    ];
+
+    /// Whether `line` has `word` where a word starts (not `ActionOutcome(action:` for `on:`).
+    fn has_word(line: &str, word: &str) -> bool {
+        line.match_indices(word).any(|(at, _)| {
+            !line[..at]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphanumeric() || c == '_')
+        })
+    }
+
+    #[test]
+    fn what_only_the_prerenderer_renders_carries_no_browser_behaviour() {
+        let modules = left_out();
+        assert!(
+            ["components", "content", "pages", "embeds"]
+                .iter()
+                .all(|m| modules.iter().any(|x| x == m)),
+            "{modules:?}"
+        );
+        for module in &modules {
+            for file in files(module) {
+                let code = code_only(&std::fs::read_to_string(&file).unwrap());
+                for (n, line) in code.lines().enumerate() {
+                    for word in BROWSER_ONLY {
+                        assert!(
+                            !has_word(line, word),
+                            "{}:{}: `{word}` in a module the browser build leaves out, so it never runs on the site: {}",
+                            file.display(),
+                            n + 1,
+                            line.trim()
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_check_sees_what_it_looks_for() {
+        let view =
+            "view! { <button on:click=move |_| set.update(|n| *n += 1)>\"on: click\"</button> }";
+        let code = code_only(view);
+        assert!(has_word(&code, "on:") && !code.contains("on: click"));
+        assert!(!has_word("pub fn ActionOutcome(action: &Action)", "on:"));
+        assert!(code_only("// on:click\nlet x = r#\"on:\"#;")
+            .lines()
+            .all(|l| !l.contains("on:")));
+    }
+}

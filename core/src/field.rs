@@ -107,6 +107,17 @@ impl Field {
         }
     }
 
+    /// Its label as a form renders it: where it must be filled in, or where it may be left
+    /// empty. The postal code's starts as the default country's, and follows the country (the
+    /// signer changes it, `crate::countries::postal_field`).
+    pub fn label(self, required: bool, words: &'static SignerWords) -> &'static str {
+        match (self, required) {
+            (Field::PostalCode, true) => crate::countries::postal_field(DEFAULT_COUNTRY, words).0,
+            (_, true) => self.words(words).label,
+            (_, false) => self.words(words).optional,
+        }
+    }
+
     /// Its words in a language.
     pub const fn words(self, words: &'static SignerWords) -> &'static FieldWords {
         match self {

@@ -12,7 +12,7 @@ use std::sync::Arc;
 #[component]
 pub fn PageArea() -> impl IntoView {
     let location = use_location();
-    let report = Shown::reporter();
+    let on_screen = Shown::when_on_screen();
     // The page on screen, and its path. It changes only once the next page is here (an effect
     // that follows the address and sets it: the page comes from the network, not from state
     // that could be derived).
@@ -42,9 +42,7 @@ pub fn PageArea() -> impl IntoView {
     intent::listen();
     move || {
         let (path, page) = shown.get();
-        let report = report.clone();
-        // Once this page is on screen (an effect runs after the render that made it).
-        Effect::new(move |_| report(path.clone()));
+        on_screen(path);
         view(&page)
     }
 }

@@ -127,10 +127,19 @@ impl Shown {
         provide_context(Shown(RwSignal::new(String::new())));
     }
 
-    /// For the page area: what to call once the page at a path is on screen. It completes the
-    /// router's navigation (the address bar, and the scroll to the top or the fragment), then
-    /// lets the route effects restore the scroll position or move focus.
-    pub fn reporter() -> impl Fn(String) + Clone + 'static {
+    /// For the page area (either build's): what to call as it renders the page at a path.
+    /// Once that render is on screen (an effect runs after the render that made it), it
+    /// completes the router's navigation (the address bar, and the scroll to the top or the
+    /// fragment), then lets the route effects restore the scroll position or move focus.
+    pub fn when_on_screen() -> impl Fn(String) + Clone + 'static {
+        let report = Self::reporter();
+        move |path| {
+            let report = report.clone();
+            Effect::new(move |_| report(path.clone()));
+        }
+    }
+
+    fn reporter() -> impl Fn(String) + Clone + 'static {
         let shown = expect_context::<Shown>();
         #[cfg(not(feature = "ssr"))]
         let navigation = use_context::<BrowserUrl>();

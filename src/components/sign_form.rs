@@ -325,16 +325,7 @@ fn NoWasm(kind: Kind) -> impl IntoView {
 #[component]
 fn FieldRow(field: Field, required: bool, prefix: &'static str) -> impl IntoView {
     let id = move |part: Part| part.id(prefix);
-    let words = field.words(form_words());
-    // The postal code's label follows the country (the signer changes it): the form starts
-    // with the default country's.
-    let label = match (field, required) {
-        (Field::PostalCode, true) => {
-            campaign_core::countries::postal_field(DEFAULT_COUNTRY, form_words()).0
-        }
-        (_, true) => words.label,
-        (_, false) => words.optional,
-    };
+    let label = field.label(required, form_words());
     let control = match field.control() {
         Control::Countries => view! {
             <select id=id(Part::Input(field)) name=field.name() autocomplete="country">

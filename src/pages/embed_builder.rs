@@ -114,7 +114,7 @@ fn EmbedBuilder() -> impl IntoView {
                         </select>
                     </div>
                     {Kind::ALL.map(|kind| {
-                        let (label, hint) = kind_endpoint_words(kind);
+                        let (label, hint) = builder::kind_field_words(kind);
                         view! { <BuilderField name=builder::kind_field(kind) label=label hint=hint kind="url" /> }
                     }).collect_view()}
                 </details>
@@ -141,17 +141,6 @@ fn EmbedBuilder() -> impl IntoView {
                 <ul>{NOTES.iter().map(|n| view! { <li>{*n}</li> }).collect_view()}</ul>
             </section>
         </Frame>
-    }
-}
-
-/// The generator's label and hint for the address a kind's signatures go to.
-fn kind_endpoint_words(kind: Kind) -> (&'static str, &'static str) {
-    match kind {
-        Kind::Petition => (
-            "Petition address (optional)",
-            "For OSDI, the petition’s signatures address.",
-        ),
-        Kind::Signup => ("Signup address (optional)", "Where updates signups go."),
     }
 }
 

@@ -67,13 +67,10 @@ pub fn page(path: &str) -> Option<(Meta, AnyView)> {
 #[component]
 pub fn PageArea() -> impl IntoView {
     let location = use_location();
-    let report = Shown::reporter();
+    let on_screen = Shown::when_on_screen();
     move || {
         let path = location.pathname.get();
-        let report = report.clone();
-        let reported = path.clone();
-        // Once this page is on screen (an effect runs after the render that made it).
-        Effect::new(move |_| report(reported.clone()));
+        on_screen(path.clone());
         match page(path.strip_prefix(BASE).unwrap_or(&path)) {
             Some((meta, body)) => view! {
                 <PageMeta

@@ -13,7 +13,7 @@ use campaign_core::i18n::Lang;
 use campaign_core::kind::Kind;
 use campaign_core::petition::payload::{uuid_v4, Submission};
 use campaign_core::petition::query::Source;
-use campaign_core::petition::validate::Signer;
+use campaign_core::petition::validate::{Draft, Signer};
 use serde_json::json;
 use std::path::PathBuf;
 
@@ -50,14 +50,14 @@ fn main() {
         let s = Submission {
             kind,
             action: action.to_string(),
-            signer: Signer {
+            signer: Signer::checked(Draft {
                 given_name: "Endpoint".into(),
                 family_name: "Check".into(),
                 email: "endpoint-check@example.org".into(),
                 postal_code: "10001".into(),
                 country: "US".into(),
                 email_opt_in: false,
-            },
+            }),
             key: uuid_v4(bytes),
             submitted_at: std::env::args()
                 .nth(2)

@@ -118,6 +118,18 @@ pub mod builder {
         format!("{}-url", kind.name())
     }
 
+    /// That field's label and hint. (The generator is a staff tool in English, as
+    /// `crate::embed::Embed::label`'s words are.)
+    pub fn kind_field_words(kind: Kind) -> (&'static str, &'static str) {
+        match kind {
+            Kind::Petition => (
+                "Petition address (optional)",
+                "For OSDI, the petition’s signatures address.",
+            ),
+            Kind::Signup => ("Signup address (optional)", "Where updates signups go."),
+        }
+    }
+
     /// A `what` choice's value: the embed's mount attributes as a query string, which the
     /// script writes as they are, knowing nothing of the kinds of embed.
     pub fn choice(embed: &crate::embed::Embed) -> String {

@@ -160,14 +160,14 @@ mod tests {
     }
 
     fn ana(opt_in: bool) -> Signer {
-        Signer {
+        Signer::checked(crate::petition::validate::Draft {
             given_name: "Ana".into(),
             family_name: "Pérez".into(),
             email: "ana@example.org".into(),
             postal_code: "10001".into(),
             country: "US".into(),
             email_opt_in: opt_in,
-        }
+        })
     }
 
     fn sent(status: Status, opt_in: bool) -> FormState {

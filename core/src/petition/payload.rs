@@ -2,7 +2,7 @@
 //! See `docs/signup-contract.md`.
 
 use super::query::Source;
-use super::validate::Signer;
+use super::validate::{Draft, Signer};
 use crate::content::{List, Str};
 use crate::kind::Kind;
 use serde::{Deserialize, Serialize};
@@ -139,14 +139,14 @@ impl Submission {
         Some(Submission {
             kind,
             action,
-            signer: Signer {
+            signer: Signer::checked(Draft {
                 given_name,
                 family_name,
                 email,
                 postal_code,
                 country,
                 email_opt_in: email_opt_in == "yes",
-            },
+            }),
             key: idempotency_key,
             submitted_at,
             source: Source {
@@ -334,14 +334,14 @@ fn osdi_kind(kind: Kind, action: &str) -> (String, bool) {
 }
 
 fn osdi(e: &Endpoint, s: &Submission) -> String {
-    let Signer {
+    let Draft {
         given_name,
         family_name,
         email,
         postal_code,
         country,
         email_opt_in,
-    } = &s.signer;
+    } = &*s.signer;
     let status = email_opt_in.then_some("subscribed");
     let (kind_tag, action) = osdi_kind(s.kind, &s.action);
     let lang_tag = format!("lang:{}", s.language);
@@ -432,14 +432,14 @@ impl Serialize for YesNo {
 
 impl<'a, O> Flat<&'a str, O> {
     fn of(s: &'a Submission, email_opt_in: O) -> Self {
-        let Signer {
+        let Draft {
             given_name,
             family_name,
             email,
             postal_code,
             country,
             email_opt_in: _,
-        } = &s.signer;
+        } = &*s.signer;
         let [utm_source, utm_medium, utm_campaign, utm_term, utm_content] = &s.source.utm;
         Flat {
             kind: s.kind.name(),

@@ -369,6 +369,29 @@ fn form_payload() {
 }
 
 #[test]
+fn the_contract_document_shows_every_payload_fixture_as_it_is() {
+    // docs/signup-contract.md shows the bodies a receiver gets: each fixture, byte for byte. A
+    // payload that changes (a new field) changes its fixture, and this stops the document from
+    // going on showing the old one.
+    let doc = include_str!("../../../docs/signup-contract.md");
+    let dir = format!("{}/tests/fixtures", env!("CARGO_MANIFEST_DIR"));
+    let mut shown = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let name = entry.unwrap().file_name().into_string().unwrap();
+        if !(name.contains("petition") || name.contains("signup")) {
+            continue;
+        }
+        let body = fixture(&name);
+        assert!(
+            doc.contains(&format!("\n{body}\n```")),
+            "docs/signup-contract.md does not show {name} as it is:\n{body}"
+        );
+        shown += 1;
+    }
+    assert_eq!(shown, 5, "every adapter's fixture");
+}
+
+#[test]
 fn a_petition_without_a_configured_id_uses_its_slug() {
     let mut e = endpoint(Adapter::Json);
     e.petitions = Cow::Owned(vec![]);

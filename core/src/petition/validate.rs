@@ -199,15 +199,32 @@ pub struct Draft {
     pub email_opt_in: bool,
 }
 
-/// What the visitor typed, checked and tidied.
+/// What the visitor typed, checked and tidied: a draft every field of which its form's checks
+/// let through ([`Draft::validate`]), with nothing else of its own, so a field added to the draft
+/// is a field of every signer, and of every payload that writes one out
+/// (`super::payload`, which takes it apart whole).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Signer {
-    pub given_name: String,
-    pub family_name: String,
-    pub email: String,
-    pub postal_code: String,
-    pub country: String,
-    pub email_opt_in: bool,
+pub struct Signer(Draft);
+
+impl Signer {
+    /// A signer from values checked before: a stored signature's (`super::payload`), or a
+    /// test's.
+    pub fn checked(values: Draft) -> Signer {
+        Signer(values)
+    }
+}
+
+impl std::ops::Deref for Signer {
+    type Target = Draft;
+    fn deref(&self) -> &Draft {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Signer {
+    fn deref_mut(&mut self) -> &mut Draft {
+        &mut self.0
+    }
 }
 
 impl Draft {
@@ -263,24 +280,18 @@ impl Draft {
         if !problems.is_empty() {
             return Err(problems);
         }
-        let value = |f: Field| {
-            let asked = kind.fields().contains(&f) && !self.get(f).trim().is_empty();
-            if asked {
-                self.checked(f).unwrap_or_default()
-            } else {
-                String::new()
-            }
-        };
-        Ok(Signer {
-            given_name: value(Field::GivenName),
-            family_name: value(Field::FamilyName),
-            email: value(Field::Email),
-            postal_code: value(Field::PostalCode),
-            country: value(Field::Country),
+        let mut signer = Draft {
             email_opt_in: match kind.consent() {
                 Consent::Box => self.email_opt_in,
                 Consent::Itself => true,
             },
-        })
+            ..Draft::default()
+        };
+        for f in kind.fields() {
+            if !self.get(*f).trim().is_empty() {
+                signer.set(*f, self.checked(*f).unwrap_or_default());
+            }
+        }
+        Ok(Signer(signer))
     }
 }
