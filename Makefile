@@ -59,10 +59,9 @@ test-host:
 	node --test tests/js/ tests/build/
 
 # 2. Components in headless Chromium.
-#    (Every target is built, as the lint of this configuration covers them; the browser tests
-#    are what runs.)
+#    (Under make test this build lints the csr configuration's library and browser tests; its
+#    unit tests and main.rs are the same code the ssr and hydrate builds lint.)
 test-browser:
-	cargo test --target wasm32-unknown-unknown --features csr --all-targets --no-run
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 	  cargo test --target wasm32-unknown-unknown --features csr --test browser
 

@@ -4,7 +4,7 @@
 // page's request.
 import { test, expect } from "@playwright/test";
 import { RECEIVER, receiverFor } from "./playwright.config.js";
-import { expectNoAxeViolations, heading } from "./helpers.js";
+import { expectNoAxeViolations, heading, requests } from "./helpers.js";
 
 const ACTION = "/act/guantanamo/";
 const COUNT = `${RECEIVER}/count/guantanamo`;
@@ -103,9 +103,11 @@ for (const [what, reply] of [
     });
     const errors = [];
     page.on("pageerror", (e) => errors.push(e.message));
+    const fetched = requests(page);
     await page.goto(ACTION);
     await expect.poll(() => asked).toBe(true);
-    await page.waitForTimeout(300);
+    // The answer is in and read: nothing is in flight.
+    await fetched.idle();
     await expect(count(page)).not.toBeVisible();
     await expect(count(page).locator("[data-count-part=text]")).not.toBeVisible();
     await expect(page.getByRole("progressbar")).toHaveCount(0);

@@ -4,7 +4,7 @@
 // offered another way to sign.
 import { test, expect } from "@playwright/test";
 import { NO_CORS_RECEIVER, NO_DEDUPE_RECEIVER } from "./playwright.config.js";
-import { expectNoAxeViolations, heading, queuedEmails, receiverAt } from "./helpers.js";
+import { expectNoAxeViolations, heading, outbox, queuedEmails, receiverAt, requests, seeded } from "./helpers.js";
 
 // Each worker has its own receivers (playwright.config.js), and runs one test at a time: tests
 // that script a receiver's faults, or read what it received, run in parallel with each other.
@@ -75,11 +75,12 @@ test("an endpoint that answers no CORS: told after three tries, another way offe
   await expect(form(page).getByText(/^A signature made on this device on .+ could not be sent to the petition service in a week of trying, and has been removed from this device\. Please sign again\.$/)).toBeVisible({ timeout: 15_000 });
   await expect(form(page).getByRole("button", { name: "Sign the petition" })).toBeVisible();
   await expectNoAxeViolations(page);
-  // Said once: the notice goes with it.
+  // Said once: the notice goes with it, off the device.
+  await expect.poll(async () => (await outbox(page))?.notices ?? []).toEqual([]);
   await page.reload();
   await heading(page, TITLE);
   await form(page).getByLabel("First name").click();
-  await page.waitForTimeout(500);
+  await expect(page.locator("#sign [data-sign-ready]")).toHaveCount(1);
   await expect(form(page).getByText(/could not be sent/)).toHaveCount(0);
 });
 
@@ -94,8 +95,9 @@ test("forget this signature: it leaves the device at once, and is never sent", a
   await expect(f.getByText("Removed from this device. It was not sent.")).toBeVisible();
   expect(await queuedEmails(page)).toEqual([]);
   await noDedupe("/__control", { fail_next: 0 });
+  const sent = requests(page);
   await page.evaluate(() => dispatchEvent(new Event("online")));
-  await page.waitForTimeout(1_000);
+  await sent.idle();
   expect(await noDedupe("/__signatures")).toHaveLength(0);
 });
 
@@ -141,16 +143,20 @@ test("a device that stops keeping the outbox: what it held is cleared, so nothin
   await heading(page, TITLE);
   await form(page).getByLabel("First name").click();
   await expect(page.locator("#sign [data-sign-ready]")).toHaveCount(1);
+  const sent = requests(page);
   await page.evaluate(() => dispatchEvent(new Event("online")));
-  await page.waitForTimeout(1_500);
+  await sent.idle();
+  expect(await queuedEmails(page)).toEqual([]);
   const got = await noDedupe("/__signatures");
   expect(got.map((s) => s.body.person.email_addresses[0].address).sort()).toEqual(["dov@example.org", "hadas@example.org"]);
 });
 
 // Two and three tabs, an endpoint that keeps every copy: the endpoint is down while one tab
 // signs, comes back, and every tab hears `online` at a moment of its own. Twenty times.
-test("two and three tabs reconnecting send one copy, every time", async ({ browser }) => {
+test("two and three tabs reconnecting send one copy, every time", async ({ browser }, testInfo) => {
   test.setTimeout(240_000);
+  // Each tab hears `online` after a jitter of its own, from a seed the log shows.
+  const random = seeded(testInfo);
   for (let round = 0; round < 20; round++) {
     const tabs = round % 2 === 0 ? 2 : 3;
     const context = await browser.newContext({ bypassCSP: true });
@@ -173,14 +179,16 @@ test("two and three tabs reconnecting send one copy, every time", async ({ brows
       await sign(pages[0], { given: `Round ${round}`, email });
       await expect(form(pages[0]).getByText("Saved on this device.", { exact: false })).toBeVisible();
       await noDedupe("/__control", { fail_next: 0 });
+      const sent = pages.map(requests);
       await Promise.all(pages.map(async (page) => {
-        await page.waitForTimeout(Math.floor(Math.random() * 40));
+        await new Promise((r) => setTimeout(r, Math.floor(random() * 40)));
         await page.evaluate(() => dispatchEvent(new Event("online")));
       }));
       await expect.poll(async () => (await noDedupe("/__signatures")).length, { timeout: 20_000 }).toBeGreaterThan(0);
-      // Until every tab is done with it: the outbox is empty everywhere, and no attempt is left.
+      // Until every tab is done with it: the outbox is empty everywhere, and no attempt is left
+      // in flight in any tab.
       await expect.poll(() => queuedEmails(pages[0]), { timeout: 30_000 }).toEqual([]);
-      await pages[0].waitForTimeout(300 + Math.floor(Math.random() * 300));
+      for (const tab of sent) await tab.idle();
       const got = await noDedupe("/__signatures");
       expect(got.map((s) => s.body.person.email_addresses[0].address), `round ${round}, ${tabs} tabs`).toEqual([email]);
       expect(errors, `round ${round}: no tab failed`).toEqual([]);

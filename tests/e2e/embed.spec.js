@@ -5,7 +5,7 @@
 // petition.spec.js's receiver.
 import { test, expect } from "@playwright/test";
 import { EMBED_RECEIVER, HOST } from "./playwright.config.js";
-import { expectNoAxeViolations, keptOnDevice, ready, receiverAt, watch } from "./helpers.js";
+import { expectNoAxeViolations, keptOnDevice, queuedEmails, ready, receiverAt, requests, watch } from "./helpers.js";
 
 // Each worker has its own receivers (playwright.config.js), and runs one test at a time: tests
 // that script a receiver's faults, or read what it received, run in parallel with each other.
@@ -151,10 +151,13 @@ test("a signature made while the endpoint is unreachable is kept, and sent once 
   await expect(petition(page).getByRole("button", { name: "Try now" })).toBeVisible();
   expect(await signatures()).toHaveLength(0);
   await page.unroute(`${EMBED_RECEIVER}/**`);
+  const sent = requests(page);
   await page.reload();
   await expect.poll(async () => (await signatures()).length, { timeout: 15_000 }).toBe(1);
   await expect(petition(page).getByText("Your signature has been received by the petition service.")).toBeVisible();
-  await page.waitForTimeout(1000);
+  // Nothing left on the host page's device, nothing in flight: one it stays.
+  await expect.poll(() => queuedEmails(page)).toEqual([]);
+  await sent.idle();
   expect((await signatures()).map((s) => s.body.person.given_name)).toEqual(["Chidi"]);
 });
 

@@ -90,6 +90,32 @@ export async function queuedEmails(page) {
   return (box?.entries ?? []).map((e) => new URLSearchParams(e.signature).get("email"));
 }
 
+/** Follows a page's requests, so that a test can wait until none is in flight (`idle()`):
+ *  with its outbox empty too, the page has nothing left to send, and whatever it sent has
+ *  arrived. Where a test must show that something does not happen, this is what it waits for. */
+export function requests(page) {
+  const pending = new Set();
+  page.on("request", (r) => pending.add(r));
+  page.on("requestfinished", (r) => pending.delete(r));
+  page.on("requestfailed", (r) => pending.delete(r));
+  return { idle: () => expect.poll(() => pending.size, { message: "requests in flight" }).toBe(0) };
+}
+
+/** A seeded random number generator (mulberry32) for tests that vary their timing: the seed is
+ *  logged, so a failing round can be run again (SEED=… npm run e2e). */
+export function seeded(testInfo) {
+  let seed = Number(process.env.SEED ?? Math.floor(Math.random() * 2 ** 32)) >>> 0;
+  testInfo.annotations.push({ type: "seed", description: String(seed) });
+  console.log(`${testInfo.title}: SEED=${seed}`);
+  return () => {
+    seed = (seed + 0x6d2b79f5) >>> 0;
+    let t = seed;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
+  };
+}
+
 /** Fails the test on any WCAG 2.2 A/AA violation axe-core finds on the page as it is now. */
 export async function expectNoAxeViolations(page) {
   const results = await new AxeBuilder({ page })

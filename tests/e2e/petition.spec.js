@@ -1,7 +1,7 @@
 // The petition and the updates signup, signed as a visitor would, against the local receiver.
 import { test, expect } from "@playwright/test";
 import { RECEIVER } from "./playwright.config.js";
-import { ROUTES, expectNoAxeViolations, heading, keptOnDevice, outbox, queuedEmails, ready, receiverAt, tabTo, watch } from "./helpers.js";
+import { ROUTES, expectNoAxeViolations, heading, keptOnDevice, outbox, queuedEmails, ready, receiverAt, requests, tabTo, watch } from "./helpers.js";
 
 // Each worker has its own receivers (playwright.config.js), and runs one test at a time: tests
 // that script a receiver's faults, or read what it received, run in parallel with each other.
@@ -214,9 +214,12 @@ test("network down, page reloaded, network back: delivered exactly once", async 
   // the entry is then sent, confirmed and removed, never sent twice.
   await expect.poll(async () => (await signatures()).length, { timeout: 35_000 }).toBe(1);
   await expect.poll(() => outbox(page), { timeout: 30_000 }).toBeNull();
+  // The next page: with nothing left on the device, and nothing in flight, nothing more is sent.
+  const sent = requests(page);
   await page.goto("/partners");
   await heading(page, "Coalition partners");
-  await page.waitForTimeout(500);
+  await sent.idle();
+  expect(await outbox(page)).toBeNull();
   const got = await signatures();
   expect(got).toHaveLength(1);
   expect(got[0].body.person.given_name).toBe("Владимир");
@@ -287,14 +290,18 @@ test("the honeypot filled: a normal thank-you, and nothing sent", async ({ page 
   await open(page);
   await fill(page);
   await page.locator('input[name="leave_this_empty"]').first().fill("http://spam.example");
+  const sent = requests(page);
   await petition(page).getByRole("button", { name: "Sign the petition" }).click();
   await expect(page.getByText("Signed. Thank you.")).toBeVisible();
-  await page.waitForTimeout(500);
+  // Nothing queued (every signature is kept before it is sent), nothing in flight.
+  await sent.idle();
+  expect(await queuedEmails(page)).toEqual([]);
   expect(await signatures()).toHaveLength(0);
 });
 
 test("the time trap: a script submitting at once with no human input sends nothing", async ({ page }) => {
   await open(page);
+  const sent = requests(page);
   await page.evaluate(() => {
     const f = document.querySelector("#sign form");
     const set = (name, v) => { const el = f.querySelector(`[name=${name}]`); el.value = v; el.dispatchEvent(new Event("input", { bubbles: true })); };
@@ -302,7 +309,8 @@ test("the time trap: a script submitting at once with no human input sends nothi
     f.requestSubmit();
   });
   await expect(page.getByText("Signed. Thank you.")).toBeVisible();
-  await page.waitForTimeout(500);
+  await sent.idle();
+  expect(await queuedEmails(page)).toEqual([]);
   expect(await signatures()).toHaveLength(0);
 });
 
@@ -344,6 +352,7 @@ test("the updates signup in the footer", async ({ page }) => {
 test("double submit: the button does nothing while sending, and one signature arrives", async ({ page }) => {
   await receiver("/__control", { delay_ms: 3000 });
   await open(page);
+  const sent = requests(page);
   await fill(page);
   const button = petition(page).getByRole("button", { name: "Sign the petition" });
   await button.click();
@@ -355,7 +364,9 @@ test("double submit: the button does nothing while sending, and one signature ar
   await button.press("Enter");
   await expectNoAxeViolations(page);
   await expect(page.getByText("Signed. Thank you.")).toBeVisible();
-  await page.waitForTimeout(300);
+  // Whatever the clicks queued has been sent and taken off the device.
+  await expect.poll(() => queuedEmails(page)).toEqual([]);
+  await sent.idle();
   expect(await signatures()).toHaveLength(1);
 });
 
@@ -387,6 +398,7 @@ test("the updates signup on the issue page needs only an email", async ({ page }
 test("the first view loads no signer; starting to fill in the form loads it, once", async ({ page }) => {
   const signer = [];
   page.on("request", (r) => { if (/\/signer-[0-9a-f]+(_bg\.wasm|\.js)$/.test(r.url())) signer.push(r.url()); });
+  const fetched = requests(page);
   await open(page);
   await page.waitForLoadState("networkidle");
   expect(signer, "nothing of the signer before the visitor starts").toEqual([]);
@@ -395,7 +407,8 @@ test("the first view loads no signer; starting to fill in the form loads it, onc
   await expect(page.locator("#sign [data-sign][data-sign-ready]")).toHaveCount(1);
   await fill(page);
   await page.getByRole("contentinfo").getByLabel("Email").click();
-  await page.waitForTimeout(300);
+  await expect(page.getByRole("contentinfo").locator("[data-sign-ready]")).toHaveCount(1);
+  await fetched.idle();
   expect(signer, "loaded once for every form on the page").toHaveLength(2);
 });
 
@@ -411,12 +424,15 @@ test("a signer that fails to load is fetched again on submit, and the signature 
     }
   });
   await open(page);
+  const sent = requests(page);
   await fill(page);
   await expect.poll(() => first, { message: "the first fetch was made, and failed" }).toBe(false);
   await petition(page).getByRole("button", { name: "Sign the petition" }).click();
   await expect(page.getByText("Signed. Thank you.")).toBeVisible();
   await expect.poll(async () => (await signatures()).length).toBe(1);
-  await page.waitForTimeout(500);
+  // Nothing left to send, nothing in flight: one it stays.
+  await expect.poll(() => queuedEmails(page)).toEqual([]);
+  await sent.idle();
   expect(await signatures()).toHaveLength(1);
 });
 
@@ -427,12 +443,15 @@ test("a submit before the signer has arrived waits for it, then signs once", asy
     await route.continue();
   });
   await open(page);
+  const sent = requests(page);
   await fill(page);
   await expect(page.locator("#sign [data-sign-ready]"), "the signer has not arrived yet").toHaveCount(0);
   await petition(page).getByRole("button", { name: "Sign the petition" }).click();
   await expect(page.getByText("Signed. Thank you.")).toBeVisible();
   await expect.poll(async () => (await signatures()).length).toBe(1);
-  await page.waitForTimeout(500);
+  // Nothing left to send, nothing in flight: one it stays.
+  await expect.poll(() => queuedEmails(page)).toEqual([]);
+  await sent.idle();
   expect(await signatures()).toHaveLength(1);
 });
 
@@ -757,8 +776,9 @@ test("with Save-Data on (no site wasm), a link still fills the form in and clean
   await expect(form.getByLabel("First name")).toHaveValue("Zoë");
   expect(new URL(page.url()).search).toBe("");
   // Only the signer came: the site's wasm stayed away, even with a pointer over a link.
+  const fetched = requests(page);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Issues", exact: true }).hover();
-  await page.waitForTimeout(1000);
+  await fetched.idle();
   expect(wasm.every((p) => p.includes("/signer-")), wasm.join(" ")).toBe(true);
   expect(await page.evaluate(() => document.documentElement.dataset.app)).toBeUndefined();
 });

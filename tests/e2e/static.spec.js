@@ -2,7 +2,7 @@
 // usable with WebAssembly or JavaScript off.
 import { test, expect } from "@playwright/test";
 import { createHash } from "node:crypto";
-import { ALL_ROUTES, heading, ready, watch } from "./helpers.js";
+import { ALL_ROUTES, heading, ready, requests, watch } from "./helpers.js";
 
 const ACTION = "/act/guantanamo/";
 // The tests that sign (under the CSP, without WebAssembly, without JavaScript) are in
@@ -97,10 +97,11 @@ test("an untouched visit fetches no wasm: the site's comes with the first pointe
   page.on("request", (r) => order.push(r.url()));
   let loaded = null;
   page.on("load", () => (loaded = order.length));
+  const fetched = requests(page);
   await page.goto(ACTION);
-  // Painted, its count read: the page is done with what it fetches by itself.
+  // Painted, its count read, nothing in flight: the page is done with what it fetches by itself.
   await expect.poll(() => order.some((u) => u.endsWith("/count/guantanamo"))).toBe(true);
-  await page.waitForTimeout(1000);
+  await fetched.idle();
   expect(order.filter((u) => u.endsWith(".wasm")), "no wasm before any link intent").toEqual([]);
   await ready(page);
   const wasm = order.map((u, i) => [u, i]).filter(([u]) => u.endsWith(".wasm"));
@@ -128,14 +129,17 @@ test("nothing for later competes with the first paint: the site's code, the coun
 const fetchedPaths = (page) => page.evaluate(() => performance.getEntriesByType("resource").filter((e) => e.responseEnd > 0).map((e) => new URL(e.name).pathname));
 
 test("the site's wasm starts when a pointer is first over a link, not before, and fetches that link's page", async ({ page }) => {
+  const fetched = requests(page);
   await page.goto(ACTION);
   await expect.poll(() => fetchedPaths(page)).toContain("/count/guantanamo");
-  // Reading, scrolling and using the form neither fetch nor start it.
+  // Reading, scrolling and using the form neither fetch nor start it (the form's start fetches
+  // the signer: once that is in, nothing else is in flight).
   await page.mouse.wheel(0, 300);
   const form = page.getByRole("region", { name: "Sign the petition" });
   await form.getByLabel("First name").click();
   await page.keyboard.type("Zoë");
-  await page.waitForTimeout(1000);
+  await expect(form.locator("[data-sign-ready]")).toHaveCount(1);
+  await fetched.idle();
   await expect(page.locator("html")).not.toHaveAttribute("data-app", "ready");
   expect(await fetchedPaths(page)).not.toContain("/issues/");
   expect(await fetchedPaths(page)).not.toContainEqual(expect.stringMatching(/^\/truah-campaign-[0-9a-f]+_bg\.wasm$/));
@@ -152,9 +156,10 @@ test("the site's wasm starts when a pointer is first over a link, not before, an
 });
 
 test("the site's wasm starts when the keyboard first focuses a link, and fetches that link's page", async ({ page }) => {
+  const fetched = requests(page);
   await page.goto(ACTION);
   await expect.poll(() => fetchedPaths(page)).toContain("/count/guantanamo");
-  await page.waitForTimeout(500);
+  await fetched.idle();
   await expect(page.locator("html")).not.toHaveAttribute("data-app", "ready");
   expect(await fetchedPaths(page)).not.toContainEqual(expect.stringMatching(/^\/truah-campaign-[0-9a-f]+_bg\.wasm$/));
   const home = page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Home", exact: true });
