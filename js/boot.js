@@ -40,7 +40,7 @@ try {
 
 const tag = document.querySelector("script[data-wasm]");
 const here = new URL(tag.dataset.js, location.href);
-const signer = lazySigner(new URL(tag.dataset.signer, here).href, new URL(tag.dataset.signerWasm, here));
+const signer = lazySigner(new URL(tag.dataset.signer, here).href, new URL(tag.dataset.signerWasm, here), new URL("outbox.js", import.meta.url).href);
 signer.listen(document);
 prepareForms(document);
 signer.resume();
@@ -81,9 +81,22 @@ function countsHere() {
 }
 function watchCounts() {
   countsHere();
-  new MutationObserver(countsHere).observe(document.body, { childList: true, subtree: true });
+  new MutationObserver(() => {
+    countsHere();
+    // A page the router shows next may have the form a waiting signature was made on.
+    signer.wake(document);
+  }).observe(document.body, { childList: true, subtree: true });
 }
 painted.then(watchCounts);
+
+// The service worker (js/sw.js), once the page is painted: pages the visitor opens, and the open
+// actions' pages with the signer, open with no signal afterwards, and a signature made offline
+// is sent later without the page (README, "Offline"). Where there are none (Lockdown Mode, some
+// private windows) the site works as it always has. `updateViaCache: "none"`: a new deploy's
+// worker is found by the next visit, whatever the host's caching says.
+if ("serviceWorker" in navigator) {
+  painted.then(() => navigator.serviceWorker.register(`${C.basePath}sw.js`, { scope: C.basePath, updateViaCache: "none" }).catch(() => {}));
+}
 
 /** The site's wasm, compiled. Compiling runs off the main thread (streaming, where the host
  *  says `application/wasm`). */

@@ -31,7 +31,7 @@ const ASSETS = __EMBED_ASSETS__;
 // Where the campaign site is deployed: this script's folder.
 const site = new URL(".", import.meta.url);
 const at = (path) => new URL(path, site).href;
-const signer = lazySigner(at(ASSETS.signer), at(ASSETS.signerWasm));
+const signer = lazySigner(at(ASSETS.signer), at(ASSETS.signerWasm), at("outbox.js"));
 
 // Trusted Types. A host page that enforces them (`require-trusted-types-for 'script'` in its
 // CSP) refuses a string assigned to innerHTML. The embed then passes its fragment through a
@@ -178,6 +178,8 @@ async function show(view, fragment, { focus = false, first = false, hash = "" } 
   for (const form of content.querySelectorAll(has(C.attr.sign))) form.setAttribute(C.attr.share_url, pageOf(fragment));
   prepareForms(content, view.el);
   view.body.replaceChildren(content);
+  // A signature waiting on this device may have been made on this body's form.
+  signer.wake(view.body);
   // A petition's count: count.js, from the campaign site, only for a body that has one.
   if (view.body.querySelector(has(C.attr.count_url))) {
     import(new URL("count.js", site).href).then((m) => m.counts(view.body, site), () => {});

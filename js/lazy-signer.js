@@ -58,18 +58,45 @@ function nameTheEndpoint(form, overrides) {
   }
 }
 
-/** The signer at these addresses, loaded when it is first needed. */
-export function lazySigner(jsUrl, wasmUrl) {
+/** The labels of the forms a signature waiting on this device was made on: the outbox's hint
+ *  (js/outbox.js), nothing personal. */
+function waitingLabels() {
+  try {
+    const labels = JSON.parse(localStorage.getItem(C.outboxKey) ?? "[]");
+    return Array.isArray(labels) ? labels : [];
+  } catch {
+    // Storage is blocked (nothing can be waiting), or an earlier version's hint.
+    return [];
+  }
+}
+
+/** The signer at these addresses, and the outbox (outbox.js, next to this script), each loaded
+ *  when it is first needed. */
+export function lazySigner(jsUrl, wasmUrl, outboxUrl) {
   let loading = null;
   let signer = null;
+  let outboxLoading = null;
+  let outboxModule = null;
+  const outbox = () => {
+    outboxLoading ??= import(outboxUrl).then(
+      (o) => (outboxModule = o),
+      (e) => {
+        outboxLoading = null;
+        throw e;
+      },
+    );
+    return outboxLoading;
+  };
   // Embeds' shadow roots, whose forms the signer must be shown (it watches the document itself).
   const embeds = new Set();
 
   function load() {
-    loading ??= import(jsUrl)
-      .then(async (m) => {
+    loading ??= Promise.all([import(jsUrl), outbox()])
+      .then(async ([m, o]) => {
         await m.default({ module_or_path: wasmUrl });
-        m.run();
+        // The signer has the outbox start sending once its forms have taken up what waits for
+        // them (and built it again for their endpoint overrides).
+        m.run(o.forSigner);
         for (const root of embeds) m.watchEmbed(root);
         signer = m;
       })
@@ -155,19 +182,30 @@ export function lazySigner(jsUrl, wasmUrl) {
     notReady.focus();
   }
 
-  /** A signature an earlier visit could not send yet: send it now. A link that fills the
-   *  forms in (`?email=…`): the signer fills them and takes the details out of the address. */
+  /** A signature an earlier visit could not send yet: send it now, without the signer (the
+   *  outbox needs none), and bring in the signer where a form on the page may be showing it. A
+   *  link that fills the forms in (`?email=…`): the signer fills them and takes the details out
+   *  of the address. */
   function resume() {
     if (!wasm) return;
     const params = new URLSearchParams(location.search);
     if (C.prefill.some((key) => params.has(key))) load().catch(() => {});
-    try {
-      // The signer's hint that its outbox (in IndexedDB) holds something: nothing personal.
-      if (localStorage.getItem(C.outboxKey)) load().catch(() => {});
-    } catch {
-      // Storage is blocked: nothing can be waiting.
-    }
+    // With no form here for what waits, the outbox sends it without the signer.
+    if (!wake(document) && waitingLabels().length) outbox().then((o) => o.start(), () => {});
   }
 
-  return { load, listen, resume };
+  /** Brings in the signer where a form in `root` is one that a signature waiting on this device
+   *  was made on (the outbox's hint lists their labels, nothing personal): it says where that
+   *  signature stands. Called for the page, and for each page or embed body shown later. */
+  function wake(root) {
+    if (!wasm) return false;
+    if (signer || loading) return true;
+    // What waits on the device, and what this page sent before a form for it was here.
+    const waiting = [...waitingLabels(), ...(outboxModule?.untold() ?? [])];
+    const here = [...root.querySelectorAll(FORMS)].some((form) => waiting.includes(form.getAttribute(C.attr.label)));
+    if (here) load().catch(() => {});
+    return here;
+  }
+
+  return { load, listen, resume, wake };
 }

@@ -39,6 +39,9 @@ SITE_LANG=es trunk build ${profile[@]+"${profile[@]}"} --public-url "$base/es/" 
 # One _headers file at the root: Spanish adds its own paths' rules to the English file's.
 cat "$dist/es/_headers" >> "$dist/_headers"
 rm "$dist/es/_headers"
+# The service worker serves both languages from the root, so it is written once both are built
+# (scripts/service-worker.mjs), from the English build's contract.
+node scripts/service-worker.mjs "$dist" target/contract-en.json ${profile[@]+"${profile[@]}"}
 # Counts the site serves itself (count_url = "counts/{petition}.json") go in with it.
 if [ -d "$COUNTS_DIR" ]; then node scripts/counts.mjs --publish "$COUNTS_DIR" --into "$dist"; fi
 echo "build: English in $dist/, Spanish in $dist/es/"

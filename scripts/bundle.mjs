@@ -15,6 +15,7 @@ import * as esbuild from "esbuild";
 import { createHash } from "node:crypto";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { contractFor, pathsRead } from "./contract-subset.mjs";
 
 const [staging, signer, signerWasm, contract] = process.argv.slice(2);
 const release = process.argv.includes("--release");
@@ -42,58 +43,23 @@ const cssName = `embed-${hash}.css`;
 await writeFile(join(staging, cssName), code);
 
 // The names shared with the Rust code (campaign_core::contract), as the prerenderer wrote them.
-// Each bundle gets only the names its own code reads (boot.js is on every first view, and the
-// embed's words, the generator's ids and the count's steps would only weigh it down): read from
-// its source files, as esbuild resolves them, by what follows each `C.` there (`C.attr.sign`
-// takes that attribute; `C.kinds` whole, or `C.kinds[…]`, takes every kind). boot.js takes
-// only its build's language's words: the site's own pages are all in it (an embed, on another
-// site, is in whichever language its snippet says). A name the code reads that the contract
-// lacks stops the build; one read in a way this misses throws at once in the browser
-// (js/contract.js), where the tests see it.
+// Each bundle gets only the names its own code reads (scripts/contract-subset.mjs): boot.js is on
+// every first view, and the embed's words, the generator's ids and the count's steps would only
+// weigh it down. boot.js takes only its build's language's words: the site's own pages are all
+// in it (an embed, on another site, is in whichever language its snippet says).
 const whole = JSON.parse(await readFile(contract, "utf8"));
 
-/** The paths into the contract that a bundle's sources read: ["attr", "sign"], ["kinds"]… */
-async function pathsRead(entry) {
-  const { metafile } = await esbuild.build({ entryPoints: [entry], bundle: true, write: false, metafile: true, format: "esm", logLevel: "silent", define: { __CONTRACT__: "{}", __EMBED_ASSETS__: "{}" } });
-  const paths = [];
-  // The bundle's own files (esbuild also lists what `define` stands in for, as `<define:…>`).
-  for (const input of Object.keys(metafile.inputs).filter((i) => !i.startsWith("<"))) {
-    const code = (await readFile(input, "utf8")).replace(/\/\*[\s\S]*?\*\//g, "").replace(/(^|[^:])\/\/.*$/gm, "$1");
-    for (const m of code.matchAll(/\bC((?:\.[A-Za-z_]\w*)+)/g)) paths.push(m[1].slice(1).split("."));
-  }
-  return paths;
-}
-
-/** The part of the contract at these paths (each with all that is under it; a path that goes
- *  on past a name's value, as `C.partId.replace` or `C.prefill.some`, stops at the value: a
- *  string, a number or a list). */
-function contractFor(paths, { lang } = {}) {
-  const out = {};
-  for (const path of paths) {
-    let [from, to] = [whole, out];
-    for (const [i, key] of path.entries()) {
-      if (from === null || typeof from !== "object" || !Object.hasOwn(from, key)) {
-        throw new Error(`bundle.mjs: the contract has no ${path.slice(0, i + 1).join(".")} (campaign_core::contract)`);
-      }
-      const value = from[key];
-      if (i === path.length - 1 || value === null || typeof value !== "object" || Array.isArray(value)) {
-        to[key] = value;
-        break;
-      }
-      // Already there whole.
-      if (to[key] === value) break;
-      to[key] ??= {};
-      [from, to] = [value, to[key]];
-    }
-  }
-  if (lang && out.formWords) out.formWords = { [lang]: whole.formWords[lang] };
-  return out;
-}
-
-const bundles = { boot: { lang }, embed: {}, "embed-generator": {}, count: {} };
-for (const [name, options] of Object.entries(bundles)) {
-  const entry = `js/${name}.js`;
-  const names = contractFor(await pathsRead(entry), options);
+// Each bundle by the name it is written under, with its entry in js/. outbox.js is the outbox
+// as a page uses it, loaded only when a form is used or something waits to be sent.
+const bundles = {
+  boot: { lang },
+  embed: {},
+  "embed-generator": {},
+  count: {},
+  outbox: { entry: "js/outbox-page.js" },
+};
+for (const [name, { entry = `js/${name}.js`, ...options }] of Object.entries(bundles)) {
+  const names = contractFor(whole, await pathsRead(entry), options);
   await esbuild.build({
     entryPoints: { [name]: entry },
     outdir: staging,
@@ -109,4 +75,4 @@ for (const [name, options] of Object.entries(bundles)) {
     },
   });
 }
-console.log(`bundle: boot.js, embed.js, embed-generator.js, count.js, embed-generator.css and ${cssName}`);
+console.log(`bundle: ${Object.keys(bundles).map((b) => `${b}.js`).join(", ")}, embed-generator.css and ${cssName}`);

@@ -1,5 +1,5 @@
-//! Compiles in the signup endpoint, checked exactly as the site's build checks it, and the key
-//! of the outbox on the device.
+//! Compiles in the signup endpoint, checked exactly as the site's build checks it, with its
+//! version.
 
 use campaign_core::build::script;
 use std::path::PathBuf;
@@ -17,13 +17,4 @@ fn main() {
         campaign_core::build::endpoint_source(&endpoint),
     )
     .expect("write the endpoint");
-    // The outbox's key names this deployment (campaign_core::contract::outbox_key), exactly as
-    // the prerenderer gives it to the JavaScript.
-    let site = format!("{}{}/", script::site_url(&content), script::site_base());
-    let key = campaign_core::contract::outbox_key(&site);
-    std::fs::write(
-        out_dir.join("outbox_key.rs"),
-        format!("pub const OUTBOX_KEY: &str = {key:?};\n"),
-    )
-    .expect("write the outbox key");
 }

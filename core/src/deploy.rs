@@ -48,7 +48,7 @@ pub fn csp(endpoint: &Endpoint, styles: &[String], for_meta: bool) -> String {
     // A plain post is answered with a redirect to the site's thank-you page, which browsers also
     // check against form-action: hence 'self'.
     let mut policy = format!(
-        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'{}; img-src 'self' data:; connect-src 'self'{}; form-action 'self'{}; base-uri 'self'; object-src 'none'",
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; style-src 'self'{}; img-src 'self' data:; connect-src 'self'{}; form-action 'self'{}; base-uri 'self'; object-src 'none'",
         styles.iter().map(|h| format!(" '{h}'")).collect::<String>(),
         more(&fetches),
         more(&posts),
@@ -239,7 +239,7 @@ mod tests {
         );
         assert_eq!(
             p,
-            "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; \
+            "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; style-src 'self'; img-src 'self' data:; \
              connect-src 'self' https://actionnetwork.org; form-action 'self' https://forms.example.org; base-uri 'self'; object-src 'none'; frame-ancestors 'none'"
         );
         assert!(!p.contains("unsafe-inline"));

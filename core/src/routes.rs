@@ -15,6 +15,8 @@ pub const EMBED: &str = "/embed";
 pub const STATIC_ONLY: &[&str] = &[EMBED];
 /// Where a plain form post (a browser without WebAssembly) lands once the receiver has it.
 pub const THANKS: &str = "/thanks";
+/// What the service worker shows for a page that was not kept on the device, with no signal.
+pub const OFFLINE: &str = "/offline";
 
 pub fn issue(slug: &str) -> String {
     format!("{ISSUES}/{slug}")
@@ -46,6 +48,7 @@ pub enum Page<'a> {
     Actions,
     Action(&'a str),
     Thanks,
+    Offline,
     Accessibility,
     Embed,
 }
@@ -68,6 +71,7 @@ impl<'a> Page<'a> {
             ["act"] => Some(Page::Actions),
             ["act", slug] if !slug.is_empty() => Some(Page::Action(slug)),
             ["thanks"] => Some(Page::Thanks),
+            ["offline"] => Some(Page::Offline),
             ["accessibility"] => Some(Page::Accessibility),
             ["embed"] => Some(Page::Embed),
             _ => None,
@@ -84,6 +88,7 @@ pub fn all(content: &crate::content::Content) -> Vec<String> {
         RESOURCES,
         ACTIONS,
         THANKS,
+        OFFLINE,
         ACCESSIBILITY,
         EMBED,
     ]
@@ -121,6 +126,7 @@ mod tests {
             Some(Page::Action("guantanamo"))
         );
         assert_eq!(Page::parse("/thanks/"), Some(Page::Thanks));
+        assert_eq!(Page::parse("/offline/"), Some(Page::Offline));
         assert_eq!(Page::parse("/embed/"), Some(Page::Embed));
     }
 

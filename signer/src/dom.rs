@@ -80,27 +80,6 @@ impl Scope {
     }
 }
 
-/// `setTimeout(callback, ms)`: its handle, as the browser gave it. (web-sys types the handle as
-/// an `i32`; a fake clock, as in tests, or a browser may give another number, and a handle
-/// read wrong would clear nothing, leaving a timer to call a dropped callback.)
-pub fn set_timeout(callback: &js_sys::Function, ms: f64) -> JsValue {
-    let set: js_sys::Function = js_sys::Reflect::get(&window(), &"setTimeout".into())
-        .ok()
-        .and_then(|f| f.dyn_into().ok())
-        .expect("every window has setTimeout");
-    set.call2(&window(), callback, &ms.into())
-        .unwrap_or(JsValue::UNDEFINED)
-}
-
-/// `clearTimeout(handle)`, for a handle [`set_timeout`] gave.
-pub fn clear_timeout(handle: &JsValue) {
-    if let Ok(clear) = js_sys::Reflect::get(&window(), &"clearTimeout".into()) {
-        if let Ok(clear) = clear.dyn_into::<js_sys::Function>() {
-            let _ = clear.call1(&window(), handle);
-        }
-    }
-}
-
 /// Listens for `event` on `target` for the life of the page.
 pub fn on(target: &web_sys::EventTarget, event: &str, f: impl FnMut(web_sys::Event) + 'static) {
     let cb = Closure::<dyn FnMut(web_sys::Event)>::new(f);

@@ -4,7 +4,8 @@
 //! signature waiting), finds every `[data-sign]` form on the page and brings it to life:
 //!
 //! - `form`: validation on the page, the error summary, the statuses, the thank-you, sharing;
-//! - `outbox`, `send`, `storage`: the outbox that delivers each signature exactly once;
+//! - `outbox`: its side of the outbox (`js/outbox.js`, which keeps and sends the signatures in a
+//!   page and in the service worker alike): each signature's request, built for the endpoint;
 //! - `endpoint`: where signatures go;
 //! - `prefill`: the forms filled in from a link's address, which is then cleaned.
 //!
@@ -14,11 +15,8 @@
 mod dom;
 pub mod endpoint;
 pub mod form;
-mod locks;
-mod outbox;
+pub mod outbox;
 mod prefill;
-mod send;
-mod storage;
 
 use wasm_bindgen::prelude::*;
 
@@ -26,18 +24,18 @@ thread_local! {
     static STARTED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
-/// Starts the signer on this page: sends what earlier visits left in the outbox, brings every
-/// form on the page to life, and each form the site renders later (after a route change).
+/// Starts the signer on this page with the outbox's side for it (`js/lazy-signer.js`): brings
+/// every form on the page to life, and each form the site renders later (after a route change).
 /// Once per page: the site and an embed on the same page may both ask.
 #[wasm_bindgen]
-pub fn run() {
+pub fn run(outbox: outbox::Outbox) {
     if STARTED.replace(true) {
         return;
     }
     prefill::take_from_address();
-    outbox::on_change(form::status_changed);
-    outbox::start();
+    outbox::start(outbox, form::status_changed);
     form::watch();
+    outbox::start_sending();
 }
 
 /// Brings to life the forms of an embed (`js/embed.js`): its shadow root, which the page's

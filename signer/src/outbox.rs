@@ -1,315 +1,239 @@
-//! The outbox in the browser: a signature is stored before its first attempt and removed when
-//! the endpoint confirms or refuses it, or once it has been tried for long enough
-//! (`campaign_core::petition::outbox` decides all of that). Pending signatures are sent again
-//! with backoff while the page is open, on every later visit to any page, and when the browser
-//! comes back online.
-//!
-//! Exactly once, without the endpoint's help: a tab sends only while it holds this
-//! deployment's sending lock (Web Locks), and each attempt leases its signature, so two tabs
-//! (three, after reconnecting) never send the same one, whatever "try now" or the `online` event
-//! do. Every change to the stored outbox, in any tab, is one IndexedDB transaction
-//! (`storage::update`), so none writes back a copy older than another tab's change.
-//!
-//! The forms learn what became of a signature through [`on_change`]: this module does not know
-//! them.
+//! The outbox, as the signer's forms ask it. `js/outbox.js` keeps the signatures on the device
+//! and sends them, the same code in a page and in the service worker (which has no wasm);
+//! `js/lazy-signer.js` hands the signer its side of it when it starts ([`start`]). What the
+//! signer brings is what only it can make: each signature's request, built for the endpoint in
+//! force ([`request_for`]), and built again for a signature kept since another deploy, or moved
+//! to another form's endpoint overrides.
 
-use super::{endpoint, locks, send, storage};
-use campaign_core::petition::outbox::{settle_clock, Entry, Notice, Outcome, Overrides, Status};
+use crate::endpoint;
+use campaign_core::petition::outbox::{Overrides, Status};
 use campaign_core::petition::payload::Submission;
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 
-/// A pending `setTimeout`: its handle, and the callback it will call.
-type Timer = (JsValue, Closure<dyn FnMut()>);
+#[wasm_bindgen]
+extern "C" {
+    /// The outbox's side for the signer (`forSigner` in `js/lazy-signer.js`).
+    pub type Outbox;
+    #[wasm_bindgen(method)]
+    fn submit(this: &Outbox, fields: &JsValue, status: &str) -> js_sys::Promise;
+    #[wasm_bindgen(method)]
+    fn restore(
+        this: &Outbox,
+        label: &str,
+        overrides: &JsValue,
+        rebuild: &js_sys::Function,
+    ) -> js_sys::Promise;
+    #[wasm_bindgen(method, js_name = rebuildStale)]
+    fn rebuild_stale(this: &Outbox, rebuild: &js_sys::Function) -> js_sys::Promise;
+    #[wasm_bindgen(method, js_name = statusOf)]
+    fn status_of(this: &Outbox, key: &str) -> JsValue;
+    #[wasm_bindgen(method, js_name = takeNotice)]
+    fn take_notice(this: &Outbox, label: &str) -> js_sys::Promise;
+    #[wasm_bindgen(method)]
+    fn forget(this: &Outbox, key: &str) -> js_sys::Promise;
+    #[wasm_bindgen(method, js_name = retryNow)]
+    fn retry_now(this: &Outbox);
+    #[wasm_bindgen(method, js_name = onNews)]
+    fn on_news(this: &Outbox, listener: &js_sys::Function);
+    #[wasm_bindgen(method, js_name = startAfter)]
+    fn start_after(this: &Outbox, restored: &js_sys::Promise);
+}
 
-/// Who hears that a signature's status changed: the form showing it (see [`on_change`]).
-type Listener = Box<dyn Fn(&str)>;
+/// `rebuild(signature, overrides)`, for the outbox to call: kept for the page's life.
+type Rebuild = Closure<dyn Fn(String, JsValue) -> JsValue>;
 
 thread_local! {
-    static STATUSES: RefCell<Statuses> = RefCell::new(Statuses::default());
-    static LISTENER: RefCell<Option<Listener>> = const { RefCell::new(None) };
-    static FLUSHING: Cell<bool> = const { Cell::new(false) };
-    static AGAIN: Cell<bool> = const { Cell::new(false) };
-    static TIMER: RefCell<Option<Timer>> = const { RefCell::new(None) };
-    static STARTED: Cell<bool> = const { Cell::new(false) };
+    static OUTBOX: RefCell<Option<Outbox>> = const { RefCell::new(None) };
+    static REBUILD: RefCell<Option<Rebuild>> = const { RefCell::new(None) };
+    /// The forms' restores so far, until the outbox starts sending ([`start_sending`]).
+    static RESTORING: RefCell<Option<js_sys::Array>> = RefCell::new(Some(js_sys::Array::new()));
 }
 
-/// What each signature sent from this page (by idempotency key) has come to, with its form's
-/// label; and the keys the forms on this page know (made here, or taken up by `restore`). A
-/// short list: a page sends a signature or two.
-#[derive(Default)]
-struct Statuses {
-    sent: Vec<(String, String, Status)>,
-    known: Vec<String>,
+fn with<R>(f: impl FnOnce(&Outbox) -> R) -> Option<R> {
+    OUTBOX.with_borrow(|o| o.as_ref().map(f))
 }
 
-impl Statuses {
-    fn get(&self, key: &str) -> Option<&Status> {
-        self.sent.iter().find(|(k, ..)| k == key).map(|(.., s)| s)
-    }
-    fn insert(&mut self, key: &str, label: &str, status: Status) {
-        match self.sent.iter_mut().find(|(k, ..)| k == key) {
-            Some(entry) => entry.2 = status,
-            None => self.sent.push((key.to_string(), label.to_string(), status)),
+fn set(target: &JsValue, key: &str, value: impl Into<JsValue>) {
+    let _ = js_sys::Reflect::set(target, &key.into(), &value.into());
+}
+
+fn get(target: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(target, &key.into()).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// The overrides as the outbox keeps them.
+fn overrides_to_js(o: &Overrides) -> JsValue {
+    let out: JsValue = js_sys::Object::new().into();
+    let Overrides {
+        adapter,
+        petition_url,
+        signup_url,
+        cors,
+    } = o;
+    for (name, value) in [
+        ("adapter", adapter),
+        ("petition_url", petition_url),
+        ("signup_url", signup_url),
+        ("cors", cors),
+    ] {
+        if let Some(v) = value {
+            set(&out, name, v.as_str());
         }
     }
-    fn remove(&mut self, key: &str) {
-        self.sent.retain(|(k, ..)| k != key);
-    }
-    /// A form on this page knows this signature, and says what becomes of it.
-    fn known(&mut self, key: &str) {
-        if !self.known.iter().any(|k| k == key) {
-            self.known.push(key.to_string());
-        }
-    }
-    /// The key of a signature made with the form labelled `label` on an earlier visit, which
-    /// this page sent (or settled) before any form that could say so was on the page; now one is.
-    fn take_unknown(&mut self, label: &str) -> Option<String> {
-        let key = self
-            .sent
-            .iter()
-            .find(|(k, l, _)| l == label && !self.known.contains(k))
-            .map(|(k, ..)| k.clone())?;
-        self.known(&key);
-        Some(key)
+    out
+}
+
+fn overrides_from_js(o: &JsValue) -> Overrides {
+    let text = |name: &str| get(o, name).as_string();
+    Overrides {
+        adapter: text("adapter"),
+        petition_url: text("petition_url"),
+        signup_url: text("signup_url"),
+        cors: text("cors"),
     }
 }
 
-/// Tells `listener` the key of each signature whose status changes.
-pub fn on_change(listener: impl Fn(&str) + 'static) {
-    LISTENER.with_borrow_mut(|l| *l = Some(Box::new(listener)));
+/// What to send for a signature, to the endpoint in force with these overrides, as the outbox
+/// keeps it: `{ request: { url, content_type, body, cors, adapter }, built }`.
+fn request_for(s: &Submission, overrides: &Overrides) -> JsValue {
+    let endpoint = endpoint::endpoint_with(overrides);
+    let r = endpoint.request(s);
+    let request: JsValue = js_sys::Object::new().into();
+    set(&request, "url", r.url.as_str());
+    set(&request, "content_type", r.content_type);
+    set(&request, "body", r.body.as_str());
+    set(&request, "cors", endpoint.cors);
+    set(&request, "adapter", endpoint.adapter.name());
+    let out: JsValue = js_sys::Object::new().into();
+    set(&out, "request", request);
+    set(&out, "built", endpoint::ENDPOINT_VERSION);
+    out
 }
 
-/// What the signature with this idempotency key has come to, if it was sent from this page.
-pub fn status(key: &str) -> Option<Status> {
-    STATUSES.with_borrow(|s| s.get(key).cloned())
-}
-
-/// Records the new status of a signature made with the form labelled `label`, and lets the
-/// forms show it.
-fn set_status(key: &str, label: &str, status: Status) {
-    STATUSES.with_borrow_mut(|m| m.insert(key, label, status));
-    changed(key);
-}
-
-fn changed(key: &str) {
-    LISTENER.with_borrow(|l| {
-        if let Some(l) = l {
-            l(key)
+/// The outbox's `rebuild(signature, overrides)`: the request again, for today's endpoint. A
+/// signature that cannot be read back gets none, and waits until it is removed.
+fn rebuild(signature: String, overrides: JsValue) -> JsValue {
+    match Submission::from_form(&signature) {
+        Some(s) => request_for(&s, &overrides_from_js(&overrides)),
+        None => {
+            let out: JsValue = js_sys::Object::new().into();
+            set(&out, "request", JsValue::NULL);
+            out
         }
-    });
+    }
 }
 
-fn now() -> f64 {
-    js_sys::Date::now()
-}
-
-fn online() -> bool {
-    crate::dom::window().navigator().on_line()
-}
-
-/// Queues a signature and sends it. The same key is never queued twice. `status` is where the
-/// form that made it says it stands at once (sending; or, offline, saved).
-pub fn submit(label: &str, submission: &Submission, overrides: Overrides, status: Status) {
-    let entry = Entry::new(label, submission, overrides, now());
-    let (key, label) = (submission.key.clone(), label.to_string());
-    STATUSES.with_borrow_mut(|m| {
-        m.known(&key);
-        m.insert(&key, &label, status);
-    });
-    wasm_bindgen_futures::spawn_local(async move {
-        let (_, stored) = storage::update(move |o| o.enqueue(entry)).await;
-        if !stored && !online() {
-            set_status(&key, &label, Status::Waiting);
-        }
-        flush();
-    });
-}
-
-/// Where a signature stands: as this page last heard, or as the device held it when this tab
-/// last looked; `None` once it is gone from both (tried for long enough, or forgotten).
-pub fn status_of(key: &str) -> Option<Status> {
-    status(key).or_else(|| {
-        storage::last_seen()
-            .entries
-            .iter()
-            .find(|e| e.key == key)
-            .map(Entry::status)
+fn rebuilder() -> js_sys::Function {
+    REBUILD.with_borrow_mut(|r| {
+        r.get_or_insert_with(|| Closure::new(rebuild))
+            .as_ref()
+            .unchecked_ref::<js_sys::Function>()
+            .clone()
     })
 }
 
-/// What an earlier visit left for a form with this label that is now on the page, given to
-/// `show` once the device has said: the signature still waiting (its key, and where it stands)
-/// and the notice of one that could not be sent in time (taken: each is shown once). The
-/// waiting signatures are given the form's endpoint overrides: they go where it says now.
-/// A signature this page sent before the form was on the page (the visitor came back to
-/// another page, or the embed's body arrived after the send) is given too, once: the form says
-/// it was received.
+/// A status as the outbox says it: `{ status, reason }`.
+fn status_from_js(v: &JsValue) -> Option<Status> {
+    let name = get(v, "status").as_string()?;
+    Status::parse(&name, &get(v, "reason").as_string().unwrap_or_default())
+}
+
+/// Starts the signer's side of the outbox: the forms hear what becomes of each signature
+/// (`changed`, with its key), and signatures kept since another deploy get today's request.
+pub fn start(outbox: Outbox, changed: fn(&str)) {
+    let listener = Closure::<dyn Fn(String)>::new(move |key: String| changed(&key));
+    outbox.on_news(listener.as_ref().unchecked_ref());
+    listener.forget();
+    let _ = outbox.rebuild_stale(&rebuilder());
+    OUTBOX.with_borrow_mut(|o| *o = Some(outbox));
+}
+
+/// Queues a signature made with the form labelled `label` (its endpoint overrides with it), and
+/// has it sent. `status` is where the form says it stands at once.
+pub fn submit(label: &str, submission: &Submission, overrides: Overrides, status: &Status) {
+    let fields = request_for(submission, &overrides);
+    set(&fields, "key", submission.key.as_str());
+    set(&fields, "label", label);
+    set(&fields, "signature", submission.to_form());
+    set(&fields, "overrides", overrides_to_js(&overrides));
+    with(|o| o.submit(&fields, status.name()));
+}
+
+/// Where a signature stands, as this page last heard or the device held it; `None` once it is
+/// gone (tried for long enough, or forgotten).
+pub fn status_of(key: &str) -> Option<Status> {
+    with(|o| status_from_js(&o.status_of(key))).flatten()
+}
+
+/// What an earlier visit left for the form labelled `label`, given to `show` once the device
+/// has said: the signature still waiting (its key, and where it stands), and when one that
+/// could not be sent in time was made (the notice is taken: each is shown once). The waiting
+/// signatures take the form's endpoint overrides: they go where it says now.
 pub fn restore(
     label: &str,
     overrides: Overrides,
-    show: impl FnOnce(Option<(String, Status)>, Option<Notice>) + 'static,
+    show: impl FnOnce(Option<(String, Status)>, Option<f64>) + 'static,
 ) {
-    let label = label.to_string();
+    let Some(promise) = with(|o| o.restore(label, &overrides_to_js(&overrides), &rebuilder()))
+    else {
+        return;
+    };
+    RESTORING.with_borrow(|r| {
+        if let Some(r) = r {
+            r.push(&promise);
+        }
+    });
     wasm_bindgen_futures::spawn_local(async move {
-        let here = label.clone();
-        let ((pending, notice), _) = storage::update(move |o| {
-            for e in o.entries.iter_mut().filter(|e| e.label == here) {
-                e.overrides = overrides.clone();
-            }
-            let pending = o.entries.iter().find(|e| e.label == here);
-            let pending = pending.map(|e| (e.key.clone(), e.status()));
-            (pending, o.take_notice(&here))
-        })
-        .await;
-        let pending = match pending {
-            Some((key, s)) => {
-                STATUSES.with_borrow_mut(|m| m.known(&key));
-                let s = status(&key).unwrap_or(s);
-                Some((key, s))
-            }
-            None => STATUSES
-                .with_borrow_mut(|m| m.take_unknown(&label))
-                .and_then(|key| status(&key).map(|s| (key, s))),
+        let Ok(said) = JsFuture::from(promise).await else {
+            return;
         };
-        show(pending, notice);
+        let pending = get(&said, "pending");
+        let pending = get(&pending, "key")
+            .as_string()
+            .zip(status_from_js(&pending));
+        show(pending, get(&get(&said, "notice"), "queued_at").as_f64());
     });
 }
 
-/// Takes the notice of a signature made with the form with this label that could not be sent
-/// in time (each is shown once), and gives it to `show`.
-pub fn take_notice(label: &str, show: impl FnOnce(Notice) + 'static) {
-    if !storage::last_seen()
-        .notices
-        .iter()
-        .any(|n| n.label == label)
-    {
-        return;
+/// Has the outbox start sending what waits, once the forms on the page now have taken up what
+/// waits for them (and built it again for their endpoint overrides): not before, or a signature
+/// would go where its form no longer sends.
+pub fn start_sending() {
+    if let Some(restores) = RESTORING.with_borrow_mut(Option::take) {
+        with(|o| o.start_after(&js_sys::Promise::all(&restores)));
     }
-    let label = label.to_string();
+}
+
+/// Gives `show` when a signature made with the form labelled `label` was made, if it could not
+/// be sent in time and was removed (each notice is shown once).
+pub fn take_notice(label: &str, show: impl FnOnce(f64) + 'static) {
+    let Some(promise) = with(|o| o.take_notice(label)) else {
+        return;
+    };
     wasm_bindgen_futures::spawn_local(async move {
-        if let (Some(notice), _) = storage::update(move |o| o.take_notice(&label)).await {
-            show(notice);
+        if let Ok(notice) = JsFuture::from(promise).await {
+            if let Some(queued_at) = get(&notice, "queued_at").as_f64() {
+                show(queued_at);
+            }
         }
     });
 }
 
 /// Removes a signature from the device at the visitor's asking, then calls `then`.
 pub fn forget(key: &str, then: impl FnOnce() + 'static) {
-    STATUSES.with_borrow_mut(|s| s.remove(key));
-    let key = key.to_string();
+    let Some(promise) = with(|o| o.forget(key)) else {
+        return then();
+    };
     wasm_bindgen_futures::spawn_local(async move {
-        storage::update(move |o| o.forget(&key)).await;
+        let _ = JsFuture::from(promise).await;
         then();
     });
 }
 
-/// "Try now": everything pending is due at once (a signature another tab is sending stays its).
+/// "Try now": everything waiting is due at once.
 pub fn retry_now() {
-    wasm_bindgen_futures::spawn_local(async {
-        storage::update(|o| o.make_due()).await;
-        flush();
-    });
-}
-
-/// Called once per page load: sends what earlier visits left at once (the visitor is back, and
-/// the endpoint may have been corrected since), and again whenever the browser comes back
-/// online.
-pub fn start() {
-    if STARTED.replace(true) {
-        return;
-    }
-    let on_online = Closure::<dyn Fn()>::new(retry_now);
-    let _ = crate::dom::window()
-        .add_event_listener_with_callback("online", on_online.as_ref().unchecked_ref());
-    on_online.forget();
-    retry_now();
-}
-
-/// Sends every due signature, one at a time, holding the lock; then arms a timer for the next.
-pub fn flush() {
-    if FLUSHING.replace(true) {
-        AGAIN.set(true);
-        return;
-    }
-    wasm_bindgen_futures::spawn_local(async {
-        loop {
-            AGAIN.set(false);
-            locks::exclusively(storage::KEY, send_due()).await;
-            if !AGAIN.get() {
-                break;
-            }
-        }
-        FLUSHING.set(false);
-        arm_timer();
-    });
-}
-
-/// While this tab holds the lock: expires what has been tried long enough, then sends what is
-/// due. Offline, nothing is tried (and no attempt is spent): the `online` event starts again.
-async fn send_due() {
-    loop {
-        if !online() {
-            return;
-        }
-        let t = now();
-        let ((expired, entry), _) = storage::update(move |o| {
-            settle_clock(o, t);
-            (o.expire(t), o.take_due(t))
-        })
-        .await;
-        for key in expired {
-            STATUSES.with_borrow_mut(|s| s.remove(&key));
-            changed(&key);
-        }
-        let Some(entry) = entry else { return };
-        let outcome = match entry.submission() {
-            Some(s) => send::attempt(&endpoint::endpoint_with(&entry.overrides), &s).await,
-            None => Outcome::Refused("this signature could not be read back".into()),
-        };
-        settle(&entry, &outcome).await;
-    }
-}
-
-async fn settle(entry: &Entry, outcome: &Outcome) {
-    let online = online();
-    let (key, retry) = (entry.key.clone(), *outcome == Outcome::Retry);
-    let (waiting, stored) = storage::update(move |o| {
-        if retry {
-            o.entries.iter_mut().find(|e| e.key == key).map(|e| {
-                e.failed(now(), js_sys::Math::random(), online);
-                e.status()
-            })
-        } else {
-            o.entries.retain(|e| e.key != key);
-            None
-        }
-    })
-    .await;
-    let status = match (waiting, Status::after(outcome)) {
-        (_, Status::Saved) if !stored => Status::Waiting,
-        (Some(status), Status::Saved) => status,
-        (_, s) => s,
-    };
-    set_status(&entry.key, &entry.label, status);
-}
-
-/// Wakes the outbox when the next pending signature is due. Offline, the `online` event will.
-fn arm_timer() {
-    if !online() {
-        return;
-    }
-    let Some(next) = storage::last_seen().next_due() else {
-        return;
-    };
-    TIMER.with_borrow_mut(|t| {
-        if let Some((handle, _)) = t.take() {
-            crate::dom::clear_timeout(&handle);
-        }
-        let delay = (next - now()).clamp(50.0, 600_000.0);
-        let cb = Closure::<dyn FnMut()>::new(flush);
-        let handle = crate::dom::set_timeout(cb.as_ref().unchecked_ref(), delay);
-        *t = Some((handle, cb));
-    });
+    with(|o| o.retry_now());
 }

@@ -40,7 +40,8 @@ fn main() {
     if let [flag, file] = args.as_slice() {
         if flag == "--contract" {
             let site = format!("{}{ROOT}/", content().site.site_url);
-            let json = contract::Contract::new(&site).to_json();
+            let version = endpoint().version();
+            let json = contract::Contract::new(&site, &format!("{ROOT}/"), &version).to_json();
             std::fs::write(file, json).unwrap_or_else(|e| fail(&format!("write {file}: {e}")));
             return;
         }
@@ -82,6 +83,10 @@ fn main() {
         write(&dir.join(path), &without_markers(html));
     }
 
+    // What the service worker fetches when it is installed (scripts/service-worker.mjs): each
+    // open action's page, and the offline page, relative to this language's folder.
+    write(&dir.join("offline.json"), &offline_manifest());
+
     let mut pages: Vec<String> = routes.iter().map(|p| href(p)).collect();
     pages.push(format!("{BASE}/404.html"));
     pages.extend(fragments.iter().map(|(path, _)| format!("{BASE}/{path}")));
@@ -92,6 +97,9 @@ fn main() {
         "count.js",
         "embed-generator.css",
         "share.png",
+        "offline.json",
+        "outbox.js",
+        "sw.js",
         "_headers",
     ]
     .map(|f| format!("{BASE}/{f}"))
@@ -115,6 +123,28 @@ fn main() {
         fragments.len(),
         dir.display()
     );
+}
+
+/// The pages the service worker keeps on the device from the start, and the offline page, as
+/// paths relative to this build's folder: `{"pages": ["act/guantanamo/", "offline/"],
+/// "offline": "offline/"}`.
+fn offline_manifest() -> String {
+    let relative = |path: &str| routes::href("", path).trim_start_matches('/').to_string();
+    let mut pages: Vec<String> = content()
+        .actions
+        .iter()
+        .filter(|a| a.is_open())
+        .map(|a| relative(&routes::action(&a.slug)))
+        .collect();
+    pages.push(relative(routes::OFFLINE));
+    // Paths of slugs (lowercase letters, digits and hyphens: the loader allows no other), so
+    // quoting each is all JSON asks.
+    let list: Vec<String> = pages.iter().map(|p| format!("\"{p}\"")).collect();
+    format!(
+        r#"{{"pages":[{}],"offline":"{}"}}"#,
+        list.join(","),
+        relative(routes::OFFLINE)
+    )
 }
 
 /// The shell with each of its stylesheets (`<link rel=stylesheet href=…>`, as Trunk writes the

@@ -102,6 +102,7 @@ pub fn SignForm(
     let root = (
         custom_attribute(attr::SIGN, kind.name()),
         custom_attribute(attr::ACTION, action),
+        custom_attribute(attr::LABEL, kind.label(action)),
         custom_attribute(attr::PREFIX, prefix),
     );
     view! {
@@ -405,9 +406,10 @@ mod tests {
             );
         }
         let root = format!(
-            r#"{}="petition" {}="guantanamo" {}="p""#,
+            r#"{}="petition" {}="guantanamo" {}="petition:guantanamo" {}="p""#,
             attr::SIGN,
             attr::ACTION,
+            attr::LABEL,
             attr::PREFIX
         );
         assert!(html.contains(&root), "{html}");

@@ -10,6 +10,7 @@ mod embed_builder;
 mod home;
 mod issue;
 mod issues;
+mod offline;
 mod partners;
 mod resources;
 mod thanks;
@@ -58,6 +59,7 @@ pub fn page(path: &str) -> Option<(Meta, AnyView)> {
         Page::Actions => actions::page(),
         Page::Action(slug) => action::page(slug)?,
         Page::Thanks => thanks::page(),
+        Page::Offline => offline::page(),
         Page::Accessibility => accessibility::page(),
         Page::Embed => embed_builder::page(),
     })

@@ -190,7 +190,7 @@ test("the CloudFront function never sends a visitor to another site", () => {
 
 test("the built _headers file covers every page, every hashed file and the wasm type", () => {
   const headers = readFileSync("dist/_headers", "utf8");
-  assert.match(headers, /^\/\*\n  Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'( 'sha256-[A-Za-z0-9+\/=]+')+; /m);
+  assert.match(headers, /^\/\*\n  Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; style-src 'self'( 'sha256-[A-Za-z0-9+\/=]+')+; /m);
   assert.match(headers, /frame-ancestors 'none'/);
   assert.match(headers, /^\/\*\n(  .+\n)*  Access-Control-Allow-Origin: \*\n/m);
   for (const page of ["/", "/partners/", "/act/guantanamo/", "/404.html", "/boot.js", "/embed.js", "/embed/", "/embed/act/guantanamo.html", "/embed/signup.html", "/es/", "/es/partners/", "/es/act/guantanamo/", "/es/embed/act/guantanamo.html"]) {

@@ -57,6 +57,10 @@ export default defineConfig({
   reporter: [["list"]],
   use: {
     baseURL: `http://127.0.0.1:${SITE_PORT}`,
+    // The site as a browser without service workers has it (as in Lockdown Mode): pages send
+    // their own signatures, and a test's page.route sees every request. offline.spec.js lets the
+    // worker in, and tests what it does.
+    serviceWorkers: "block",
     launchOptions: {
       executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
       args: [

@@ -17,6 +17,9 @@ attributes! {
     SIGN = "data-sign";
     /// On a form's root, the action's slug; on an embed's mount element, which action.
     ACTION = "data-action";
+    /// On a form's root: what the outbox calls its signatures (`crate::kind::Kind::label`), so
+    /// that a page knows which forms a signature waiting on the device was made on.
+    LABEL = "data-label";
     /// On a form's root: the prefix of its parts' ids (`super::part::ID`).
     PREFIX = "data-prefix";
     /// Set by the signer on a form it has brought to life.

@@ -6,6 +6,7 @@ use super::{attr, builder, count_part, embed_kinds, lang_folder, outbox_key, par
 use crate::embed::{Body, FOLDER};
 use crate::i18n::Lang;
 use crate::kind::Kind;
+use crate::petition::outbox as o;
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 /// A list the JavaScript reads by key: a JSON object, in this order.
@@ -52,6 +53,13 @@ pub struct Contract {
     part_id: &'static str,
     /// The outbox's storage key for this deployment.
     outbox_key: String,
+    /// The outbox's figures and names (`crate::petition::outbox`), for `js/outbox.js`.
+    outbox: OutboxNames,
+    /// Each status a signature can have, by its name (`Status::name`).
+    statuses: Keyed<&'static str>,
+    /// The path of the deployment's root on its host ("/", "/campaigns/immigration/"): where its
+    /// service worker is, and what it serves.
+    base_path: String,
     /// The query parameters that fill the forms in from a link (`Field::prefill_params`): on
     /// a page whose address has one, the signer loads at once.
     prefill: Vec<&'static str>,
@@ -74,6 +82,25 @@ pub struct Contract {
     link_intent: [&'static str; 3],
     /// [`super::EMBED_READY`].
     embed_ready: &'static str,
+}
+
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+struct OutboxNames {
+    database: &'static str,
+    store: &'static str,
+    sync_tag: &'static str,
+    flush_message: &'static str,
+    /// The version of the endpoint this build sends to (`Endpoint::version`).
+    version: String,
+    timeout_ms: u32,
+    base_delay_ms: u32,
+    max_delay_ms: u32,
+    lease_ms: u32,
+    unreachable_after: u32,
+    max_age_ms: u64,
+    max_attempts: u32,
+    notice_ms: u64,
 }
 
 #[derive(serde::Serialize)]
@@ -131,8 +158,9 @@ struct CountNames {
 
 impl Contract {
     /// The contract of a deployment whose root is at `site` (its public address, with a
-    /// trailing slash).
-    pub fn new(site: &str) -> Contract {
+    /// trailing slash), at `base_path` on its host, sending to an endpoint of version
+    /// `endpoint_version`.
+    pub fn new(site: &str, base_path: &str, endpoint_version: &str) -> Contract {
         let same = |names: &[&'static str]| names.iter().map(|n| (key(n), *n)).collect();
         Contract {
             attr: attr::ALL.iter().map(|a| (attr::js_key(a), *a)).collect(),
@@ -151,6 +179,23 @@ impl Contract {
                 .collect(),
             part_id: part::ID,
             outbox_key: outbox_key(site),
+            outbox: OutboxNames {
+                database: o::DATABASE,
+                store: o::STORE,
+                sync_tag: o::SYNC_TAG,
+                flush_message: o::FLUSH_MESSAGE,
+                version: endpoint_version.to_string(),
+                timeout_ms: o::TIMEOUT_MS,
+                base_delay_ms: o::BASE_DELAY_MS,
+                max_delay_ms: o::MAX_DELAY_MS,
+                lease_ms: o::LEASE_MS,
+                unreachable_after: o::UNREACHABLE_AFTER,
+                max_age_ms: o::MAX_AGE_MS,
+                max_attempts: o::MAX_ATTEMPTS,
+                notice_ms: o::NOTICE_MS,
+            },
+            statuses: same(&o::STATUS_NAMES),
+            base_path: base_path.to_string(),
             prefill: crate::petition::query::prefill_params()
                 .map(|(p, _)| p)
                 .collect(),
@@ -225,7 +270,8 @@ mod tests {
     use super::*;
 
     fn json() -> serde_json::Value {
-        serde_json::from_str(&Contract::new("https://act.example.org/").to_json()).unwrap()
+        serde_json::from_str(&Contract::new("https://act.example.org/", "/", "0a1b2c3d").to_json())
+            .unwrap()
     }
 
     #[test]
@@ -258,6 +304,10 @@ mod tests {
         assert_eq!(json["builder"]["ids"]["embed_snippet"], builder::SNIPPET);
         assert_eq!(json["builder"]["fields"]["what"], builder::WHAT);
         assert_eq!(json["embedReady"], "truah:ready");
+        assert_eq!(json["outbox"]["leaseMs"], 20_000);
+        assert_eq!(json["outbox"]["version"], "0a1b2c3d");
+        assert_eq!(json["statuses"]["unreachable"], "unreachable");
+        assert_eq!(json["basePath"], "/");
         assert!(json["outboxKey"]
             .as_str()
             .unwrap()
@@ -289,7 +339,17 @@ mod tests {
     }
 
     /// The site's JavaScript, as the bundler reads it.
-    const JAVASCRIPT: [(&str, &str); 7] = [
+    const JAVASCRIPT: [(&str, &str); 11] = [
+        ("js/outbox.js", include_str!("../../../js/outbox.js")),
+        (
+            "js/outbox-rules.js",
+            include_str!("../../../js/outbox-rules.js"),
+        ),
+        (
+            "js/outbox-page.js",
+            include_str!("../../../js/outbox-page.js"),
+        ),
+        ("js/sw.js", include_str!("../../../js/sw.js")),
         ("js/boot.js", include_str!("../../../js/boot.js")),
         ("js/count.js", include_str!("../../../js/count.js")),
         (
@@ -333,6 +393,8 @@ mod tests {
         ];
         words.extend(Kind::ALL.iter().map(|k| k.event()));
         words.extend(Kind::ALL.iter().map(|k| k.name()));
+        words.extend(o::STATUS_NAMES);
+        words.extend([o::DATABASE, o::STORE, o::SYNC_TAG, o::FLUSH_MESSAGE]);
         let part_names: Vec<String> = Part::FIXED.iter().map(|p| p.name()).collect();
         words.extend(
             part_names

@@ -61,6 +61,12 @@ pub struct PageWords {
     /// "Get {} from {}" (the resource, the organization)
     pub get_resource: &'static str,
     pub thanks_title: &'static str,
+    /// The offline page (`/offline`): what the service worker shows for a page not kept on the
+    /// device, with no signal.
+    pub offline_title: &'static str,
+    pub offline_description: &'static str,
+    pub offline_lead: &'static str,
+    pub offline_hint: &'static str,
     pub thanks_description: &'static str,
     pub thanks_lead: &'static str,
     pub thanks_share: &'static str,

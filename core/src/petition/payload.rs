@@ -191,6 +191,13 @@ impl Endpoint {
             .map_or(action, |p| p.id.as_ref())
     }
 
+    /// A version of this endpoint: it changes with anything that changes what is sent, or where.
+    /// A signature waiting on a device records the version its request was built for; one built
+    /// for another deploy's endpoint is built again before it is sent (`js/outbox.js`).
+    pub fn version(&self) -> String {
+        super::consent::version_text(&format!("{self:?}"))
+    }
+
     /// Where the browser reads the action's count, as configured (a full address, or a path
     /// on this site without its base). `None`: no count source.
     pub fn count_url_for(&self, action: &str) -> Option<String> {

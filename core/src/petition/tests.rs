@@ -1,8 +1,6 @@
 //! Host tests of the petition core: names from many scripts, malformed input, the adapters'
 //! payloads byte for byte against fixtures, and the retry policy.
 
-use super::outbox::*;
-use super::payload::to_json;
 use super::payload::*;
 use super::query::Source;
 use super::validate::*;
@@ -432,257 +430,38 @@ fn json_escapes_what_html_and_scripts_need() {
 }
 
 #[test]
-fn retry_policy_by_answer() {
-    use Adapter::*;
-    assert_eq!(
-        classify(Osdi, Some(201), r#"{"identifiers":[]}"#, None),
-        Outcome::Confirmed
-    );
-    assert_eq!(
-        classify(Osdi, Some(200), " {} ", None),
-        Outcome::Unconfirmed
-    );
-    assert_eq!(
-        classify(Json, Some(200), "{}", None),
-        Outcome::Confirmed,
-        "only OSDI's blind answer is {{}}"
-    );
-    assert_eq!(classify(Form, Some(0), "", None), Outcome::Unconfirmed);
-    assert_eq!(classify(Osdi, None, "", None), Outcome::Retry);
-    for code in [408, 429, 500, 502, 503, 504] {
-        assert_eq!(
-            classify(Json, Some(code), "", None),
-            Outcome::Retry,
-            "{code}"
-        );
-    }
-    assert_eq!(
-        classify(Json, Some(400), "", Some("email is invalid".into())),
-        Outcome::Refused("email is invalid".into())
-    );
-    assert_eq!(
-        classify(Json, Some(422), "", None),
-        Outcome::Refused("it answered with error 422".into())
-    );
-    assert_eq!(
-        classify(Json, Some(404), "", Some("  ".into())),
-        Outcome::Refused("it answered with error 404".into())
-    );
-}
-
-#[test]
-fn backoff_grows_exponentially_with_jitter_and_a_cap() {
-    assert_eq!(backoff_ms(1, 0.0), 1_000);
-    assert_eq!(backoff_ms(1, 1.0), 2_000);
-    assert_eq!(backoff_ms(2, 0.0), 2_000);
-    assert_eq!(backoff_ms(3, 0.5), 6_000);
-    assert_eq!(backoff_ms(30, 1.0), MAX_DELAY_MS);
-    assert_eq!(backoff_ms(u32::MAX, 0.0), MAX_DELAY_MS / 2);
-    for attempt in 1..12 {
-        assert!(backoff_ms(attempt + 1, 0.0) >= backoff_ms(attempt, 0.0));
-    }
-}
-
-#[test]
-fn statuses_say_exactly_what_happened() {
-    assert_eq!(Status::Sending.message(Kind::Petition, EN), "Sending…");
-    assert_eq!(
-        Status::after(&Outcome::Confirmed).message(Kind::Petition, EN),
-        "Signed. Thank you."
-    );
-    assert_eq!(
-        Status::after(&Outcome::Retry).message(Kind::Petition, EN),
-        "Saved on this device. We’ll send it as soon as we can reach the petition service."
-    );
-    assert_eq!(
-        Status::after(&Outcome::Refused("bad email".into())).message(Kind::Petition, EN),
-        "The petition service refused this: bad email"
-    );
-    assert_eq!(
-        Status::after(&Outcome::Unconfirmed).message(Kind::Petition, EN),
-        "Sent; the petition service does not confirm signatures."
-    );
-}
-
-const EN: &crate::i18n::SignerWords = crate::i18n::Lang::En.signer_words();
-
-const DAY: f64 = 24.0 * 3_600_000.0;
-const T0: f64 = 1_800_000_000_000.0;
-
-fn queued(at: f64) -> Outbox {
+fn a_signature_kept_as_its_form_body_comes_back_whole_and_is_built_for_today_s_endpoint() {
+    // The outbox keeps each signature as the `form` adapter's body: everything it has comes
+    // back, and the signer builds its request from it for the endpoint in force (a corrected
+    // endpoint reaches signatures queued before the correction).
     let s = submission(Kind::Petition, true);
-    let mut outbox = Outbox::default();
-    assert!(outbox.enqueue(Entry::new(
-        "petition:guantanamo",
-        &s,
-        Overrides::default(),
-        at
-    )));
-    outbox
-}
-
-#[test]
-fn a_queued_signature_is_kept_whole_and_sent_as_today_s_endpoint_wants() {
-    let s = submission(Kind::Petition, true);
-    let outbox = queued(T0);
-    let e = &outbox.entries[0];
+    let kept = Submission::from_form(&s.to_form());
     assert_eq!(
-        e.submission().as_ref(),
+        kept.as_ref(),
         Some(&s),
         "everything a signature has comes back"
     );
-    // Queued for one endpoint, sent to the one in force when it is sent: the request is built then.
     let mut today = endpoint(Adapter::Json);
     today.petition_url = "https://corrected.example.org/p/{petition}".into();
-    let r = today.request(&e.submission().unwrap());
+    let r = today.request(&kept.unwrap());
     assert_eq!(r.url, "https://corrected.example.org/p/abc-123");
     assert!(r.body.starts_with(r#"{"kind":"petition""#));
+    assert_eq!(Submission::from_form("kind=letter&idempotency_key=k"), None);
+    assert_eq!(Submission::from_form("kind=petition"), None, "a key");
 }
 
 #[test]
-fn the_outbox_never_queues_a_signature_twice_and_leases_attempts() {
-    let mut outbox = queued(T0);
-    let again = outbox.entries[0].clone();
-    assert!(!outbox.enqueue(again), "the same key is never queued twice");
-    let e = outbox.take_due(T0).expect("due at once");
-    assert_eq!(e.attempts, 1);
-    assert!(
-        outbox.take_due(T0 + LEASE_MS - 1.0).is_none(),
-        "another tab waits while it is sent"
-    );
-    outbox.entries[0].failed(T0 + 1_000.0, 0.0, true);
-    assert!(
-        outbox.take_due(T0 + 1_000.0 + 999.0).is_none(),
-        "the backoff"
-    );
-    assert!(outbox.take_due(T0 + 2_000.0).is_some());
-}
-
-#[test]
-fn try_now_and_coming_back_online_end_the_backoff_but_never_a_lease() {
-    let mut outbox = queued(T0);
-    outbox.take_due(T0).unwrap();
-    outbox.make_due();
-    assert!(
-        outbox.take_due(T0 + 1.0).is_none(),
-        "the tab sending it still holds it"
-    );
-    outbox.entries[0].failed(T0 + 2.0, 1.0, true);
-    assert!(outbox.take_due(T0 + 3.0).is_none());
-    outbox.make_due();
-    assert!(
-        outbox.take_due(T0 + 3.0).is_some(),
-        "the backoff is over at once"
-    );
-}
-
-#[test]
-fn three_failures_in_a_row_online_make_the_service_unreachable_and_offline_ones_do_not() {
-    let mut outbox = queued(T0);
-    let e = &mut outbox.entries[0];
-    for i in 0..5 {
-        e.lease(T0 + i as f64);
-        e.failed(T0 + i as f64, 0.0, false);
+fn an_endpoint_s_version_changes_with_anything_that_changes_what_is_sent() {
+    let e = endpoint(Adapter::Json);
+    assert_eq!(e.version(), endpoint(Adapter::Json).version());
+    assert_eq!(e.version().len(), 8);
+    let mut moved = endpoint(Adapter::Json);
+    moved.petition_url = "https://corrected.example.org/p/{petition}".into();
+    let mut tagged = endpoint(Adapter::Json);
+    tagged.tags = Cow::Owned(vec!["another".into()]);
+    for other in [endpoint(Adapter::Osdi), moved, tagged] {
+        assert_ne!(other.version(), e.version());
     }
-    assert_eq!(
-        e.status(),
-        Status::Saved,
-        "offline, nothing is known of the service"
-    );
-    for i in 0..UNREACHABLE_AFTER {
-        assert_eq!(e.status(), Status::Saved, "after {i}");
-        e.lease(T0);
-        e.failed(T0, 0.0, true);
-    }
-    assert_eq!(e.status(), Status::Unreachable);
-    assert_eq!(
-        e.status().message(Kind::Petition, EN),
-        "The petition service can’t be reached right now. Your signature is saved on this device, and we’ll keep trying for up to a week."
-    );
-}
-
-#[test]
-fn a_signature_tried_for_a_week_or_a_hundred_times_is_removed_and_a_notice_without_it_left() {
-    let mut outbox = queued(T0);
-    assert!(
-        outbox.expire(T0 + 7.0 * DAY - 1.0).is_empty(),
-        "just under a week: still trying"
-    );
-    let removed = outbox.expire(T0 + 7.0 * DAY + 1.0);
-    assert_eq!(removed.len(), 1);
-    assert!(outbox.entries.is_empty(), "the personal data is gone");
-    let notice = outbox
-        .take_notice("petition:guantanamo")
-        .expect("the next visit is told");
-    assert_eq!(notice.queued_at, T0);
-    assert!(outbox.take_notice("petition:guantanamo").is_none(), "once");
-    let json = to_json(&outbox);
-    assert!(
-        !json.contains("ana@example.org") && !json.contains("Ana"),
-        "{json}"
-    );
-
-    let mut outbox = queued(T0);
-    for _ in 0..MAX_ATTEMPTS {
-        outbox.entries[0].lease(T0);
-        outbox.entries[0].failed(T0, 0.0, true);
-    }
-    assert_eq!(
-        outbox.expire(T0 + 1.0).len(),
-        1,
-        "a hundred attempts, in less than a week"
-    );
-    // A notice nobody comes to read is forgotten too.
-    assert_eq!(outbox.notices.len(), 1);
-    outbox.expire(T0 + 31.0 * DAY);
-    assert!(outbox.notices.is_empty());
-}
-
-#[test]
-fn forgetting_removes_the_signature_at_once() {
-    let mut outbox = queued(T0);
-    let key = outbox.entries[0].key.clone();
-    assert!(outbox.forget(&key));
-    assert!(outbox.entries.is_empty() && outbox.notices.is_empty());
-    assert!(!outbox.forget(&key));
-}
-
-#[test]
-fn a_clock_that_jumps_back_neither_stalls_a_signature_nor_lets_two_tabs_send_it() {
-    let mut outbox = queued(T0);
-    outbox.take_due(T0).unwrap();
-    // The clock goes back a day while one tab sends it.
-    let back = T0 - DAY;
-    settle_clock(&mut outbox, back);
-    assert!(
-        outbox.take_due(back + 1.0).is_none(),
-        "the lease still holds"
-    );
-    assert!(
-        outbox.take_due(back + LEASE_MS).is_some(),
-        "and ends as a lease does, not a day later"
-    );
-    // A backoff written before the jump waits no longer than the longest backoff.
-    outbox.entries[0].failed(T0, 1.0, true);
-    settle_clock(&mut outbox, back);
-    assert!(outbox.take_due(back + MAX_DELAY_MS as f64).is_some());
-    // Its age is counted from now on, not a day in the future.
-    assert_eq!(outbox.entries[0].queued_at, back);
-    assert!(outbox.expire(back + 7.0 * DAY - 1.0).is_empty());
-}
-
-#[test]
-fn a_clock_that_jumps_forward_ends_waits_sooner_and_ages_the_signature() {
-    let mut outbox = queued(T0);
-    outbox.take_due(T0).unwrap();
-    outbox.entries[0].failed(T0, 1.0, true);
-    let ahead = T0 + 3.0 * DAY;
-    settle_clock(&mut outbox, ahead);
-    assert!(outbox.take_due(ahead).is_some(), "the backoff is over");
-    assert!(
-        outbox.expire(ahead).is_empty(),
-        "three days are within the week"
-    );
 }
 
 #[test]
@@ -715,6 +494,7 @@ fn the_updates_signup_needs_only_an_email() {
 
 #[test]
 fn the_postal_code_field_follows_the_country() {
+    const EN: &crate::i18n::SignerWords = crate::i18n::Lang::En.signer_words();
     use crate::countries::postal_field;
     assert_eq!(postal_field("US", EN), ("ZIP code", Some("numeric")));
     for c in ["CA", "GB", "MX", "IL", ""] {

@@ -8,7 +8,6 @@ use campaign_core::i18n::fill;
 use campaign_core::kind::Kind;
 use campaign_core::petition::form_state::{Focus, FormState};
 use campaign_core::petition::form_view::{Done, FormView, Kept, OfferView};
-use campaign_core::petition::outbox::Notice;
 use campaign_core::petition::validate::Problem;
 use wasm_bindgen::JsCast;
 
@@ -171,17 +170,17 @@ impl Form {
         }
     }
 
-    /// What shows the notice that an earlier signature made with this form on this device could
-    /// not be sent in time, and was removed.
-    pub(super) fn expired_notice(&self) -> impl FnOnce(Notice) + 'static {
+    /// What shows the notice that an earlier signature made with this form on this device (at
+    /// the time given, in ms since the epoch) could not be sent in time, and was removed.
+    pub(super) fn expired_notice(&self) -> impl FnOnce(f64) + 'static {
         let lang = self.lang.code();
         let (scope, id) = (self.scope.clone(), self.id(Part::Expired));
         let (template, service) = (
             self.words.expired,
             self.kind.signer_words(self.words).service,
         );
-        move |notice| {
-            let date = js_sys::Date::new(&notice.queued_at.into())
+        move |queued_at| {
+            let date = js_sys::Date::new(&queued_at.into())
                 .to_locale_date_string(lang, &js_sys::Object::new())
                 .as_string()
                 .unwrap_or_default();

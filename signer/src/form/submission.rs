@@ -119,7 +119,7 @@ impl Form {
             &self.label(),
             &submission,
             endpoint::overrides(self.scope.host()),
-            status.clone(),
+            &status,
         );
         self.on(Event::Sent {
             key,
@@ -152,7 +152,7 @@ impl Form {
             &submission.label(),
             &submission,
             endpoint::overrides(self.scope.host()),
-            status.clone(),
+            &status,
         );
         self.on(Event::OfferSent {
             key: submission.key,

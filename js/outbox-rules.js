@@ -1,0 +1,176 @@
+// The outbox's rules, with no browser in them: what an attempt's answer means, how long to wait
+// before trying again, when a signature has been tried for long enough, which one goes next.
+// js/outbox.js performs them, in a page and in the service worker alike; tests/js/ runs them in
+// Node. The figures are campaign_core::petition::outbox's, through the contract (C.outbox, with
+// the statuses' names, C.statuses, as `P.statuses`).
+//
+// An outbox is { entries, notices }. An entry is one signature:
+//   key            its idempotency key
+//   label          the form it was made on ("petition:guantanamo", "signup")
+//   signature      what was signed, as the `form` adapter's body (the signer can build any
+//                  adapter's request from it again)
+//   overrides      the endpoint overrides of the page or embed it was made on
+//   request        what to send: { url, content_type, body, cors, adapter }, built by the signer
+//   built          the version of the endpoint the request was built for (C.outbox.version):
+//                  one built for another deploy's endpoint waits for a signer to build it again
+//   queued_at      when it was signed (ms since the epoch)
+//   attempts, failures_online, not_before, leased_until
+// A notice is what is left of a signature that could not be sent in time: { label, queued_at,
+// expired_at }, nothing personal.
+
+/** What an attempt's answer means: `{ retry: true }`, to try again later; or what became of the
+ *  signature, `{ status, reason }` (signed, unconfirmed, refused with the endpoint's reason).
+ *  `code` is null for a network failure or a timeout, and 0 for an opaque answer to a no-cors
+ *  request (it went out; nothing of it can be read). */
+export function classify(P, adapter, code, body, reason) {
+  const S = P.statuses;
+  const retry = { retry: true };
+  if (code === null) return retry;
+  if (code === 0) return { status: S.unconfirmed, reason: "" };
+  if (code >= 200 && code <= 299) {
+    // Action Network's blind answer, which it gives even when it failed.
+    const blind = adapter === "osdi" && body.trim() === "{}";
+    return { status: blind ? S.unconfirmed : S.signed, reason: "" };
+  }
+  if (code === 408 || code === 429 || (code >= 500 && code <= 599)) return retry;
+  if (code >= 400 && code <= 499) {
+    const said = typeof reason === "string" ? reason.trim() : "";
+    return { status: S.refused, reason: said ? [...said].slice(0, 300).join("") : `it answered with error ${code}` };
+  }
+  // 1xx and 3xx never end a fetch: anything else is a passing fault.
+  return retry;
+}
+
+/** Delay before retry number `attempt` (1 for the first), with `jitter` in [0, 1): exponential,
+ *  capped, spread over its upper half so that many visitors don't retry in step. */
+export function backoffMs(P, attempt, jitter) {
+  const exp = P.baseDelayMs * 2 ** Math.min(Math.max(attempt - 1, 0), 20);
+  const cap = Math.min(exp, P.maxDelayMs);
+  return Math.floor(cap / 2 + (cap / 2) * Math.min(Math.max(jitter, 0), 1));
+}
+
+/** Whether a sender may take it now: nobody is sending it, and its backoff is over. */
+export function due(e, now) {
+  return now >= e.leased_until && now >= e.not_before;
+}
+
+/** An attempt starts: other senders leave it alone until it ends, or the lease runs out. */
+export function lease(P, e, now) {
+  e.attempts += 1;
+  e.leased_until = now + P.leaseMs;
+}
+
+/** The attempt failed and will be made again: when, and whether the service now counts as
+ *  unreachable. A failure while offline says nothing about the service. */
+export function failed(P, e, now, jitter, online) {
+  e.leased_until = 0;
+  e.not_before = now + backoffMs(P, e.attempts, jitter);
+  if (online) e.failures_online += 1;
+}
+
+/** What the visitor is told about it while it waits. */
+export function waiting(P, e) {
+  return e.failures_online >= P.unreachableAfter ? P.statuses.unreachable : P.statuses.saved;
+}
+
+/** Whether it has been tried for long enough: a week, or so many attempts. */
+export function expired(P, e, now) {
+  return e.attempts >= P.maxAttempts || now - e.queued_at > P.maxAgeMs;
+}
+
+/** A new entry for a signature, not yet tried. */
+export function entry({ key, label, signature, overrides = {}, request = null, built = "" }, now) {
+  return { key, label, signature, overrides, request, built, queued_at: now, attempts: 0, failures_online: 0, not_before: 0, leased_until: 0 };
+}
+
+/** Adds an entry unless one with its key is there: the same signature is never queued twice. */
+export function enqueue(o, e) {
+  if (o.entries.some((x) => x.key === e.key)) return false;
+  o.entries.push(e);
+  return true;
+}
+
+/** Removes what has been tried for long enough, leaving a notice of each; forgets notices
+ *  nobody came to read. Returns the keys removed. */
+export function expire(P, o, now) {
+  const gone = o.entries.filter((e) => expired(P, e, now));
+  o.entries = o.entries.filter((e) => !expired(P, e, now));
+  o.notices = o.notices.filter((n) => now - n.expired_at <= P.noticeMs);
+  for (const e of gone) o.notices.push({ label: e.label, queued_at: e.queued_at, expired_at: now });
+  return gone.map((e) => e.key);
+}
+
+/** The notice for the form with this label, taken: each is shown once. */
+export function takeNotice(o, label) {
+  const at = o.notices.findIndex((n) => n.label === label);
+  return at < 0 ? null : o.notices.splice(at, 1)[0];
+}
+
+/** Removes a signature at the visitor's asking; whether it was there. */
+export function forget(o, key) {
+  const before = o.entries.length;
+  o.entries = o.entries.filter((e) => e.key !== key);
+  return o.entries.length !== before;
+}
+
+/** "Try now", and the browser back online: every backoff ends now. Leases stay: another sender
+ *  may be sending one right now. */
+export function makeDue(o) {
+  for (const e of o.entries) e.not_before = 0;
+}
+
+/** The next signature to send, leased to this attempt; `null` if none is due. Signatures go in
+ *  the order they were signed (a room's arrive in the order people signed); one that failed
+ *  waits out its backoff without holding up those behind it. One that this sender cannot send
+ *  (`sendable`) is passed over. */
+export function takeDue(P, o, now, sendable = () => true) {
+  const next = o.entries.find((e) => due(e, now) && sendable(e));
+  if (!next) return null;
+  lease(P, next, now);
+  return structuredCopy(next);
+}
+
+/** When the next signature becomes due, if any waits. */
+export function nextDue(o) {
+  const times = o.entries.map((e) => Math.max(e.not_before, e.leased_until));
+  return times.length ? Math.min(...times) : null;
+}
+
+/** Times read against a clock that may have moved since they were written. One that jumped
+ *  back would make a lease or a backoff last as long as the jump: they are cut to the longest
+ *  they can be from now, so nothing stalls and a lease still holds. A queue time in the future
+ *  is read as now. */
+export function settleClock(P, o, now) {
+  for (const e of o.entries) {
+    e.leased_until = Math.min(e.leased_until, now + P.leaseMs);
+    e.not_before = Math.min(e.not_before, now + P.maxDelayMs);
+    e.queued_at = Math.min(e.queued_at, now);
+  }
+}
+
+/** The outbox as stored (JSON), with what this version cannot read left out. */
+export function read(json) {
+  let stored;
+  try {
+    stored = JSON.parse(json);
+  } catch {
+    return { entries: [], notices: [] };
+  }
+  const number = (v) => (typeof v === "number" && Number.isFinite(v) ? v : null);
+  const text = (v) => (typeof v === "string" ? v : null);
+  const entries = (Array.isArray(stored?.entries) ? stored.entries : []).filter((e) =>
+    text(e?.key) !== null && text(e.label) !== null && text(e.signature) !== null &&
+    ["queued_at", "attempts", "failures_online", "not_before", "leased_until"].every((k) => number(e[k]) !== null));
+  for (const e of entries) {
+    e.overrides = e.overrides && typeof e.overrides === "object" ? e.overrides : {};
+    e.request = e.request && typeof e.request === "object" && text(e.request.url) !== null ? e.request : null;
+    e.built = text(e.built) ?? "";
+  }
+  const notices = (Array.isArray(stored?.notices) ? stored.notices : []).filter((n) =>
+    text(n?.label) !== null && number(n.queued_at) !== null && number(n.expired_at) !== null);
+  return { entries, notices };
+}
+
+function structuredCopy(value) {
+  return JSON.parse(JSON.stringify(value));
+}

@@ -1,0 +1,145 @@
+// The service worker: the site with no signal, and signatures sent without the page.
+// scripts/service-worker.mjs bundles it, with the build's list of files, into sw.js at the
+// site's root (both languages are under it), once both languages are built. Plain JavaScript:
+// a worker cannot count on fetching wasm.
+//
+// - Pages: each page a visitor opens is kept, fetched afresh whenever there is a network (so a
+//   new deploy's page, with its own files, comes with the next load), and served from what was
+//   kept when there is none. A page not kept gets the offline page of its language.
+// - Each open action's page and what signing there needs (boot.js, the signer, count.js) are
+//   fetched when the worker is installed, in the language of the page that installed it: they
+//   open and sign with no signal, even if the visitor never went there (not with Save-Data on).
+// - Files with a hashed name are kept under that name: a page only ever asks for its own build's.
+// - Updates: a new deploy's worker fetches its files into a cache of its own and waits, with no
+//   skipWaiting, until no page uses the old one (an open form keeps the code it was given); once
+//   it takes over, it removes the old build's files (only this site's: the caches' names start
+//   with its scope, so another site on the same origin keeps its own) and fetches the kept pages
+//   afresh.
+// - Signatures: it sends what waits in the outbox (js/outbox.js, the same code and record as the
+//   pages, under the same lock) when a page asks it to, when Background Sync wakes it (Chromium:
+//   with no page open), and whenever it starts.
+import { C } from "./contract.js";
+import * as outbox from "./outbox.js";
+
+// eslint-disable-next-line no-undef
+const BUILD = __BUILD__;
+const scope = self.registration.scope;
+const PREFIX = `truah-campaign ${scope}`;
+/** This build's files; each deploy's worker has its own. */
+const FILES = `${PREFIX} files ${BUILD.version}`;
+/** The pages visitors opened, across deploys (fetched afresh as each new worker takes over). */
+const PAGES = `${PREFIX} pages`;
+const at = (path) => new URL(path, scope).href;
+/** A file whose name carries its content's hash (campaign_core::deploy::is_hashed). */
+const hashed = (url) => /-[0-9a-f]{10,16}(_bg)?\.(js|wasm|css)$/.test(url.pathname);
+
+/** The language folders ("", "es/") of the pages that installed this worker. */
+async function languagesOfClients() {
+  const pages = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
+  const folders = Object.keys(BUILD.languages).sort((a, b) => b.length - a.length);
+  const used = new Set(pages.map((p) => {
+    const path = new URL(p.url).pathname.slice(new URL(scope).pathname.length);
+    return folders.find((f) => path.startsWith(f)) ?? "";
+  }));
+  return used.size ? [...used] : [""];
+}
+
+self.addEventListener("install", (event) => {
+  event.waitUntil((async () => {
+    if (self.navigator?.connection?.saveData) return;
+    const files = await caches.open(FILES);
+    const pages = await caches.open(PAGES);
+    for (const lang of await languagesOfClients()) {
+      const { files: list, pages: pageList } = BUILD.languages[lang];
+      await files.addAll(list.map(at));
+      await pages.addAll(pageList.map(at));
+    }
+  })());
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil((async () => {
+    for (const name of await caches.keys()) {
+      if (name.startsWith(PREFIX) && name !== FILES && name !== PAGES) await caches.delete(name);
+    }
+    // The pages kept under the build before: this build's, where there is a network.
+    const pages = await caches.open(PAGES);
+    await Promise.all((await pages.keys()).map((request) => fetch(request.url).then(
+      (response) => (response.ok ? pages.put(request.url, response) : null),
+      () => null,
+    )));
+    // The first visit's page comes under the worker at once (not a later deploy's: this runs once
+    // no page uses the old worker, so none is taken from it).
+    await self.clients.claim();
+    await outbox.flush();
+  })());
+});
+
+/** A page: fetched when there is a network (and kept), else as kept, else the offline page. */
+async function page(request) {
+  const url = new URL(request.url);
+  const key = url.origin + url.pathname;
+  const pages = await caches.open(PAGES);
+  try {
+    const response = await fetch(request);
+    if (response.ok && response.type === "basic") await pages.put(key, response.clone());
+    return response;
+  } catch {
+    const kept = await pages.match(key);
+    if (kept) return kept;
+    const rest = url.pathname.slice(new URL(scope).pathname.length);
+    const lang = Object.keys(BUILD.languages).filter((f) => rest.startsWith(f)).sort((a, b) => b.length - a.length)[0] ?? "";
+    return (await pages.match(at(BUILD.languages[lang].offline))) ?? Response.error();
+  }
+}
+
+/** A file with a hashed name: as kept, else fetched (and kept). */
+async function file(request) {
+  const files = await caches.open(FILES);
+  const kept = await files.match(request.url);
+  if (kept) return kept;
+  const response = await fetch(request);
+  if (response.ok && response.type === "basic") await files.put(request.url, response.clone());
+  return response;
+}
+
+/** Any other file of the site (boot.js, count.js, a count): fetched when there is a network,
+ *  else as kept. */
+async function other(request) {
+  try {
+    const response = await fetch(request);
+    if (response.ok && response.type === "basic") (await caches.open(FILES)).put(request.url, response.clone());
+    return response;
+  } catch {
+    return (await caches.match(request.url, { cacheName: FILES })) ?? (await caches.match(request.url, { cacheName: PAGES })) ?? Response.error();
+  }
+}
+
+let started = false;
+
+self.addEventListener("fetch", (event) => {
+  // Once per start: what waits in the outbox goes.
+  if (!started) {
+    started = true;
+    event.waitUntil(outbox.flush());
+  }
+  const request = event.request;
+  const url = new URL(request.url);
+  if (request.method !== "GET" || !request.url.startsWith(scope)) return;
+  if (request.mode === "navigate") event.respondWith(page(request));
+  else if (hashed(url)) event.respondWith(file(request));
+  else event.respondWith(other(request));
+});
+
+self.addEventListener("message", (event) => {
+  if (event.data?.type === C.outbox.flushMessage) event.waitUntil(outbox.flush());
+});
+
+// Background Sync (Chromium): woken when the browser is online, page or no page. What is still
+// waiting afterwards (the endpoint failed) makes the browser wake it again later.
+self.addEventListener("sync", (event) => {
+  if (event.tag !== C.outbox.syncTag) return;
+  event.waitUntil(outbox.flush().then((left) => {
+    if (left) throw new Error("signatures still waiting");
+  }));
+});
