@@ -2,6 +2,7 @@
 //! signup endpoint so the forms may reach it and nothing else, and the `_headers` file that
 //! Netlify and Cloudflare Pages read. The prerenderer writes both (`src/bin/prerender.rs`).
 
+use crate::kind::Kind;
 use crate::petition::payload::{Adapter, Endpoint};
 
 /// The origin (`scheme://host[:port]`) of an absolute http(s) URL.
@@ -32,16 +33,18 @@ fn origins<'a>(urls: impl IntoIterator<Item = &'a str>) -> Vec<String> {
 /// carry (their critical CSS, `src/bin/prerender.rs`): those are allowed, and no other inline
 /// style.
 pub fn csp(endpoint: &Endpoint, styles: &[String], for_meta: bool) -> String {
-    // The endpoint, and the count's source when it is on another site.
-    let fetches = origins([
-        endpoint.petition_url.as_ref(),
-        endpoint.signup_url.as_ref(),
-        endpoint.count_url.as_ref(),
-    ]);
+    // The endpoint (each kind's address), and the count's source when it is on another site.
+    let addresses = Kind::ALL.map(|k| endpoint.address(k));
+    let fetches = origins(
+        addresses
+            .iter()
+            .copied()
+            .chain([endpoint.count_url.as_ref()]),
+    );
     // Where a plain HTML form may post: the fallback, or the form endpoint itself.
     let mut posts: Vec<&str> = vec![endpoint.fallback_url.as_ref()];
     if endpoint.adapter == Adapter::Form {
-        posts.extend([endpoint.petition_url.as_ref(), endpoint.signup_url.as_ref()]);
+        posts.extend(addresses);
     }
     let posts = origins(posts);
     let more = |o: &[String]| o.iter().map(|o| format!(" {o}")).collect::<String>();

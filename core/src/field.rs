@@ -7,14 +7,29 @@
 
 use crate::i18n::{FieldWords, SignerWords};
 
-/// A field of a form.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Field {
+macro_rules! fields {
+    ($($field:ident),* $(,)?) => {
+        /// A field of a form.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum Field {
+            $($field),*
+        }
+
+        impl Field {
+            /// Every field, in the order a form that asks for all of them shows them: the order
+            /// they are written in below, where the macro makes the enum and this list together,
+            /// so no field can be left out of it.
+            pub const ALL: [Field; [$(stringify!($field)),*].len()] = [$(Field::$field),*];
+        }
+    };
+}
+
+fields! {
     GivenName,
     FamilyName,
     Email,
-    PostalCode,
     Country,
+    PostalCode,
 }
 
 /// The country a form starts with (its list's preselected entry): most visitors are in the US.
@@ -37,15 +52,6 @@ pub enum Control {
 }
 
 impl Field {
-    /// Every field, in the order a form that asks for all of them shows them.
-    pub const ALL: [Field; 5] = [
-        Field::GivenName,
-        Field::FamilyName,
-        Field::Email,
-        Field::Country,
-        Field::PostalCode,
-    ];
-
     /// The form control's name: also its id's last part, and the key it is sent under by the
     /// flat adapters (`docs/signup-contract.md`).
     pub const fn name(self) -> &'static str {

@@ -10,9 +10,24 @@
 use crate::field::Field;
 use crate::i18n::{KindPageWords, KindSignerWords, PageWords, SignerWords};
 
-/// What a form is for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Kind {
+macro_rules! kinds {
+    ($($(#[$doc:meta])* $kind:ident),* $(,)?) => {
+        /// What a form is for.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum Kind {
+            $($(#[$doc])* $kind),*
+        }
+
+        impl Kind {
+            /// Every kind, in the order the generator and the contract list them: the order
+            /// they are written in below, where the macro makes the enum and this list
+            /// together, so no kind can be left out of it.
+            pub const ALL: [Kind; [$(stringify!($kind)),*].len()] = [$(Kind::$kind),*];
+        }
+    };
+}
+
+kinds! {
     /// A petition: a person's name, email and postal code, put to the action's target.
     Petition,
     /// The updates and action alerts signup: an email, and a first name if given.
@@ -29,9 +44,6 @@ pub enum Consent {
 }
 
 impl Kind {
-    /// Every kind, in the order the generator and the contract list them.
-    pub const ALL: [Kind; 2] = [Kind::Petition, Kind::Signup];
-
     /// Its name wherever it is written down: the form's `data-sign`, the signature's `kind`, the
     /// outbox's label, the OSDI tag, the embed's `data-truah-embed`, the content's `kind`.
     pub const fn name(self) -> &'static str {

@@ -5,7 +5,8 @@
 //! queued signature keeps the overrides of the page it was made on, and the endpoint is built
 //! from them and today's configuration each time it is sent.
 
-use campaign_core::contract::attr;
+use campaign_core::contract::{attr, signup_url_attr};
+use campaign_core::kind::Kind;
 use campaign_core::petition::outbox::Overrides;
 #[allow(unused_imports)]
 // PetitionId is used by the generated code when petitions are configured.
@@ -27,8 +28,10 @@ pub fn overrides(on: Option<web_sys::Element>) -> Overrides {
     };
     Overrides {
         adapter: attr(attr::SIGNUP_ADAPTER),
-        petition_url: attr(attr::SIGNUP_PETITION_URL),
-        signup_url: attr(attr::SIGNUP_SIGNUP_URL),
+        addresses: Kind::ALL
+            .into_iter()
+            .filter_map(|k| Some((k, attr(signup_url_attr(k))?)))
+            .collect(),
         cors: attr(attr::SIGNUP_CORS),
     }
 }
@@ -40,11 +43,8 @@ pub fn endpoint_with(o: &Overrides) -> Endpoint {
         e.adapter = a;
         e.cors = a != Adapter::Form;
     }
-    if let Some(u) = &o.petition_url {
-        e.petition_url = u.clone().into();
-    }
-    if let Some(u) = &o.signup_url {
-        e.signup_url = u.clone().into();
+    for (kind, url) in &o.addresses {
+        e.set_address(*kind, url);
     }
     if let Some(c) = &o.cors {
         e.cors = c == "true";

@@ -6,6 +6,7 @@
 //! to another form's endpoint overrides.
 
 use crate::endpoint;
+use campaign_core::kind::Kind;
 use campaign_core::petition::outbox::{Overrides, Status};
 use campaign_core::petition::payload::Submission;
 use std::cell::RefCell;
@@ -64,34 +65,36 @@ fn get(target: &JsValue, key: &str) -> JsValue {
     js_sys::Reflect::get(target, &key.into()).unwrap_or(JsValue::UNDEFINED)
 }
 
-/// The overrides as the outbox keeps them.
+/// The overrides as the outbox keeps them: `{ adapter, cors, addresses: { petition: … } }`.
 fn overrides_to_js(o: &Overrides) -> JsValue {
     let out: JsValue = js_sys::Object::new().into();
     let Overrides {
         adapter,
-        petition_url,
-        signup_url,
+        addresses,
         cors,
     } = o;
-    for (name, value) in [
-        ("adapter", adapter),
-        ("petition_url", petition_url),
-        ("signup_url", signup_url),
-        ("cors", cors),
-    ] {
+    for (name, value) in [("adapter", adapter), ("cors", cors)] {
         if let Some(v) = value {
             set(&out, name, v.as_str());
         }
     }
+    let by_kind: JsValue = js_sys::Object::new().into();
+    for (kind, url) in addresses {
+        set(&by_kind, kind.name(), url.as_str());
+    }
+    set(&out, "addresses", by_kind);
     out
 }
 
 fn overrides_from_js(o: &JsValue) -> Overrides {
     let text = |name: &str| get(o, name).as_string();
+    let by_kind = get(o, "addresses");
     Overrides {
         adapter: text("adapter"),
-        petition_url: text("petition_url"),
-        signup_url: text("signup_url"),
+        addresses: Kind::ALL
+            .into_iter()
+            .filter_map(|k| Some((k, get(&by_kind, k.name()).as_string()?)))
+            .collect(),
         cors: text("cors"),
     }
 }

@@ -24,10 +24,11 @@ pub fn status_word(status: Status) -> &'static str {
 #[component]
 pub fn ActionOutcome(action: &'static Action, level: u8, id: &'static str) -> impl IntoView {
     let ui = ui();
+    let words = action.kind.page_words(ui);
     let (heading, text) = if action.status == Status::Won {
-        (ui.won_heading, ui.won_text)
+        (ui.won_heading, words.won_text)
     } else {
-        (ui.closed_heading, ui.closed_text)
+        (words.closed_heading, words.closed_text)
     };
     let closed_on = action
         .ends
@@ -63,6 +64,7 @@ pub fn ActionOutcome(action: &'static Action, level: u8, id: &'static str) -> im
 mod tests {
     use super::*;
     use crate::components::petition_ask::PetitionAsk;
+    use campaign_core::kind::Kind;
 
     fn action(status: Status, ends: Option<&'static str>) -> &'static Action {
         let mut a = content().action("guantanamo").unwrap().clone();
@@ -92,7 +94,8 @@ mod tests {
         let won = render(action(Status::Won, None));
         assert!(won.contains(">We won</h2>"), "{won}");
         assert!(
-            won.contains(ui().won_text) && !won.contains(ui().closed_text),
+            won.contains(Kind::Petition.page_words(ui()).won_text)
+                && !won.contains(Kind::Petition.page_words(ui()).closed_text),
             "{won}"
         );
         // The only action is this one: there is no open one to point to.

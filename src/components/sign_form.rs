@@ -136,7 +136,7 @@ pub fn SignForm(
             <div class="outcome outcome--done" id=id(Part::Outcome) tabindex="-1" hidden>
                 <Heading level=level id=id(Part::Thanks)>""</Heading>
                 <p id=id(Part::Received) hidden></p>
-                {kind.of_action().then(|| view! { <AfterSigning prefix=prefix consent=kind.consent() /> })}
+                {kind.of_action().then(|| view! { <AfterSigning prefix=prefix kind=kind /> })}
             </div>
             <form
                 class="sign-form"
@@ -210,15 +210,17 @@ pub fn SignForm(
 /// sheet where there is one, a link to copy elsewhere), and, where consent is a box, for those
 /// who did not tick it, one click to sign up too.
 #[component]
-fn AfterSigning(prefix: &'static str, consent: Consent) -> impl IntoView {
+fn AfterSigning(prefix: &'static str, kind: Kind) -> impl IntoView {
     let ui = ui();
+    let words = kind.page_words(ui);
+    let consent = kind.consent();
     let id = move |part: Part| part.id(prefix);
     view! {
         <p id=id(Part::OptedIn) hidden>{ui.opted_in}</p>
         <div class="share">
-            <button type="button" class="button" id=id(Part::Share)>{ui.share_petition}</button>
+            <button type="button" class="button" id=id(Part::Share)>{words.share}</button>
             <div class="share__copy" id=id(Part::ShareFallback) hidden>
-                <label for=id(Part::ShareLink)>{ui.link_to_petition}</label>
+                <label for=id(Part::ShareLink)>{words.share_link}</label>
                 <input id=id(Part::ShareLink) type="text" readonly />
                 <button type="button" class="button button--secondary" id=id(Part::ShareCopy)>
                     {ui.copy_link}

@@ -28,13 +28,17 @@ pub fn page() -> (Meta, AnyView) {
     (meta, view! { <EmbedBuilder /> }.into_any())
 }
 
-const NOTES: [&str; 5] = [
-    "One page can hold several embeds, for example a petition in the text and the signup in a sidebar. Each works on its own.",
-    "The embed fits any column down to 300 pixels wide, and your page’s styles cannot break it, nor can it change your page.",
-    "Links inside the embed stay inside it, and it never changes your page’s address.",
-    "Your page can count signatures for its own analytics: the embed sends the events truah:signed and truah:signup, with no personal data in them.",
-    "If your website sends a Content Security Policy, it must allow this site’s address in script-src, style-src and connect-src, and 'wasm-unsafe-eval' in script-src. The README lists the exact lines.",
-];
+/// What staff should know about embeds.
+fn notes() -> [String; 5] {
+    let events: Vec<&str> = Kind::ALL.iter().map(|k| k.event()).collect();
+    [
+        "One page can hold several embeds, for example a petition in the text and the signup in a sidebar. Each works on its own.".into(),
+        "The embed fits any column down to 300 pixels wide, and your page’s styles cannot break it, nor can it change your page.".into(),
+        "Links inside the embed stay inside it, and it never changes your page’s address.".into(),
+        format!("Your page can count signatures for its own analytics: the embed sends the events {}, with no personal data in them.", events.join(" and ")),
+        "If your website sends a Content Security Policy, it must allow this site’s address in script-src, style-src and connect-src, and 'wasm-unsafe-eval' in script-src. The README lists the exact lines.".into(),
+    ]
+}
 
 #[component]
 fn EmbedBuilder() -> impl IntoView {
@@ -138,7 +142,7 @@ fn EmbedBuilder() -> impl IntoView {
             </section>
             <section aria-labelledby="builder-notes-heading" class="stack prose">
                 <Heading level=2 id="builder-notes-heading">"Good to know"</Heading>
-                <ul>{NOTES.iter().map(|n| view! { <li>{*n}</li> }).collect_view()}</ul>
+                <ul>{notes().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
             </section>
         </Frame>
     }

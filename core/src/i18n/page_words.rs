@@ -87,8 +87,6 @@ pub struct PageWords {
     pub error_prefix: &'static str,
     pub sign_up: &'static str,
     pub try_now: &'static str,
-    pub share_petition: &'static str,
-    pub link_to_petition: &'static str,
     pub copy_link: &'static str,
     pub offer_yes: &'static str,
     pub opted_in: &'static str,
@@ -122,12 +120,8 @@ pub struct PageWords {
     pub status_open: &'static str,
     pub status_closed: &'static str,
     pub status_won: &'static str,
-    /// What a closed petition's page says instead of the form: a heading, then the text.
-    pub closed_heading: &'static str,
-    pub closed_text: &'static str,
     /// What a won petition's page says instead of the form.
     pub won_heading: &'static str,
-    pub won_text: &'static str,
     /// The heading of the open actions a closed one points to.
     pub open_actions: &'static str,
     /// When no action is open.
@@ -155,4 +149,12 @@ pub struct KindPageWords {
     pub no_wasm_what: &'static str,
     /// What to do instead, in "Please {} on …": "sign".
     pub no_wasm_verb: &'static str,
+    /// After signing: the button that shares the action, and the label of its link to copy.
+    pub share: &'static str,
+    pub share_link: &'static str,
+    /// What an action of this kind says in place of its form once it has closed: a heading,
+    /// then the text; and once it has won (under `PageWords::won_heading`).
+    pub closed_heading: &'static str,
+    pub closed_text: &'static str,
+    pub won_text: &'static str,
 }

@@ -21,8 +21,9 @@ pub enum FormState {
     /// A submit the bot checks caught (the honeypot filled, or a script's speed): it looks
     /// thanked, and nothing was sent.
     Decoy,
-    /// A signature this form knows, and where it stands.
-    Signature(Signature),
+    /// A signature this form knows, and where it stands. (Boxed: it holds what the visitor
+    /// typed, and a state is moved with every change.)
+    Signature(Box<Signature>),
 }
 
 /// A signature a form shows.
@@ -189,16 +190,16 @@ impl FormState {
                     made_here: Some(signer),
                     offer: None,
                 };
-                (FormState::Signature(signature), focus)
+                (FormState::Signature(Box::new(signature)), focus)
             }
             // What an earlier visit left shows only on a form with nothing of its own yet.
             (FormState::Filling { .. }, Event::Restored { key, status }) => (
-                FormState::Signature(Signature {
+                FormState::Signature(Box::new(Signature {
                     key,
                     status,
                     made_here: None,
                     offer: None,
-                }),
+                })),
                 None,
             ),
             (FormState::Signature(mut s), Event::News { key, status }) if key == s.key => {

@@ -24,7 +24,6 @@
 
 use crate::i18n::{fill, SignerWords};
 use crate::kind::Kind;
-use serde::Serialize;
 
 /// How long one attempt may take before it is aborted.
 pub const TIMEOUT_MS: u32 = 15_000;
@@ -137,15 +136,11 @@ impl Status {
 
 /// The endpoint overrides of the page or the embed a signature was made on (its
 /// `data-signup-*` attributes), kept with it so that it goes where that page sends.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Overrides {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub adapter: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub petition_url: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub signup_url: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// Each kind's address, where one is given (`crate::contract::signup_url_attr`).
+    pub addresses: Vec<(Kind, String)>,
     pub cors: Option<String>,
 }
 

@@ -173,14 +173,29 @@ pub struct Request {
 pub const KEY_PREFIX: &str = "truah_campaign:";
 
 impl Endpoint {
-    /// Where a signature of `kind` made on `action`'s form goes.
-    pub fn url_for(&self, kind: Kind, action: &str) -> String {
+    /// The address a kind's signatures go to, as configured (with its `{petition}` or `{form}`).
+    pub fn address(&self, kind: Kind) -> &str {
         match kind {
-            Kind::Petition => self
-                .petition_url
-                .replace("{petition}", self.petition_id(action)),
-            Kind::Signup => self.signup_url.replace("{form}", &self.signup_form),
+            Kind::Petition => &self.petition_url,
+            Kind::Signup => &self.signup_url,
         }
+    }
+
+    /// Sends a kind's signatures to another address (a page's or an embed's override).
+    pub fn set_address(&mut self, kind: Kind, url: &str) {
+        let to = match kind {
+            Kind::Petition => &mut self.petition_url,
+            Kind::Signup => &mut self.signup_url,
+        };
+        *to = url.to_string().into();
+    }
+
+    /// Where a signature of `kind` made on `action`'s form goes: its address, with the action's
+    /// petition id or the signup's form id in it.
+    pub fn url_for(&self, kind: Kind, action: &str) -> String {
+        self.address(kind)
+            .replace("{petition}", self.petition_id(action))
+            .replace("{form}", &self.signup_form)
     }
 
     /// The action's petition id at the endpoint (its slug when none is configured).

@@ -212,6 +212,17 @@ impl Signer {
     pub fn checked(values: Draft) -> Signer {
         Signer(values)
     }
+
+    /// The same signer with only what a form of `kind` asks for: the updates signup offered
+    /// after signing a petition sends no more of what was typed than the signup asks.
+    pub fn asked_by(mut self, kind: Kind) -> Signer {
+        for f in Field::ALL {
+            if !kind.fields().contains(&f) {
+                self.0.set(f, String::new());
+            }
+        }
+        self
+    }
 }
 
 impl std::ops::Deref for Signer {

@@ -130,9 +130,10 @@ impl Form {
 
     /// After signing without ticking the box: one click to also sign up, now with consent.
     pub(super) fn accept_offer(&self) {
-        let Some(mut signer) = self.state.borrow().made_here().cloned() else {
+        let Some(signer) = self.state.borrow().made_here().cloned() else {
             return;
         };
+        let mut signer = signer.asked_by(Kind::Signup);
         if self.state.borrow().offer_key().is_some() {
             return;
         }
