@@ -26,7 +26,12 @@ rm -rf "$out"
 wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name signer \
   "target/wasm32-unknown-unknown/$profile/campaign_signer.wasm"
 if [ "$profile" = release ]; then
-  wasm-opt -Oz "$out/signer_bg.wasm" -o "$out/signer_bg.wasm"
+  wasm-opt -Oz --converge "$out/signer_bg.wasm" -o "$out/signer_bg.wasm"
+  # wasm-bindgen's hashed import and export names, shortened in the wasm and its glue alike
+  # (scripts/minify-wasm-names.mjs says why and how).
+  wasm-opt --minify-imports-and-exports-and-modules "$out/signer_bg.wasm" \
+    -o "$out/signer_bg.wasm" > "$out/names.json"
+  node scripts/minify-wasm-names.mjs "$out/names.json" "$out/signer.js"
   for js in "$out/signer.js" "$staging"/truah-campaign-*.js; do
     terser "$js" --module --compress --mangle --output "$js.min"
     mv "$js.min" "$js"

@@ -18,7 +18,7 @@ pub fn NotFound() -> impl IntoView {
     let location = use_location();
     // "There is no page at {}." around the address. The page is prerendered once for every
     // unknown address, so it says "this address" there; once in the browser, it names it.
-    let (before, after) = campaign_core::i18n::around(ui().not_found_lead);
+    let (before, after) = campaign_core::template::around(ui().not_found_lead);
     let address = RwSignal::new(None::<String>);
     Effect::new(move |_| address.set(Some(location.pathname.get())));
     view! {

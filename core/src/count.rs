@@ -6,7 +6,8 @@
 //! `crate::contract`) and the browser's own `Intl.NumberFormat`, which groups digits as
 //! [`number`] does.
 
-use crate::i18n::{fill, Lang};
+use crate::i18n::Lang;
+use crate::template::fill;
 
 /// Without a goal of its own, the bar's goal is the first of these steps, times a power of ten,
 /// above the count: 100, 250, 500, 1,000, 2,500, 5,000, 10,000… so it never sits full or empty.

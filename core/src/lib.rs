@@ -9,6 +9,7 @@
 //! - [`petition`]: validation, payloads and the outbox's policy for the forms.
 //! - [`embed`]: what another website can embed, and where each embeddable body is.
 //! - [`i18n`]: the interface's words in each language.
+//! - [`template`]: text with gaps (`{}`, `{name}`) to fill.
 //! - [`deploy`]: the Content Security Policy and the static host's headers file.
 //! - [`contract`]: the names the Rust code and the site's JavaScript share.
 //! - [`count`]: a petition's signature count, goal and dates as the page writes them.
@@ -26,6 +27,7 @@ pub mod i18n;
 pub mod kind;
 pub mod petition;
 pub mod routes;
+pub mod template;
 
 #[cfg(feature = "build")]
 pub mod build;

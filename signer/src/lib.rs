@@ -20,6 +20,11 @@ mod prefill;
 
 use wasm_bindgen::prelude::*;
 
+/// Talc, a smaller allocator than Rust's default for wasm (see `Cargo.toml`).
+#[cfg(all(not(target_feature = "atomics"), target_family = "wasm"))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 thread_local! {
     static STARTED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }

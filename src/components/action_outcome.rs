@@ -6,8 +6,8 @@ use crate::content::content;
 use crate::paths::{href, ui, LANG};
 use campaign_core::content::{Action, Status};
 use campaign_core::count;
-use campaign_core::i18n::fill;
 use campaign_core::routes;
+use campaign_core::template::fill;
 use leptos::prelude::*;
 
 /// The status as a list shows it: "Open", "Closed", "Won".

@@ -5,7 +5,7 @@ use super::rich_text::{blocks, NotesAt};
 use crate::content::content;
 use crate::paths::ui;
 use campaign_core::content::{Partner, Resource};
-use campaign_core::i18n::fill;
+use campaign_core::template::fill;
 use leptos::prelude::*;
 
 /// A link to another website.

@@ -4,7 +4,7 @@
 use crate::paths::{ui, LANG};
 use campaign_core::content::Action;
 use campaign_core::count;
-use campaign_core::i18n::fill;
+use campaign_core::template::fill;
 use leptos::prelude::*;
 
 #[component]

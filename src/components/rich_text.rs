@@ -4,8 +4,8 @@
 use super::heading::Heading;
 use crate::paths::{href, ui};
 use campaign_core::content::{Block, Footnote, Inline};
-use campaign_core::i18n::fill;
 use campaign_core::routes;
+use campaign_core::template::fill;
 use leptos::prelude::*;
 
 /// Where footnote markers link: to notes on this page, or to an issue page's notes (the home

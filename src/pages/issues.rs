@@ -5,8 +5,8 @@ use crate::components::frame::Frame;
 use crate::components::heading::Heading;
 use crate::content::content;
 use crate::paths::{href, ui};
-use campaign_core::i18n::fill;
 use campaign_core::routes;
+use campaign_core::template::fill;
 use leptos::prelude::*;
 
 pub fn page() -> (Meta, AnyView) {

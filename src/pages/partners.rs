@@ -5,7 +5,7 @@ use crate::components::cards::{CoalitionLink, PartnerCards};
 use crate::components::frame::Frame;
 use crate::content::content;
 use crate::paths::ui;
-use campaign_core::i18n::fill;
+use campaign_core::template::fill;
 use leptos::prelude::*;
 
 pub fn page() -> (Meta, AnyView) {

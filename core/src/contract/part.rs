@@ -4,6 +4,7 @@
 //! and their names are made together by the macro below, so none can be left out of another.
 
 use crate::field::Field;
+use crate::template::put;
 
 /// A part's element id: the form's prefix (its root's `data-prefix`), then the part's name.
 pub const ID: &str = "{prefix}-{part}";
@@ -29,10 +30,13 @@ macro_rules! parts {
 
             /// The part's name, the end of its id.
             pub fn name(self) -> String {
-                match self {
-                    $( Part::$part => $name.to_string(), )*
-                    $( Part::$fpart(f) => format!("{}{}", f.name(), $suffix), )*
-                }
+                let (stem, suffix) = match self {
+                    $( Part::$part => ($name, ""), )*
+                    $( Part::$fpart(f) => (f.name(), $suffix), )*
+                };
+                let mut name = String::from(stem);
+                name.push_str(suffix);
+                name
             }
         }
     };
@@ -88,6 +92,16 @@ parts! {
     /// `js/lazy-signer.js` changes to the host of a page's or an embed's endpoint override.
     /// Absent where the site's own `privacy_text` stands instead.
     PrivacyHost = "privacy-host",
+    /// Event mode's staff panel (`crate::petition::event`): the event's name, how many
+    /// signatures wait on the device, how many were sent and refused, sending now, and leaving.
+    EventPanel = "event",
+    EventHeading = "event-heading",
+    EventName = "event-name",
+    EventWaiting = "event-waiting",
+    EventSent = "event-sent",
+    EventRefused = "event-refused",
+    EventRetry = "event-retry",
+    EventLeave = "event-leave",
     ;
     /// A field's input or select.
     Input = "",
@@ -101,8 +115,7 @@ parts! {
 impl Part {
     /// The id of this part of the form whose parts start with `prefix`.
     pub fn id(self, prefix: &str) -> String {
-        ID.replace("{prefix}", prefix)
-            .replace("{part}", &self.name())
+        put(ID, &[("prefix", prefix), ("part", &self.name())])
     }
 
     /// Every part of a form that asks for every field.

@@ -12,7 +12,7 @@
 //! The one exception is the `/embed` generator, a staff tool in English only, whose words are
 //! in its own component (`src/pages/embed_builder.rs`).
 //!
-//! Templates mark their arguments with `{}`, filled in order by [`fill`].
+//! Templates mark their arguments with `{}`, filled in order by [`crate::template::fill`].
 //!
 //! Spanish (`es.rs`) was written for this repository and awaits review by a native speaker on
 //! staff: see README, "Languages".
@@ -89,58 +89,11 @@ impl Lang {
     }
 }
 
-/// Fills a template's `{}` with `args`, in order.
-pub fn fill(template: &str, args: &[&str]) -> String {
-    let mut out =
-        String::with_capacity(template.len() + args.iter().map(|a| a.len()).sum::<usize>());
-    let mut parts = template.split("{}");
-    if let Some(first) = parts.next() {
-        out.push_str(first);
-    }
-    for (i, part) in parts.enumerate() {
-        out.push_str(args.get(i).copied().unwrap_or(""));
-        out.push_str(part);
-    }
-    out
-}
-
-/// A template with one `{}`, as the text before it and after it: for a view that puts an
-/// element of its own in the gap (an address, a host), where `fill` would make it plain text.
-pub fn around(template: &str) -> (&str, &str) {
-    template.split_once("{}").unwrap_or((template, ""))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::field::Field;
     use crate::kind::Kind;
-
-    #[test]
-    fn templates_fill_in_order() {
-        assert_eq!(
-            fill(en::PAGE.get_resource, &["A Midrash", "T’ruah"]),
-            "Get A Midrash from T’ruah"
-        );
-        assert_eq!(
-            fill(es::SIGNER.thank_you_name, &["Ana María"]),
-            "Gracias, Ana María."
-        );
-        assert_eq!(fill("no args", &[]), "no args");
-        assert_eq!(fill("{} and {}", &["one"]), "one and ");
-    }
-
-    #[test]
-    fn a_template_splits_around_its_gap() {
-        assert_eq!(
-            around(en::PAGE.privacy_default).0,
-            "When you send this, your details go to "
-        );
-        assert!(around(en::PAGE.privacy_default)
-            .1
-            .starts_with(". Until they are sent"));
-        assert_eq!(around("no gap"), ("no gap", ""));
-    }
 
     #[test]
     fn languages_parse_from_codes() {

@@ -79,7 +79,10 @@ fn without_query(url: &str) -> &str {
 
 /// The host name of an address.
 pub fn host(url: &str) -> &str {
-    let rest = url.split_once("://").map(|(_, r)| r).unwrap_or("");
+    let rest = url
+        .split_once(':')
+        .and_then(|(_, r)| r.strip_prefix("//"))
+        .unwrap_or("");
     let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
     let host = authority.rsplit('@').next().unwrap_or("");
     host.split(':').next().unwrap_or("")

@@ -7,8 +7,9 @@
 
 use crate::countries::is_country;
 use crate::field::Field;
-use crate::i18n::{fill, SignerWords};
+use crate::i18n::SignerWords;
 use crate::kind::{Consent, Kind};
+use crate::template::fill;
 use std::fmt;
 
 /// Longest accepted name, in characters. Long enough for any real name written in full.
@@ -91,7 +92,14 @@ fn invisible(c: char) -> bool {
 
 /// Trims and collapses runs of white space to one space.
 pub fn tidy(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// A given or family name, filled in. (Whether one must be is its form's kind's business:
