@@ -8,7 +8,7 @@
 //   loaded and been painted; with Save-Data on, or on a 2G connection, it is skipped, and links
 //   load pages as usual;
 // - the signer, the forms' behaviour, when a visitor starts filling in a form (lazy-signer.js).
-import { C, has } from "./contract.js";
+import { C } from "./contract.js";
 import { lazySigner, prepareForms, wasm } from "./lazy-signer.js";
 
 // A static page (the /embed/ generator) is not the site's to hydrate, nor to send elsewhere.
@@ -43,7 +43,6 @@ const here = new URL(tag.dataset.js, location.href);
 const signer = lazySigner(new URL(tag.dataset.signer, here).href, new URL(tag.dataset.signerWasm, here), new URL("outbox.js", import.meta.url).href);
 signer.listen(document);
 prepareForms(document);
-signer.resume();
 
 /** How long after the load event the site waits at most for the first paint (a hidden tab
  *  paints nothing). */
@@ -67,36 +66,16 @@ const painted = new Promise((resolve) => {
   else addEventListener("load", loaded, { once: true });
 });
 
-// The petitions' counts (count.js), read again once the page has loaded and been painted, never
-// before: they must not compete with the page, nor weigh on its first view. count.js itself is
-// fetched only where a page has a count, and for each page the router shows next that has one.
-let counting = null;
-function countsHere() {
-  if (!document.querySelector(has(C.attr.count_url))) return;
-  counting ??= import(new URL("count.js", import.meta.url).href).catch(() => {
-    counting = null;
-    return null;
+// The rest waits for the page to be painted (after-paint.js, next to this script): what an
+// earlier visit left waiting, a link that fills in the forms or starts event mode, the
+// petitions' counts, the service worker. None of it is needed to show the page, so none of it
+// weighs on the first view.
+painted
+  .then(() => import(new URL("after-paint.js", import.meta.url).href))
+  .then((m) => m.afterPaint(signer))
+  .catch(() => {
+    // Offline before the worker kept it, or the host failed: the page and its forms work without.
   });
-  counting.then((m) => m?.counts(document, document.baseURI));
-}
-function watchCounts() {
-  countsHere();
-  new MutationObserver(() => {
-    countsHere();
-    // A page the router shows next may have the form a waiting signature was made on.
-    signer.wake(document);
-  }).observe(document.body, { childList: true, subtree: true });
-}
-painted.then(watchCounts);
-
-// The service worker (js/sw.js), once the page is painted: pages the visitor opens, and the open
-// actions' pages with the signer, open with no signal afterwards, and a signature made offline
-// is sent later without the page (README, "Offline"). Where there are none (Lockdown Mode, some
-// private windows) the site works as it always has. `updateViaCache: "none"`: a new deploy's
-// worker is found by the next visit, whatever the host's caching says.
-if ("serviceWorker" in navigator) {
-  painted.then(() => navigator.serviceWorker.register(`${C.basePath}sw.js`, { scope: C.basePath, updateViaCache: "none" }).catch(() => {}));
-}
 
 /** The site's wasm, compiled. Compiling runs off the main thread (streaming, where the host
  *  says `application/wasm`). */

@@ -24,6 +24,7 @@
 // data-signup-petition-url, data-signup-signup-url (read by the signer).
 import { C, has } from "./contract.js";
 import { lazySigner, prepareForms } from "./lazy-signer.js";
+import { resume, wake } from "./waiting.js";
 
 // The hashed names of the stylesheet and the signer: scripts/bundle.mjs defines them.
 // eslint-disable-next-line no-undef
@@ -179,7 +180,7 @@ async function show(view, fragment, { focus = false, first = false, hash = "" } 
   prepareForms(content, view.el);
   view.body.replaceChildren(content);
   // A signature waiting on this device may have been made on this body's form.
-  signer.wake(view.body);
+  wake(signer, view.body);
   // A petition's count: count.js, from the campaign site, only for a body that has one.
   if (view.body.querySelector(has(C.attr.count_url))) {
     import(new URL("count.js", site).href).then((m) => m.counts(view.body, site), () => {});
@@ -249,4 +250,4 @@ mountAll();
 new MutationObserver((records) => {
   if (records.some((r) => r.addedNodes.length)) mountAll();
 }).observe(document.documentElement, { childList: true, subtree: true });
-signer.resume();
+resume(signer);

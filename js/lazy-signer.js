@@ -2,7 +2,8 @@
 // on the first view. It is fetched when a visitor starts filling in a form (focus, a tap, a
 // key), or when an earlier visit left a signature waiting to be sent; a submit that comes
 // before it waits for it, then goes ahead. Shared by the site (boot.js) and the embed
-// (embed.js); scripts/bundle.mjs bundles it into each.
+// (embed.js); scripts/bundle.mjs bundles it into each. What an earlier visit left waiting
+// brings it in too (waiting.js).
 import { C, has, partId } from "./contract.js";
 
 const FORMS = has(C.attr.sign);
@@ -55,18 +56,6 @@ function nameTheEndpoint(form, overrides) {
     host.textContent = new URL(url).hostname;
   } catch {
     // Not an address: nothing can be sent there, and the signer says so on sending.
-  }
-}
-
-/** The labels of the forms a signature waiting on this device was made on: the outbox's hint
- *  (js/outbox.js), nothing personal. */
-function waitingLabels() {
-  try {
-    const labels = JSON.parse(localStorage.getItem(C.outboxKey) ?? "[]");
-    return Array.isArray(labels) ? labels : [];
-  } catch {
-    // Storage is blocked (nothing can be waiting), or an earlier version's hint.
-    return [];
   }
 }
 
@@ -182,30 +171,13 @@ export function lazySigner(jsUrl, wasmUrl, outboxUrl) {
     notReady.focus();
   }
 
-  /** A signature an earlier visit could not send yet: send it now, without the signer (the
-   *  outbox needs none), and bring in the signer where a form on the page may be showing it. A
-   *  link that fills the forms in (`?email=…`): the signer fills them and takes the details out
-   *  of the address. */
-  function resume() {
-    if (!wasm) return;
-    const params = new URLSearchParams(location.search);
-    if (C.prefill.some((key) => params.has(key))) load().catch(() => {});
-    // With no form here for what waits, the outbox sends it without the signer.
-    if (!wake(document) && waitingLabels().length) outbox().then((o) => o.start(), () => {});
-  }
-
-  /** Brings in the signer where a form in `root` is one that a signature waiting on this device
-   *  was made on (the outbox's hint lists their labels, nothing personal): it says where that
-   *  signature stands. Called for the page, and for each page or embed body shown later. */
-  function wake(root) {
-    if (!wasm) return false;
-    if (signer || loading) return true;
-    // What waits on the device, and what this page sent before a form for it was here.
-    const waiting = [...waitingLabels(), ...(outboxModule?.untold() ?? [])];
-    const here = [...root.querySelectorAll(FORMS)].some((form) => waiting.includes(form.getAttribute(C.attr.label)));
-    if (here) load().catch(() => {});
-    return here;
-  }
-
-  return { load, listen, resume, wake };
+  return {
+    load,
+    listen,
+    /** Whether the signer is here or on its way. */
+    coming: () => Boolean(signer || loading),
+    outbox,
+    /** What this page sent before a form for it was here (js/outbox.js). */
+    untold: () => outboxModule?.untold() ?? [],
+  };
 }

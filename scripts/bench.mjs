@@ -176,13 +176,14 @@ if (!process.argv.includes("--no-lighthouse")) {
   await new Promise((r) => setTimeout(r, 500));
   try {
     // What a visit downloads before any interaction: the first view and, after its first paint,
-    // the count's code (the count itself, a few bytes, comes from the endpoint's count source).
+    // what runs then (after-paint.js) and the count's code (the count itself, a few bytes, comes
+    // from the endpoint's count source).
     // The site's wasm and JS wait for the first link intent, the signer for a form to be used.
     const plainBytes = sizes(Buffer.from(plain)).br;
-    const countJs = rowsOf(["count.js"]);
+    const countJs = rowsOf(["after-paint.js", "count.js"]);
     const untouched = action + total(countJs);
     console.log(`\nBefore any interaction, the action page downloads (brotli): ${kb(untouched).trim()} KB ` +
-      `(first view ${kb(action).trim()} + count.js ${kb(total(countJs)).trim()}); the plain page with the same text: ${kb(plainBytes).trim()} KB. ` +
+      `(first view ${kb(action).trim()} + after-paint.js and count.js ${kb(total(countJs)).trim()}); the plain page with the same text: ${kb(plainBytes).trim()} KB. ` +
       `The site's wasm, ${kb(total(later)).trim()} KB, comes with the first link intent.`);
 
     // A page change in the browser: from the click to the new page in the document, and to the

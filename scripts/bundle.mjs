@@ -2,9 +2,10 @@
 //
 //   node scripts/bundle.mjs <staging dir> <signer js> <signer wasm> <contract.json> --lang <lang> [--release]
 //
-// - js/boot.js, js/embed.js, js/embed-generator.js and js/count.js become boot.js, embed.js,
-//   embed-generator.js and count.js (which the first two load once a page has a count), each
-//   one file (they share js/lazy-signer.js and js/contract.js), minified for release.
+// - js/boot.js, js/after-paint.js, js/embed.js, js/embed-generator.js and js/count.js become
+//   boot.js, after-paint.js (which boot.js loads once the page is painted), embed.js,
+//   embed-generator.js and count.js (loaded once a page has a count), each one file (they share
+//   js/lazy-signer.js, js/waiting.js and js/contract.js), minified for release.
 //   `__CONTRACT__` is the contract.json the prerenderer wrote.
 //   Their names never change (the snippet and the page shell name them); the files they load
 //   are content-hashed.
@@ -56,6 +57,7 @@ const bundles = {
   embed: {},
   "embed-generator": {},
   count: {},
+  "after-paint": {},
   outbox: { entry: "js/outbox-page.js" },
 };
 for (const [name, { entry = `js/${name}.js`, ...options }] of Object.entries(bundles)) {

@@ -5,7 +5,7 @@
 //
 // What it keeps on the device from the start is listed from the build itself: each language's
 // offline.json (the prerenderer's: each open action's page and the offline page), and, read
-// from those pages, what they load to sign there (boot.js and its outbox.js and count.js, the
+// from those pages, what they load to sign there (boot.js and its after-paint.js, outbox.js and count.js, the
 // signer's script and wasm, the icon). The site's own wasm is left out: a kept page works
 // without it, its links loading the kept pages. The list and a version made from every byte in
 // it go into the worker, so a deploy that changes any of them is a new worker, and one that
@@ -57,7 +57,7 @@ for (const folder of Object.values(whole.langs)) {
     const icon = attribute(html, "link rel=\"icon\"", "href");
     if (!boot || !js || !signer || !signerWasm) throw new Error(`service worker: ${folder}${page} has no boot script tag`);
     const dir = posix.dirname(js) + "/";
-    for (const path of [boot, posix.join(posix.dirname(boot), "outbox.js"), posix.join(posix.dirname(boot), "count.js"), dir + signer, dir + signerWasm, icon].filter(Boolean)) {
+    for (const path of [boot, posix.join(posix.dirname(boot), "outbox.js"), posix.join(posix.dirname(boot), "count.js"), posix.join(posix.dirname(boot), "after-paint.js"), dir + signer, dir + signerWasm, icon].filter(Boolean)) {
       files.add(relative(path));
     }
   }
