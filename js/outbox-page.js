@@ -6,7 +6,7 @@
 // the first visit before the worker has taken over) the page sends, as it always has.
 import { C } from "./contract.js";
 import * as outbox from "./outbox.js";
-import { due } from "./outbox-rules.js";
+import { due, nextDue } from "./outbox-rules.js";
 
 const P = C.outbox;
 const worker = () => globalThis.navigator?.serviceWorker?.controller ?? null;
@@ -16,6 +16,18 @@ export function send() {
   const w = worker();
   if (w) w.postMessage({ type: P.flushMessage });
   else outbox.flush();
+}
+
+let timer = 0;
+
+/** While this page is open, a signature waiting out its backoff is tried again when it is due:
+ *  a page that sends arms its own timer (js/outbox.js); one whose worker sends arms this one,
+ *  since a worker is not kept running for a timer. */
+async function wakeWhenDue() {
+  if (!worker() || !navigator.onLine) return;
+  const next = nextDue(await outbox.peek());
+  clearTimeout(timer);
+  if (next !== null) timer = setTimeout(send, Math.min(Math.max(next - Date.now(), 50), 600_000));
 }
 
 /** What this page's going away sends at once, where it has no service worker and is online:
@@ -61,6 +73,9 @@ export function start() {
   started = true;
   addEventListener("online", () => outbox.makeDue().then(send));
   addEventListener("pagehide", sendOnLeaving);
+  outbox.onNews((key, label, status) => {
+    if (status === C.statuses.saved || status === C.statuses.unreachable) wakeWhenDue();
+  });
   outbox.makeDue().then(send);
 }
 
@@ -78,4 +93,21 @@ export const forSigner = {
   retryNow: () => outbox.makeDue().then(send),
   onNews: (listener) => outbox.onNews(listener),
   startAfter: (restored) => restored.then(start, start),
+  eventCounts: (event) => outbox.eventCounts(event),
+  /** The event this tab is in event mode for (js/lazy-signer.js keeps it), or null. */
+  event: () => {
+    try {
+      return sessionStorage.getItem(C.event.key);
+    } catch {
+      return null;
+    }
+  },
+  leaveEvent: (event) => {
+    try {
+      sessionStorage.removeItem(C.event.key);
+    } catch {
+      // Blocked storage kept nothing.
+    }
+    return outbox.endEvent(event);
+  },
 };

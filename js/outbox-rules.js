@@ -4,7 +4,7 @@
 // Node. The figures are campaign_core::petition::outbox's, through the contract (C.outbox, with
 // the statuses' names, C.statuses, as `P.statuses`).
 //
-// An outbox is { entries, notices }. An entry is one signature:
+// An outbox is { entries, notices, events }. An entry is one signature:
 //   key            its idempotency key
 //   label          the form it was made on ("petition:guantanamo", "signup")
 //   signature      what was signed, as the `form` adapter's body (the signer can build any
@@ -13,10 +13,12 @@
 //   request        what to send: { url, content_type, body, cors, adapter }, built by the signer
 //   built          the version of the endpoint the request was built for (C.outbox.version):
 //                  one built for another deploy's endpoint waits for a signer to build it again
+//   event          the event it was made at, in event mode (nothing else names the person)
 //   queued_at      when it was signed (ms since the epoch)
 //   attempts, failures_online, not_before, leased_until
 // A notice is what is left of a signature that could not be sent in time: { label, queued_at,
-// expired_at }, nothing personal.
+// expired_at }, nothing personal. `events` counts, by event, the signatures made there that were
+// sent and refused: { sent, declined }, nothing personal, for event mode's staff panel.
 
 /** What an attempt's answer means: `{ retry: true }`, to try again later; or what became of the
  *  signature, `{ status, reason }` (signed, unconfirmed, refused with the endpoint's reason).
@@ -79,8 +81,29 @@ export function expired(P, e, now) {
 }
 
 /** A new entry for a signature, not yet tried. */
-export function entry({ key, label, signature, overrides = {}, request = null, built = "" }, now) {
-  return { key, label, signature, overrides, request, built, queued_at: now, attempts: 0, failures_online: 0, not_before: 0, leased_until: 0 };
+export function entry({ key, label, signature, overrides = {}, request = null, built = "", event = "" }, now) {
+  return { key, label, signature, overrides, request, built, event, queued_at: now, attempts: 0, failures_online: 0, not_before: 0, leased_until: 0 };
+}
+
+/** Counts what became of a signature made at an event (`arrived`: sent; else refused). */
+export function counted(o, event, arrived) {
+  if (!event) return;
+  o.events ??= {};
+  const counts = (o.events[event] ??= { sent: 0, declined: 0 });
+  counts[arrived ? "sent" : "declined"] += 1;
+}
+
+/** Forgets an event's counts, once staff leave event mode. */
+export function endEvent(o, event) {
+  if (o.events) delete o.events[event];
+  if (o.events && !Object.keys(o.events).length) delete o.events;
+}
+
+/** What event mode's panel shows for an event: how many of its signatures wait on the device,
+ *  and how many were sent and refused (declined). */
+export function eventCounts(o, event) {
+  const counts = o.events?.[event] ?? { sent: 0, declined: 0 };
+  return { waiting: o.entries.filter((e) => e.event === event).length, ...counts };
 }
 
 /** Adds an entry unless one with its key is there: the same signature is never queued twice. */
@@ -165,10 +188,15 @@ export function read(json) {
     e.overrides = e.overrides && typeof e.overrides === "object" ? e.overrides : {};
     e.request = e.request && typeof e.request === "object" && text(e.request.url) !== null ? e.request : null;
     e.built = text(e.built) ?? "";
+    e.event = text(e.event) ?? "";
   }
   const notices = (Array.isArray(stored?.notices) ? stored.notices : []).filter((n) =>
     text(n?.label) !== null && number(n.queued_at) !== null && number(n.expired_at) !== null);
-  return { entries, notices };
+  const events = {};
+  for (const [name, c] of Object.entries(stored?.events && typeof stored.events === "object" ? stored.events : {})) {
+    if (number(c?.sent) !== null && number(c?.declined) !== null) events[name] = { sent: c.sent, declined: c.declined };
+  }
+  return Object.keys(events).length ? { entries, notices, events } : { entries, notices };
 }
 
 function structuredCopy(value) {

@@ -112,7 +112,7 @@ export async function update(change) {
           result = change(outbox);
           changed = outbox;
           try {
-            if (!outbox.entries.length && !outbox.notices.length) store.delete(KEY);
+            if (!outbox.entries.length && !outbox.notices.length && !outbox.events) store.delete(KEY);
             else store.put(JSON.stringify(outbox), KEY);
           } catch {
             tx.abort();
@@ -344,7 +344,7 @@ async function settle(e, outcome) {
       rules.failed(P, kept, Date.now(), Math.random(), isOnline);
       return rules.waiting(P, kept);
     }
-    rules.forget(o, e.key);
+    if (rules.forget(o, e.key)) rules.counted(o, e.event, outcome.status !== S.refused);
     return null;
   });
   if (retry) tell(e.key, e.label, stored ? (stillWaiting ?? S.saved) : S.waiting);
@@ -444,6 +444,17 @@ export async function forget(key) {
 /** "Try now", and the browser back online: everything waiting is due at once. */
 export async function makeDue() {
   await update((o) => rules.makeDue(o));
+}
+
+/** What event mode's staff panel shows for an event: how many of its signatures wait on this
+ *  device, and how many were sent and refused (nothing personal). */
+export async function eventCounts(event) {
+  return rules.eventCounts(await peek(), event);
+}
+
+/** Forgets an event's counts (its signatures still waiting go on waiting to be sent). */
+export async function endEvent(event) {
+  await update((o) => rules.endEvent(o, event));
 }
 
 /** The outbox as the device holds it now, read without changing it. */

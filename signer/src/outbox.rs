@@ -41,6 +41,12 @@ extern "C" {
     fn on_news(this: &Outbox, listener: &js_sys::Function);
     #[wasm_bindgen(method, js_name = startAfter)]
     fn start_after(this: &Outbox, restored: &js_sys::Promise);
+    #[wasm_bindgen(method)]
+    fn event(this: &Outbox) -> Option<String>;
+    #[wasm_bindgen(method, js_name = leaveEvent)]
+    fn leave_event(this: &Outbox, event: &str) -> js_sys::Promise;
+    #[wasm_bindgen(method, js_name = eventCounts)]
+    fn event_counts(this: &Outbox, event: &str) -> js_sys::Promise;
 }
 
 /// `rebuild(signature, overrides)`, for the outbox to call: kept for the page's life.
@@ -154,15 +160,55 @@ pub fn start(outbox: Outbox, changed: fn(&str)) {
     OUTBOX.with_borrow_mut(|o| *o = Some(outbox));
 }
 
-/// Queues a signature made with the form labelled `label` (its endpoint overrides with it), and
-/// has it sent. `status` is where the form says it stands at once.
-pub fn submit(label: &str, submission: &Submission, overrides: Overrides, status: &Status) {
+/// Queues a signature made with the form labelled `label` (its endpoint overrides with it, and
+/// the event it was made at, in event mode), and has it sent. `status` is where the form says it
+/// stands at once.
+pub fn submit(
+    label: &str,
+    submission: &Submission,
+    overrides: Overrides,
+    event: Option<&str>,
+    status: &Status,
+) {
     let fields = request_for(submission, &overrides);
     set(&fields, "key", submission.key.as_str());
     set(&fields, "label", label);
     set(&fields, "signature", submission.to_form());
     set(&fields, "overrides", overrides_to_js(&overrides));
+    set(&fields, "event", event.unwrap_or(""));
     with(|o| o.submit(&fields, status.name()));
+}
+
+/// The event this tab is in event mode for, as the link or a reload left it (`js/lazy-signer.js`
+/// keeps it for the tab), if any.
+pub fn event() -> Option<String> {
+    with(|o| o.event()).flatten()
+}
+
+/// Leaves event mode, and forgets the event's counts (its signatures still waiting go on
+/// waiting to be sent); then calls `then`.
+pub fn leave_event(event: &str, then: impl FnOnce() + 'static) {
+    let Some(promise) = with(|o| o.leave_event(event)) else {
+        return then();
+    };
+    wasm_bindgen_futures::spawn_local(async move {
+        let _ = JsFuture::from(promise).await;
+        then();
+    });
+}
+
+/// Gives `show` how many of an event's signatures wait on this device, and how many were sent
+/// and refused. (Whole numbers: a float's formatting would weigh on the wasm.)
+pub fn event_counts(event: &str, show: impl FnOnce(u32, u32, u32) + 'static) {
+    let Some(promise) = with(|o| o.event_counts(event)) else {
+        return;
+    };
+    wasm_bindgen_futures::spawn_local(async move {
+        if let Ok(c) = JsFuture::from(promise).await {
+            let n = |k: &str| get(&c, k).as_f64().unwrap_or(0.0) as u32;
+            show(n("waiting"), n("sent"), n("declined"));
+        }
+    });
 }
 
 /// Where a signature stands, as this page last heard or the device held it; `None` once it is

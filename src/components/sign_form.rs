@@ -16,10 +16,10 @@ use campaign_core::content::{Action, Site};
 use campaign_core::contract::{attr, Part};
 use campaign_core::countries::countries_in;
 use campaign_core::field::{Control, Field, DEFAULT_COUNTRY};
-use campaign_core::i18n::{around, fill};
 use campaign_core::kind::{Consent, Kind};
 use campaign_core::petition::consent;
 use campaign_core::petition::payload::Endpoint;
+use campaign_core::template::{around, fill};
 use leptos::attr::custom::custom_attribute;
 use leptos::prelude::*;
 
@@ -107,6 +107,7 @@ pub fn SignForm(
     );
     view! {
         <div class="sign" {..root}>
+            {kind.of_action().then(|| view! { <EventPanel prefix=prefix level=level /> })}
             <p class="sign__status" role="status" id=id(Part::Status)></p>
             <p class="sign__notice" id=id(Part::Expired) hidden></p>
             <div class="outcome outcome--saved" id=id(Part::OutcomeSaved) tabindex="-1" hidden>
@@ -203,6 +204,39 @@ pub fn SignForm(
                 </fieldset>
             </form>
         </div>
+    }
+}
+
+/// Event mode's staff panel (`campaign_core::petition::event`), hidden until the signer finds
+/// this tab in event mode: the event's name, how many signatures wait on the device and how many
+/// were sent or refused (nothing personal), sending now, and leaving event mode. Only staff ever
+/// see it, so it is kept small on every visitor's page: no styles of its own.
+#[component]
+fn EventPanel(prefix: &'static str, level: u8) -> impl IntoView {
+    let ui = ui();
+    let id = move |part: Part| part.id(prefix);
+    let count = move |part: Part, label: &'static str| {
+        view! { <li>{label}": "<strong id=id(part)>"0"</strong></li> }
+    };
+    view! {
+        <section class="outcome" id=id(Part::EventPanel) aria-labelledby=id(Part::EventHeading) hidden>
+            <Heading level=level id=id(Part::EventHeading)>
+                {ui.event_heading}" "<span id=id(Part::EventName)></span>
+            </Heading>
+            <ul>
+                {count(Part::EventWaiting, ui.event_waiting)}
+                {count(Part::EventSent, ui.event_sent)}
+                {count(Part::EventRefused, ui.event_refused)}
+            </ul>
+            <div class="outcome__actions">
+                <button type="button" class="button button--secondary" id=id(Part::EventRetry)>
+                    {ui.event_retry}
+                </button>
+                <button type="button" class="button button--secondary" id=id(Part::EventLeave)>
+                    {ui.event_leave}
+                </button>
+            </div>
+        </section>
     }
 }
 

@@ -57,6 +57,8 @@ pub struct Contract {
     outbox: OutboxNames,
     /// Each status a signature can have, by its name (`Status::name`).
     statuses: Keyed<&'static str>,
+    /// Event mode's link parameter, and where a tab keeps it (`crate::petition::event`).
+    event: EventNames,
     /// The path of the deployment's root on its host ("/", "/campaigns/immigration/"): where its
     /// service worker is, and what it serves.
     base_path: String,
@@ -101,6 +103,12 @@ struct OutboxNames {
     max_age_ms: u64,
     max_attempts: u32,
     notice_ms: u64,
+}
+
+#[derive(serde::Serialize)]
+struct EventNames {
+    param: &'static str,
+    key: String,
 }
 
 #[derive(serde::Serialize)]
@@ -195,6 +203,10 @@ impl Contract {
                 notice_ms: o::NOTICE_MS,
             },
             statuses: same(&o::STATUS_NAMES),
+            event: EventNames {
+                param: crate::petition::event::PARAM,
+                key: crate::petition::event::storage_key(&outbox_key(site)),
+            },
             base_path: base_path.to_string(),
             prefill: crate::petition::query::prefill_params()
                 .map(|(p, _)| p)

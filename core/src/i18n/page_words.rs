@@ -132,6 +132,16 @@ pub struct PageWords {
     pub date: &'static str,
     /// `true`: "1 de marzo de 2027"; `false`: "March 1, 2027" (month, day, year).
     pub day_first: bool,
+    /// Event mode's staff panel (`crate::petition::event`): its heading, before the event's
+    /// name ("Event mode:"), …
+    pub event_heading: &'static str,
+    /// … its counts of the event's signatures: waiting on the device, sent, refused, …
+    pub event_waiting: &'static str,
+    pub event_sent: &'static str,
+    pub event_refused: &'static str,
+    /// … and its buttons: send what waits now, and leave event mode.
+    pub event_retry: &'static str,
+    pub event_leave: &'static str,
     /// By the submit button, unless `privacy_text` is set: "Your details go to {}, …" (the
     /// endpoint's host). Says only what this site itself does.
     pub privacy_default: &'static str,

@@ -25,6 +25,10 @@ pub struct SignerWords {
     pub unreachable: &'static str,
     /// After "forget": the signature was removed, unsent.
     pub forgotten: &'static str,
+    /// Event mode: after each signature, the next person's empty form says so.
+    pub next_person: &'static str,
+    /// Event mode: what someone had started typing was cleared after two minutes without input.
+    pub cleared: &'static str,
     /// "A signature made on this device on {} could not be sent to the {}…" (the date, the service)
     pub expired: &'static str,
     pub offer_question: &'static str,

@@ -12,18 +12,28 @@ use crate::field::Field;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FormState {
     /// The form, to fill in, with the problems the last submit found (as the visitor has fixed
-    /// them since). `forgotten`: the signature it showed was just removed at the visitor's
-    /// asking, and the status line says so.
-    Filling {
-        problems: Vec<Problem>,
-        forgotten: bool,
-    },
+    /// them since), and what the status line says of why it is empty.
+    Filling { problems: Vec<Problem>, said: Said },
     /// A submit the bot checks caught (the honeypot filled, or a script's speed): it looks
     /// thanked, and nothing was sent.
     Decoy,
     /// A signature this form knows, and where it stands. (Boxed: it holds what the visitor
     /// typed, and a state is moved with every change.)
     Signature(Box<Signature>),
+}
+
+/// Why a form is empty, as its status line says it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Said {
+    /// Nothing: as it was first shown, or after the visitor's own "sign for someone else".
+    Nothing,
+    /// The signature it showed was just removed from the device at the visitor's asking.
+    Forgotten,
+    /// Event mode: the last person's signature was kept to be sent, and the form is the next
+    /// person's, with nothing of the last one in it.
+    NextPerson,
+    /// Event mode: what someone had started typing was cleared after two minutes without input.
+    Cleared,
 }
 
 /// A signature a form shows.
@@ -79,8 +89,9 @@ pub enum Event {
     /// The outbox's news about a signature: where it stands now, or `None` once it is gone from
     /// the device (tried for long enough, or forgotten in another tab).
     News { key: String, status: Option<Status> },
-    /// "Sign for someone else", or "Forget this signature" (`forgotten`): an empty form.
-    Afresh { forgotten: bool },
+    /// An empty form: "sign for someone else", "forget this signature", or in event mode, after
+    /// each signature and after two minutes without input. `said` says which.
+    Afresh { said: Said },
     /// The visitor said yes to the updates after signing: that signup was queued under this
     /// key, and is now where `status` says.
     OfferSent { key: String, status: Status },
@@ -90,7 +101,7 @@ impl Default for FormState {
     fn default() -> FormState {
         FormState::Filling {
             problems: Vec::new(),
-            forgotten: false,
+            said: Said::Nothing,
         }
     }
 }
@@ -153,11 +164,11 @@ impl FormState {
             (state, Event::Invalid(problems)) if !state.sending() => (
                 FormState::Filling {
                     problems,
-                    forgotten: false,
+                    said: Said::Nothing,
                 },
                 Some(Focus::Errors),
             ),
-            (FormState::Filling { mut problems, .. }, Event::Rechecked(field, now)) => {
+            (FormState::Filling { mut problems, said }, Event::Rechecked(field, now)) => {
                 if let Some(i) = problems.iter().position(|p| p.field() == field) {
                     match now {
                         Some(p) => problems[i] = p,
@@ -166,13 +177,7 @@ impl FormState {
                         }
                     }
                 }
-                (
-                    FormState::Filling {
-                        problems,
-                        forgotten: false,
-                    },
-                    None,
-                )
+                (FormState::Filling { problems, said }, None)
             }
             (state, Event::Bot) if !state.sending() => (FormState::Decoy, Some(Focus::Outcome)),
             (
@@ -226,10 +231,10 @@ impl FormState {
                 }
                 (FormState::Signature(s), None)
             }
-            (_, Event::Afresh { forgotten }) => (
+            (_, Event::Afresh { said }) => (
                 FormState::Filling {
                     problems: Vec::new(),
-                    forgotten,
+                    said,
                 },
                 Some(Focus::FirstField),
             ),

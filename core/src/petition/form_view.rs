@@ -2,11 +2,12 @@
 //! what they say. A pure function of the state, the form's kind and its language, tested on
 //! the host for every state; the signer shows it as it is (`signer/src/form/render.rs`).
 
-use super::form_state::{FormState, Offer, Signature};
+use super::form_state::{FormState, Offer, Said, Signature};
 use super::outbox::Status;
 use super::validate::Problem;
-use crate::i18n::{fill, SignerWords};
+use crate::i18n::SignerWords;
 use crate::kind::{Consent, Kind};
+use crate::template::fill;
 
 /// What a form shows.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -63,14 +64,12 @@ impl FormState {
     /// What the form shows in this state, for a form of `kind` in the language of `words`.
     pub fn view(&self, kind: Kind, words: &'static SignerWords) -> FormView {
         match self {
-            FormState::Filling {
-                problems,
-                forgotten,
-            } => FormView {
-                status: if *forgotten {
-                    words.forgotten.to_string()
-                } else {
-                    String::new()
+            FormState::Filling { problems, said } => FormView {
+                status: match said {
+                    Said::Nothing => String::new(),
+                    Said::Forgotten => words.forgotten.to_string(),
+                    Said::NextPerson => words.next_person.to_string(),
+                    Said::Cleared => words.cleared.to_string(),
                 },
                 form: true,
                 busy: false,
@@ -226,8 +225,18 @@ mod tests {
                 FormState::Decoy,
                 FormState::Filling {
                     problems: vec![Problem::EmailShape],
-                    forgotten: true,
+                    said: Said::Forgotten,
                 },
+                FormState::default()
+                    .on(Event::Afresh {
+                        said: Said::NextPerson,
+                    })
+                    .0,
+                FormState::default()
+                    .on(Event::Afresh {
+                        said: Said::Cleared,
+                    })
+                    .0,
             ];
             for s in statuses() {
                 states.push(sent(s.clone(), false));
@@ -323,7 +332,12 @@ mod tests {
     fn a_kept_signature_offers_the_other_ways_once_the_service_cannot_be_reached() {
         let saved = sent(Status::Saved, false);
         assert_eq!(
-            saved.clone().on(Event::Afresh { forgotten: false }).1,
+            saved
+                .clone()
+                .on(Event::Afresh {
+                    said: Said::Nothing
+                })
+                .1,
             Some(Focus::FirstField)
         );
         let v = saved.view(Kind::Petition, en());
@@ -436,11 +450,42 @@ mod tests {
         ));
         assert_eq!(state.problems(), &[Problem::Invisible(Field::GivenName)]);
         let v = sent(Status::Saved, false)
-            .on(Event::Afresh { forgotten: true })
+            .on(Event::Afresh {
+                said: Said::Forgotten,
+            })
             .0
             .view(Kind::Petition, en());
         assert_eq!(v.status, "Removed from this device. It was not sent.");
         assert!(v.form);
+    }
+
+    #[test]
+    fn in_event_mode_the_next_person_gets_an_empty_form_that_says_nothing_of_the_last() {
+        let (state, focus) = sent(Status::Sending, true).on(Event::Afresh {
+            said: Said::NextPerson,
+        });
+        assert_eq!(focus, Some(Focus::FirstField));
+        let v = state.view(Kind::Petition, en());
+        assert!(v.form && v.kept.is_none() && v.done.is_none() && v.problems.is_empty());
+        assert_eq!(
+            v.status,
+            "Signed. Thank you! The form is ready for the next person."
+        );
+        assert!(!format!("{v:?}").contains("Ana"), "{v:?}");
+        // The last person's signature is no longer this form's to show.
+        assert_eq!(state.key(), None);
+        let news = state.clone().on(Event::News {
+            key: "k".into(),
+            status: Some(Status::Signed),
+        });
+        assert_eq!(news, (state, None));
+        let cleared = FormState::default()
+            .on(Event::Afresh {
+                said: Said::Cleared,
+            })
+            .0
+            .view(Kind::Petition, en());
+        assert!(cleared.status.contains("two minutes"), "{}", cleared.status);
     }
 
     #[test]

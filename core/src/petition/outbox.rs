@@ -22,8 +22,9 @@
 //!   sends, and each attempt takes a lease ([`LEASE_MS`]) that "try now" and coming back online
 //!   do not clear.
 
-use crate::i18n::{fill, SignerWords};
+use crate::i18n::SignerWords;
 use crate::kind::Kind;
+use crate::template::fill;
 
 /// How long one attempt may take before it is aborted.
 pub const TIMEOUT_MS: u32 = 15_000;

@@ -5,7 +5,8 @@ use super::query::Source;
 use super::validate::{Draft, Signer};
 use crate::content::{List, Str};
 use crate::kind::Kind;
-use serde::{Deserialize, Serialize};
+use crate::template::put;
+use serde::Serialize;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -107,57 +108,46 @@ impl Submission {
             .unwrap_or_default()
     }
 
-    /// A signature from its `form` body ([`Submission::to_form`]); `None` if it is not one.
+    /// A signature from its `form` body ([`Submission::to_form`]); `None` if it is not one. A
+    /// key that is missing reads as empty. (Read with the pairs decoder the signer has anyway:
+    /// a serde deserializer for it would weigh kilobytes on the signer's wasm.)
     pub fn from_form(body: &str) -> Option<Submission> {
-        let flat: Flat<String, String> = serde_urlencoded::from_str(body).ok()?;
-        let kind = Kind::parse(&flat.kind)?;
-        if flat.idempotency_key.is_empty() {
+        let pairs = super::query::pairs(body);
+        let get = |name: &str| {
+            pairs
+                .iter()
+                .find(|(k, _)| k == name)
+                .map(|(_, v)| v.clone())
+                .unwrap_or_default()
+        };
+        let kind = Kind::parse(&get("kind"))?;
+        let key = get("idempotency_key");
+        if key.is_empty() {
             return None;
         }
-        let Flat {
-            kind: _,
-            action,
-            idempotency_key,
-            given_name,
-            family_name,
-            email,
-            postal_code,
-            country,
-            email_opt_in,
-            consent_version,
-            source,
-            referrer,
-            url,
-            utm_source,
-            utm_medium,
-            utm_campaign,
-            utm_term,
-            utm_content,
-            language,
-            submitted_at,
-        } = flat;
+        let mut signer = Draft {
+            email_opt_in: get("email_opt_in") == "yes",
+            ..Draft::default()
+        };
+        for f in crate::field::Field::ALL {
+            signer.set(f, get(f.name()));
+        }
+        let referrer = get("referrer");
         Some(Submission {
             kind,
-            action,
-            signer: Signer::checked(Draft {
-                given_name,
-                family_name,
-                email,
-                postal_code,
-                country,
-                email_opt_in: email_opt_in == "yes",
-            }),
-            key: idempotency_key,
-            submitted_at,
+            action: get("action"),
+            signer: Signer::checked(signer),
+            key,
+            submitted_at: get("submitted_at"),
             source: Source {
-                source,
+                source: get("source"),
                 website: super::query::host(&referrer).to_string(),
                 referrer,
-                url,
-                utm: [utm_source, utm_medium, utm_campaign, utm_term, utm_content],
+                url: get("url"),
+                utm: super::query::UTM_KEYS.map(get),
             },
-            language,
-            consent_version,
+            language: get("language"),
+            consent_version: get("consent_version"),
         })
     }
 }
@@ -193,9 +183,13 @@ impl Endpoint {
     /// Where a signature of `kind` made on `action`'s form goes: its address, with the action's
     /// petition id or the signup's form id in it.
     pub fn url_for(&self, kind: Kind, action: &str) -> String {
-        self.address(kind)
-            .replace("{petition}", self.petition_id(action))
-            .replace("{form}", &self.signup_form)
+        put(
+            self.address(kind),
+            &[
+                ("petition", self.petition_id(action)),
+                ("form", &self.signup_form),
+            ],
+        )
     }
 
     /// The action's petition id at the endpoint (its slug when none is configured).
@@ -216,10 +210,8 @@ impl Endpoint {
     /// Where the browser reads the action's count, as configured (a full address, or a path
     /// on this site without its base). `None`: no count source.
     pub fn count_url_for(&self, action: &str) -> Option<String> {
-        (!self.count_url.is_empty()).then(|| {
-            self.count_url
-                .replace("{petition}", self.petition_id(action))
-        })
+        (!self.count_url.is_empty())
+            .then(|| put(&self.count_url, &[("petition", self.petition_id(action))]))
     }
 
     /// Where the form posts as plain HTML when the browser has no WebAssembly: the fallback, or
@@ -413,13 +405,8 @@ fn osdi(e: &Endpoint, s: &Submission) -> String {
 
 /// The flat body shared by the `json` and `form` adapters, in its documented order
 /// (`docs/signup-contract.md`). They differ only in how consent is written: `O` is `bool` for
-/// JSON, [`YesNo`] for a form. Read back (`S` = `String`) from a form body, where a key that
-/// is missing reads as empty.
-#[derive(Default, Serialize, Deserialize)]
-#[serde(
-    default,
-    bound(deserialize = "S: Deserialize<'de> + Default, O: Deserialize<'de> + Default")
-)]
+/// JSON, [`YesNo`] for a form.
+#[derive(Serialize)]
 struct Flat<S, O> {
     kind: S,
     action: S,
@@ -491,12 +478,14 @@ impl<'a, O> Flat<&'a str, O> {
 /// JSON, compact, with `<`, `>`, U+2028 and U+2029 escaped as well, so a body that a receiver
 /// pastes into an HTML page or a script can never close a tag or end a line there.
 pub fn to_json<T: Serialize + ?Sized>(value: &T) -> String {
+    // Our bodies are strings, numbers and booleans: they always serialize, to UTF-8. (Not
+    // `expect`: its message would carry serde_json's error formatting into the signer's wasm.)
     let mut out = Vec::new();
     let mut ser = serde_json::Serializer::with_formatter(&mut out, HtmlSafe);
-    value
-        .serialize(&mut ser)
-        .expect("our bodies always serialize");
-    String::from_utf8(out).expect("serde_json writes UTF-8")
+    if value.serialize(&mut ser).is_err() {
+        return String::new();
+    }
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// serde_json's compact formatter, escaping what HTML and JavaScript need on top of JSON.

@@ -6,11 +6,31 @@ use super::Form;
 use campaign_core::contract::Part;
 use campaign_core::countries::postal_field;
 use campaign_core::field::{Field, DEFAULT_COUNTRY};
-use campaign_core::petition::form_state::Event;
+use campaign_core::petition::form_state::{Event, Said};
 use campaign_core::petition::validate::Draft;
 use wasm_bindgen::JsCast;
 
 impl Form {
+    /// Whether anything in the form differs from how it started: something typed, another
+    /// country chosen, the box ticked.
+    pub(super) fn touched(&self) -> bool {
+        let ticked = self
+            .el::<web_sys::HtmlInputElement>(Part::OptIn)
+            .is_some_and(|b| b.checked() != b.default_checked());
+        ticked || self.kind.fields().iter().any(|f| self.changed(*f))
+    }
+
+    /// Whether a field holds other than what the form started with.
+    fn changed(&self, f: Field) -> bool {
+        if let Some(i) = self.el::<web_sys::HtmlInputElement>(Part::Input(f)) {
+            return i.value() != i.default_value();
+        }
+        self.el::<web_sys::HtmlSelectElement>(Part::Input(f))
+            .and_then(|s| s.selected_options().item(0))
+            .and_then(|o| o.dyn_into::<web_sys::HtmlOptionElement>().ok())
+            .is_some_and(|o| !o.default_selected())
+    }
+
     /// A field's value as typed (or chosen).
     fn value(&self, f: Field) -> String {
         if let Some(i) = self.el::<web_sys::HtmlInputElement>(Part::Input(f)) {
@@ -39,11 +59,14 @@ impl Form {
     /// Live validation of the fields already marked wrong, and the postal code following the
     /// country.
     pub(super) fn input(&self, ev: web_sys::Event) {
-        let field = ev
+        // By its id: in event mode, its name is a fresh one for each person.
+        let id = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|e| e.get_attribute("name"))
-            .and_then(|name| Field::parse(&name));
+            .map(|e| e.id());
+        let field = Field::ALL
+            .into_iter()
+            .find(|f| id.as_deref() == Some(self.id(Part::Input(*f)).as_str()));
         let Some(field) = field else { return };
         if field == Field::Country {
             self.country_changed();
@@ -119,6 +142,11 @@ impl Form {
             form.reset();
         }
         self.country_changed();
-        self.on(Event::Afresh { forgotten });
+        let said = if forgotten {
+            Said::Forgotten
+        } else {
+            Said::Nothing
+        };
+        self.on(Event::Afresh { said });
     }
 }

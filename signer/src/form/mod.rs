@@ -10,6 +10,7 @@
 //! - `share`: sharing after signing;
 //! - `render`: the view on the page, the focus, and the page's `truah:signed` events.
 
+mod event;
 mod fields;
 mod render;
 mod share;
@@ -47,6 +48,12 @@ struct Form {
     state: RefCell<FormState>,
     /// The signatures whose arrival this form has announced to the page (its kind's event).
     announced: RefCell<Vec<String>>,
+    /// The event it collects signatures at, in event mode (`event.rs`).
+    event: Option<String>,
+    /// In event mode, when the form last had input, and whether a timer is set to clear it once
+    /// it has had none for long enough (`event.rs`).
+    last_input: Cell<f64>,
+    idle_armed: Cell<bool>,
 }
 
 thread_local! {
@@ -87,6 +94,8 @@ pub fn status_changed(key: &str) {
         forms.clone()
     });
     for f in forms {
+        // Event mode's panel counts every signature's news.
+        f.show_counts();
         let shown = f.state.borrow().key() == Some(key);
         let offered = f.state.borrow().offer_key() == Some(key);
         if !shown && !offered {

@@ -4,11 +4,11 @@
 
 use super::Form;
 use campaign_core::contract::Part;
-use campaign_core::i18n::fill;
 use campaign_core::kind::Kind;
 use campaign_core::petition::form_state::{Focus, FormState};
 use campaign_core::petition::form_view::{Done, FormView, Kept, OfferView};
 use campaign_core::petition::validate::Problem;
+use campaign_core::template::fill;
 use wasm_bindgen::JsCast;
 
 impl Form {

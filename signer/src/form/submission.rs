@@ -8,7 +8,7 @@ use campaign_core::contract::{attr, Part};
 use campaign_core::i18n::Lang;
 use campaign_core::kind::Kind;
 use campaign_core::petition::consent;
-use campaign_core::petition::form_state::Event;
+use campaign_core::petition::form_state::{Event, Said};
 use campaign_core::petition::outbox::Status;
 use campaign_core::petition::payload::{uuid_v4, Submission};
 use campaign_core::petition::query::Source;
@@ -104,7 +104,7 @@ impl Form {
             .el::<web_sys::HtmlInputElement>(Part::ConsentVersion)
             .map(|i| i.value())
             .unwrap_or_default();
-        let submission = new_submission(
+        let mut submission = new_submission(
             self.kind,
             &self.action,
             signer.clone(),
@@ -112,6 +112,10 @@ impl Form {
             self.scope.host(),
             self.lang,
         );
+        // At an event, the event's name is where the signature came from.
+        if let Some(event) = &self.event {
+            submission.source.source = event.clone();
+        }
         let key = submission.key.clone();
         self.scope.set_hidden(&self.id(Part::Expired), true);
         let status = first_status();
@@ -119,13 +123,18 @@ impl Form {
             &self.label(),
             &submission,
             endpoint::overrides(self.scope.host()),
+            self.event.as_deref(),
             &status,
         );
-        self.on(Event::Sent {
-            key,
-            signer,
-            status,
-        });
+        if self.event.is_some() {
+            self.next_person(Said::NextPerson);
+        } else {
+            self.on(Event::Sent {
+                key,
+                signer,
+                status,
+            });
+        }
     }
 
     /// After signing without ticking the box: one click to also sign up, now with consent.
@@ -153,6 +162,7 @@ impl Form {
             &submission.label(),
             &submission,
             endpoint::overrides(self.scope.host()),
+            None,
             &status,
         );
         self.on(Event::OfferSent {
@@ -167,6 +177,7 @@ impl Form {
         let Some(form) = self.el::<web_sys::HtmlFormElement>(Part::Form) else {
             return;
         };
+        self.own_names();
         let post = move || {
             let _ = form.submit();
         };

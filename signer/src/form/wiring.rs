@@ -100,8 +100,15 @@ fn attach(root: web_sys::Element) {
         attached_at: js_sys::Date::now(),
         state: RefCell::new(FormState::default()),
         announced: RefCell::new(Vec::new()),
+        event: outbox::event().and_then(|e| campaign_core::petition::event::name(&e)),
+        last_input: Cell::new(0.0),
+        idle_armed: Cell::new(false),
     });
-    f.prefill();
+    match f.event.clone() {
+        // In event mode nothing comes from a link: the form is each next person's.
+        Some(event) => f.start_event(&event),
+        None => f.prefill(),
+    }
     f.country_changed();
     // What an earlier visit left: a signature that could not be sent in time and was removed
     // (say so), or one still waiting (show where it stands, unless this visit has signed). It
@@ -111,6 +118,10 @@ fn attach(root: web_sys::Element) {
         &f.label(),
         endpoint::overrides(f.scope.host()),
         move |pending, notice| {
+            // In event mode, what waits on the device is other people's: the panel counts it.
+            if g.event.is_some() {
+                return;
+            }
             if let Some(notice) = notice {
                 g.expired_notice()(notice);
             }
@@ -124,7 +135,10 @@ fn attach(root: web_sys::Element) {
         on(&form, "submit", move |ev| g.submit(ev));
         for event in ["input", "change"] {
             let g = f.clone();
-            on(&form, event, move |ev| g.input(ev));
+            on(&form, event, move |ev| {
+                g.input(ev);
+                g.arm_idle();
+            });
         }
         for event in ["keydown", "pointerdown"] {
             let g = f.clone();
