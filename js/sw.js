@@ -33,15 +33,18 @@ const at = (path) => new URL(path, scope).href;
 /** A file whose name carries its content's hash (campaign_core::deploy::is_hashed). */
 const hashed = (url) => /-[0-9a-f]{10,16}(_bg)?\.(js|wasm|css)$/.test(url.pathname);
 
-/** The language folders ("", "es/") of the pages that installed this worker. */
-async function languagesOfClients() {
-  const pages = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
+/** The pages open when this worker is installed (the first visit's, opened before there was a
+ *  worker to keep them), each as its address without query or fragment (a link's details are
+ *  not kept), and their language folders ("", "es/"). */
+async function openPages() {
+  const open = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
   const folders = Object.keys(BUILD.languages).sort((a, b) => b.length - a.length);
-  const used = new Set(pages.map((p) => {
-    const path = new URL(p.url).pathname.slice(new URL(scope).pathname.length);
+  const urls = open.map((p) => new URL(p.url)).filter((u) => u.href.startsWith(scope)).map((u) => u.origin + u.pathname);
+  const languages = new Set(urls.map((url) => {
+    const path = new URL(url).pathname.slice(new URL(scope).pathname.length);
     return folders.find((f) => path.startsWith(f)) ?? "";
   }));
-  return used.size ? [...used] : [""];
+  return { urls, languages: languages.size ? [...languages] : [""] };
 }
 
 self.addEventListener("install", (event) => {
@@ -49,28 +52,38 @@ self.addEventListener("install", (event) => {
     if (self.navigator?.connection?.saveData) return;
     const files = await caches.open(FILES);
     const pages = await caches.open(PAGES);
-    for (const lang of await languagesOfClients()) {
+    const open = await openPages();
+    for (const lang of open.languages) {
       const { files: list, pages: pageList } = BUILD.languages[lang];
       await files.addAll(list.map(at));
       await pages.addAll(pageList.map(at));
     }
+    await keep(pages, open.urls);
   })());
 });
+
+/** Pages fetched now and kept, as any page opened under the worker is. One that fails (the host
+ *  is gone again) does not stop the worker. */
+function keep(pages, urls) {
+  return Promise.all(urls.map((url) => fetch(url).then(
+    (response) => (response.ok && response.type === "basic" ? pages.put(url, response) : null),
+    () => null,
+  )));
+}
 
 self.addEventListener("activate", (event) => {
   event.waitUntil((async () => {
     for (const name of await caches.keys()) {
       if (name.startsWith(PREFIX) && name !== FILES && name !== PAGES) await caches.delete(name);
     }
-    // The pages kept under the build before: this build's, where there is a network.
-    const pages = await caches.open(PAGES);
-    await Promise.all((await pages.keys()).map((request) => fetch(request.url).then(
-      (response) => (response.ok ? pages.put(request.url, response) : null),
-      () => null,
-    )));
     // The first visit's page comes under the worker at once (not a later deploy's: this runs once
     // no page uses the old worker, so none is taken from it).
     await self.clients.claim();
+    // The pages kept under the build before, this build's where there is a network; and any page
+    // opened while the worker was installing, which came neither under it nor into openPages().
+    const pages = await caches.open(PAGES);
+    const urls = new Set([...(await pages.keys()).map((request) => request.url), ...(await openPages()).urls]);
+    await keep(pages, [...urls]);
     await outbox.flush();
   })());
 });
@@ -87,9 +100,15 @@ async function page(request) {
   } catch {
     const kept = await pages.match(key);
     if (kept) return kept;
+    // The offline page in the page's language, else in the language the worker was installed in.
     const rest = url.pathname.slice(new URL(scope).pathname.length);
-    const lang = Object.keys(BUILD.languages).filter((f) => rest.startsWith(f)).sort((a, b) => b.length - a.length)[0] ?? "";
-    return (await pages.match(at(BUILD.languages[lang].offline))) ?? Response.error();
+    const folders = Object.keys(BUILD.languages).sort((a, b) => b.length - a.length);
+    const lang = folders.find((f) => rest.startsWith(f)) ?? "";
+    for (const folder of [lang, ...folders]) {
+      const offline = await pages.match(at(BUILD.languages[folder].offline));
+      if (offline) return offline;
+    }
+    return Response.error();
   }
 }
 

@@ -35,7 +35,31 @@ export function receiverFor(base, worker = Number(process.env.TEST_PARALLEL_INDE
   const i = RECEIVERS.findIndex((r) => r.base === base);
   return i < 0 ? base : `http://127.0.0.1:${9000 + 10 * worker + i}`;
 }
-const mapReceivers = RECEIVERS.map((r) => `MAP ${new URL(r.base).host} ${new URL(receiverFor(r.base)).host}`).join(", ");
+/**
+ * Chromium as every test runs it: Debian's, never a download, with this worker's receivers in
+ * place of the addresses the pages send to. `map` sends more hosts elsewhere, each as
+ * `{ "127.0.0.1:8787": "127.0.0.1:9003" }`: offline.spec.js gives the build's endpoint the
+ * receiver that keeps every copy, deploy.spec.js gives the site's address a server of its own.
+ */
+export function launchOptions(map = {}) {
+  const rules = [
+    ...Object.entries(map).map(([from, to]) => `MAP ${from} ${to}`),
+    ...RECEIVERS.map((r) => `MAP ${new URL(r.base).host} ${new URL(receiverFor(r.base)).host}`),
+  ];
+  return {
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--disable-quic",
+      "--no-first-run",
+      `--host-resolver-rules=${rules.join(", ")}`,
+    ],
+  };
+}
 // The same site built for a subfolder (`make dist` builds it into target/dist-subfolder).
 export const SUBFOLDER = "/campaigns/immigration";
 const SUBFOLDER_PORT = 4175;
@@ -61,19 +85,7 @@ export default defineConfig({
     // their own signatures, and a test's page.route sees every request. offline.spec.js lets the
     // worker in, and tests what it does.
     serviceWorkers: "block",
-    launchOptions: {
-      executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-quic",
-        "--no-first-run",
-        `--host-resolver-rules=${mapReceivers}`,
-      ],
-    },
+    launchOptions: launchOptions(),
   },
   projects: [
     { name: "site", testIgnore: /(subfolder|states)\.spec\.js/ },

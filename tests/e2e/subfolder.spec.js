@@ -41,3 +41,39 @@ test("the subfolder build loads its assets, hydrates and routes in the page", as
   expect(failed).toEqual([]);
   expect(seen.errors).toEqual([]);
 });
+
+// The service worker under a subfolder (as on GitHub Pages, where other sites share the origin):
+// it serves only its own folder, names its caches by it, and leaves other sites' caches alone.
+test.describe("offline under the subfolder", () => {
+  test.use({ serviceWorkers: "allow" });
+
+  test("the worker is the subfolder's: its pages open with no signal, and another site's caches on the origin are untouched", async ({ page, context }) => {
+    // Another site on the same origin, with caches of its own (one named as ours would be, but
+    // for its own folder).
+    const elsewhere = "truah-campaign http://127.0.0.1:4175/elsewhere/ files 0123456789abcdef";
+    await page.goto("/elsewhere/");
+    await page.evaluate(async (names) => Promise.all(names.map((n) => caches.open(n))), ["another-site", elsewhere]);
+    await page.goto(`${SUBFOLDER}/partners/`);
+    await heading(page, "Coalition partners");
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
+    const registration = await page.evaluate(async () => {
+      const r = await navigator.serviceWorker.getRegistration();
+      return { scope: r.scope, script: r.active.scriptURL };
+    });
+    expect(new URL(registration.scope).pathname).toBe(`${SUBFOLDER}/`);
+    expect(new URL(registration.script).pathname).toBe(`${SUBFOLDER}/sw.js`);
+
+    await context.setOffline(true);
+    await page.goto(`${SUBFOLDER}/partners/`);
+    await heading(page, "Coalition partners");
+    await page.goto(`${SUBFOLDER}/act/guantanamo/`);
+    await heading(page, "Tell President Trump: Don’t Send Migrants to Guantánamo!");
+    await page.goto(`${SUBFOLDER}/resources/`);
+    await heading(page, "You’re offline");
+    const names = await page.evaluate(() => caches.keys());
+    expect(names).toEqual(expect.arrayContaining(["another-site", elsewhere]));
+    const ours = names.filter((n) => !["another-site", elsewhere].includes(n));
+    expect(ours.length).toBeGreaterThan(0);
+    for (const name of ours) expect(name.startsWith(`truah-campaign ${new URL(registration.scope).href}`), name).toBe(true);
+  });
+});
