@@ -8,7 +8,8 @@
 //   kept when there is none. A page not kept gets the offline page of its language.
 // - Each open action's page and what signing there needs (boot.js, the signer, count.js) are
 //   fetched when the worker is installed, in the language of the page that installed it: they
-//   open and sign with no signal, even if the visitor never went there (not with Save-Data on).
+//   open and sign with no signal, even if the visitor never went there (not with Save-Data on
+//   or on 2G).
 // - Files with a hashed name are kept under that name: a page only ever asks for its own build's.
 // - Updates: a new deploy's worker fetches its files into a cache of its own and waits, with no
 //   skipWaiting, until no page uses the old one (an open form keeps the code it was given); once
@@ -49,14 +50,18 @@ async function openPages() {
 
 self.addEventListener("install", (event) => {
   event.waitUntil((async () => {
-    if (self.navigator?.connection?.saveData) return;
     const files = await caches.open(FILES);
     const pages = await caches.open(PAGES);
     const open = await openPages();
+    // What signing offline needs, fetched ahead (about 70 KB): not where the visitor saves data
+    // or is on 2G (as boot.js skips the site's wasm there). The offline page and the open pages are
+    // kept anyway.
+    const connection = self.navigator?.connection;
+    const thrifty = connection?.saveData || ["slow-2g", "2g"].includes(connection?.effectiveType);
     for (const lang of open.languages) {
-      const { files: list, pages: pageList } = BUILD.languages[lang];
-      await files.addAll(list.map(at));
-      await pages.addAll(pageList.map(at));
+      const { files: list, pages: pageList, offline } = BUILD.languages[lang];
+      if (!thrifty) await files.addAll(list.map(at));
+      await pages.addAll((thrifty ? [offline] : pageList).map(at));
     }
     await keep(pages, open.urls);
   })());

@@ -54,10 +54,12 @@ for (const folder of Object.values(whole.langs)) {
     const js = attribute(html, "script", "data-js");
     const signer = attribute(html, "script", "data-signer");
     const signerWasm = attribute(html, "script", "data-signer-wasm");
-    const icon = attribute(html, "link rel=\"icon\"", "href");
+    const icon = html.match(/<link\b[^>]*\brel="?icon[\s">][^>]*>/)?.[0].match(/\shref="?([^"\s>]+)/)?.[1];
     if (!boot || !js || !signer || !signerWasm) throw new Error(`service worker: ${folder}${page} has no boot script tag`);
-    const dir = posix.dirname(js) + "/";
-    for (const path of [boot, posix.join(posix.dirname(boot), "outbox.js"), posix.join(posix.dirname(boot), "count.js"), posix.join(posix.dirname(boot), "after-paint.js"), dir + signer, dir + signerWasm, icon].filter(Boolean)) {
+    // The signer's names are relative to the site's wasm's folder; the rest sit beside boot.js.
+    const [bootDir, jsDir] = [posix.dirname(boot), posix.dirname(js)];
+    const near = (dir, names) => names.map((name) => posix.join(dir, name));
+    for (const path of [boot, ...near(bootDir, ["outbox.js", "count.js", "after-paint.js"]), ...near(jsDir, [signer, signerWasm]), icon].filter(Boolean)) {
       files.add(relative(path));
     }
   }

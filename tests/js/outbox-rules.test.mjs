@@ -182,3 +182,28 @@ test("a stored outbox is read back, and what cannot be read is left out", () => 
   assert.equal(back.request, null);
   assert.equal(back.built, "");
 });
+
+test("an event's panel counts its own signatures, waiting, sent and refused, and forgets them when staff leave", () => {
+  const o = { entries: [], notices: [] };
+  for (const [key, event] of [["a", "Rally"], ["b", "Rally"], ["c", "Shabbat"], ["d", ""]]) {
+    rules.enqueue(o, rules.entry({ key, label: "petition:guantanamo", signature, request: { url: "x" }, built: "v", event }, T0));
+  }
+  assert.deepEqual(rules.eventCounts(o, "Rally"), { waiting: 2, sent: 0, declined: 0 });
+  // What became of each, as the sender records it: sent, refused; a signature made outside an
+  // event is counted nowhere.
+  for (const [key, arrived] of [["a", true], ["b", false], ["d", true]]) {
+    const e = o.entries.find((x) => x.key === key);
+    assert.ok(rules.forget(o, key));
+    rules.counted(o, e.event, arrived);
+  }
+  assert.deepEqual(rules.eventCounts(o, "Rally"), { waiting: 0, sent: 1, declined: 1 });
+  assert.deepEqual(rules.eventCounts(o, "Shabbat"), { waiting: 1, sent: 0, declined: 0 });
+  assert.deepEqual(Object.keys(o.events), ["Rally"]);
+  // The counts are kept with the outbox, and nothing personal is in them.
+  const stored = rules.read(JSON.stringify(o));
+  assert.deepEqual(stored.events, { Rally: { sent: 1, declined: 1 } });
+  assert.equal(stored.entries[0].event, "Shabbat");
+  rules.endEvent(o, "Rally");
+  assert.equal(o.events, undefined);
+  assert.deepEqual(rules.eventCounts(o, "Rally"), { waiting: 0, sent: 0, declined: 0 });
+});
