@@ -5,27 +5,11 @@
 
 /// Fills a template's `{}` with `args`, in order.
 pub fn fill(template: &str, args: &[&str]) -> String {
-    let mut out =
-        String::with_capacity(template.len() + args.iter().map(|a| a.len()).sum::<usize>());
     let mut args = args.iter();
-    let mut rest = template;
-    // Split at each '{' (a char pattern: a `"{}"` pattern pulls the two-way string searcher,
-    // 2 KB, into the signer's wasm) and take it as a gap where a '}' follows.
-    while let Some((before, after)) = rest.split_once('{') {
-        out.push_str(before);
-        match after.strip_prefix('}') {
-            Some(after) => {
-                out.push_str(args.next().copied().unwrap_or(""));
-                rest = after;
-            }
-            None => {
-                out.push('{');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
+    gaps(template, |after| {
+        let rest = after.strip_prefix('}')?;
+        Some((args.next().copied().unwrap_or(""), rest))
+    })
 }
 
 /// A template with one `{}`, as the text before it and after it: for a view that puts an
@@ -37,15 +21,26 @@ pub fn around(template: &str) -> (&str, &str) {
 /// Puts each `(name, value)` into a template's named gaps (`{name}`); a gap with no value, or
 /// a `{` that starts none, stays as it is.
 pub fn put(template: &str, values: &[(&str, &str)]) -> String {
+    gaps(template, |after| {
+        let (name, rest) = after.split_once('}')?;
+        let (_, value) = values.iter().find(|(n, _)| *n == name)?;
+        Some((value, rest))
+    })
+}
+
+/// Copies a template, asking `gap`, at each `{`, with the text after it, for what goes in its
+/// place and the text after the gap; a `{` it answers `None` for stays as it is.
+fn gaps<'t, 'v>(
+    template: &'t str,
+    mut gap: impl FnMut(&'t str) -> Option<(&'v str, &'t str)>,
+) -> String {
     let mut out = String::with_capacity(template.len());
     let mut rest = template;
+    // Split at each '{' (a char pattern: a `"{}"` pattern pulls the two-way string searcher,
+    // 2 KB, into the signer's wasm).
     while let Some((before, after)) = rest.split_once('{') {
         out.push_str(before);
-        let gap = after.split_once('}').and_then(|(name, after)| {
-            let (_, value) = values.iter().find(|(n, _)| *n == name)?;
-            Some((value, after))
-        });
-        match gap {
+        match gap(after) {
             Some((value, after)) => {
                 out.push_str(value);
                 rest = after;

@@ -4,7 +4,7 @@
 // offered another way to sign.
 import { test, expect } from "@playwright/test";
 import { NO_CORS_RECEIVER, NO_DEDUPE_RECEIVER } from "./playwright.config.js";
-import { expectNoAxeViolations, heading, outbox, queuedEmails, receiverAt, requests, seeded } from "./helpers.js";
+import { expectNoAxeViolations, heading, outbox, petitionForm as form, queuedEmails, receiverAt, requests, seeded, signPetition as sign } from "./helpers.js";
 
 // Each worker has its own receivers (playwright.config.js), and runs one test at a time: tests
 // that script a receiver's faults, or read what it received, run in parallel with each other.
@@ -29,15 +29,7 @@ async function openSendingTo(page, url) {
   await heading(page, TITLE);
 }
 
-const form = (page) => page.getByRole("region", { name: "Sign the petition" });
 
-async function sign(page, { given = "Miriam", email = "miriam@example.org" } = {}) {
-  const f = form(page);
-  await f.getByLabel("First name").fill(given);
-  await f.getByLabel("Email").fill(email);
-  await f.getByLabel("ZIP code").fill("10001");
-  await f.getByRole("button", { name: "Sign the petition" }).click();
-}
 
 test("an endpoint that answers no CORS: told after three tries, another way offered, another person can sign, and after a week it is gone and the next visit says so", async ({ page }) => {
   test.setTimeout(90_000);

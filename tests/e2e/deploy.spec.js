@@ -9,7 +9,7 @@ import { spawn } from "node:child_process";
 import { cpSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { RECEIVER, SITE_PORT, launchOptions } from "./playwright.config.js";
-import { heading, receiverAt } from "./helpers.js";
+import { heading, petitionForm as form, receiverAt, signPetition } from "./helpers.js";
 
 const worker = Number(process.env.TEST_PARALLEL_INDEX ?? 0);
 const COPY_PORT = 4200 + worker;
@@ -22,7 +22,6 @@ test.use({
 const ACTION = "/act/guantanamo/";
 const TITLE = "Tell President Trump: Don’t Send Migrants to Guantánamo!";
 const received = receiverAt(RECEIVER);
-const form = (page) => page.getByRole("region", { name: "Sign the petition" });
 
 let server;
 test.beforeAll(async () => {
@@ -68,13 +67,10 @@ function deployChangedSigner() {
   return { old, next };
 }
 
+/** Signs, and waits for the thank-you. */
 async function sign(page, given, email) {
-  const f = form(page);
-  await f.getByLabel("First name").fill(given);
-  await f.getByLabel("Email").fill(email);
-  await f.getByLabel("ZIP code").fill("10001");
-  await f.getByRole("button", { name: "Sign the petition" }).click();
-  await expect(f.getByText(`Thank you, ${given}.`)).toBeVisible({ timeout: 15_000 });
+  await signPetition(page, { given, email });
+  await expect(form(page).getByText(`Thank you, ${given}.`)).toBeVisible({ timeout: 15_000 });
 }
 
 /** The service worker's registration: its active and waiting workers' builds, and the site's

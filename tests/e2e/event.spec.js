@@ -7,7 +7,7 @@
 // second copy would show; the service worker is let in, as on a real tablet.
 import { test, expect } from "@playwright/test";
 import { NO_DEDUPE_RECEIVER, RECEIVER, launchOptions, receiverFor } from "./playwright.config.js";
-import { expectNoAxeViolations, heading, keptOnDevice, receiverAt } from "./helpers.js";
+import { expectNoAxeViolations, heading, keptOnDevice, petitionForm as form, receiverAt } from "./helpers.js";
 
 const host = (url) => new URL(url).host;
 test.use({
@@ -19,7 +19,6 @@ const ACTION = "/act/guantanamo/";
 const TITLE = "Tell President Trump: Don’t Send Migrants to Guantánamo!";
 const EVENT = "Shabbat rally";
 const received = receiverAt(NO_DEDUPE_RECEIVER);
-const form = (page) => page.getByRole("region", { name: "Sign the petition" });
 const panel = (page) => page.getByRole("region", { name: `Event mode: ${EVENT}` });
 // Real names, of every shape a room brings.
 const NAMES = ["Ana María", "Nguyễn Thị Minh", "Seán O’Brien", "Zoë", "李小龍", "Miriam", "José-Luis", "Aaliyah", "Ólafur", "Dvorah"];

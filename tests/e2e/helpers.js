@@ -147,6 +147,18 @@ export async function heading(page, name) {
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
 }
 
+/** The petition's form on an action page (its region, named by its heading). */
+export const petitionForm = (page) => page.getByRole("region", { name: "Sign the petition" });
+
+/** Signs the petition as a visitor does, by label, and submits it (what follows is the test's). */
+export async function signPetition(page, { given = "Miriam", email = "miriam@example.org" } = {}) {
+  const f = petitionForm(page);
+  await f.getByLabel("First name").fill(given);
+  await f.getByLabel("Email").fill(email);
+  await f.getByLabel("ZIP code").fill("10001");
+  await f.getByRole("button", { name: "Sign the petition" }).click();
+}
+
 /** Starts the site's wasm as a visitor does, by pointing at a link (js/boot.js starts it on the
  *  first sign that the visitor may follow one), and waits for it to have taken over the
  *  prerendered page (boot.js marks it): from then on, links route in the page. Before, they

@@ -5,7 +5,7 @@
 // it gets (as Action Network's helper does), so a second copy would show.
 import { test, expect } from "@playwright/test";
 import { NO_DEDUPE_RECEIVER, RECEIVER, launchOptions, receiverFor } from "./playwright.config.js";
-import { expectNoAxeViolations, heading, outbox, receiverAt, requests } from "./helpers.js";
+import { expectNoAxeViolations, heading, outbox, petitionForm as form, receiverAt, requests, signPetition as sign } from "./helpers.js";
 
 const host = (url) => new URL(url).host;
 test.use({
@@ -17,7 +17,6 @@ const ACTION = "/act/guantanamo/";
 const TITLE = "Tell President Trump: Don’t Send Migrants to Guantánamo!";
 const SYNC_TAG = "truah-campaign-outbox";
 const received = receiverAt(NO_DEDUPE_RECEIVER);
-const form = (page) => page.getByRole("region", { name: "Sign the petition" });
 
 /** Waits until the service worker has installed (kept what it keeps from the start) and
  *  controls the page. */
@@ -25,13 +24,6 @@ async function controlled(page) {
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
 }
 
-async function sign(page, { given = "Miriam", email = "miriam@example.org" } = {}) {
-  const f = form(page);
-  await f.getByLabel("First name").fill(given);
-  await f.getByLabel("Email").fill(email);
-  await f.getByLabel("ZIP code").fill("10001");
-  await f.getByRole("button", { name: "Sign the petition" }).click();
-}
 
 test.beforeEach(async () => {
   await received("/__reset", {});
