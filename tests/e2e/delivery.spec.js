@@ -145,6 +145,31 @@ test("a device that stops keeping the outbox: what it held is cleared, so nothin
 
 // Two and three tabs, an endpoint that keeps every copy: the endpoint is down while one tab
 // signs, comes back, and every tab hears `online` at a moment of its own. Twenty times.
+test("a page without a service worker, closed while signatures wait their turn: they leave with the page (keepalive), each once, with no later visit", async ({ page }) => {
+  await noDedupe("/__reset", {});
+  // The endpoint is slow: the first signature is on its way while the next two wait their turn
+  // (a page sends one at a time).
+  await noDedupe("/__control", { delay_ms: 3000 });
+  await page.addInitScript((url) => {
+    document.addEventListener("DOMContentLoaded", () => (document.body.dataset.signupPetitionUrl = url));
+  }, petitionAt(NO_DEDUPE_RECEIVER));
+  // Event mode: the form is the next person's at once, so three can sign in a row.
+  await page.goto(`${ACTION}?event=Lobby`);
+  await heading(page, TITLE);
+  const people = ["ruth", "dov", "hadas"];
+  for (const given of people) {
+    await sign(page, { given, email: `${given}@example.org` });
+    await expect(form(page).getByLabel("First name")).toHaveValue("");
+  }
+  await expect.poll(async () => (await outbox(page))?.entries.length ?? 0).toBe(3);
+  expect(await page.evaluate(() => navigator.serviceWorker?.controller ?? null)).toBeNull();
+  // The tab is closed: no page of the site is left, and none is opened again.
+  await page.close();
+  await expect.poll(async () => (await noDedupe("/__signatures")).length, { timeout: 20_000 }).toBe(3);
+  const emails = (await noDedupe("/__signatures")).map((s) => JSON.stringify(s).match(/(\w+)@example\.org/)[1]);
+  expect(emails.sort()).toEqual([...people].sort());
+});
+
 test("two and three tabs reconnecting send one copy, every time", async ({ browser }, testInfo) => {
   test.setTimeout(240_000);
   // Each tab hears `online` after a jitter of its own, from a seed the log shows.
