@@ -21,8 +21,8 @@ const P = {
   maxAgeMs: figure("MAX_AGE_MS"),
   maxAttempts: figure("MAX_ATTEMPTS"),
   noticeMs: figure("NOTICE_MS"),
-  // The statuses' names, as campaign_core::petition::outbox::STATUS_NAMES lists them.
-  statuses: Object.fromEntries([...source.match(/STATUS_NAMES: \[&str; \d+\] = \[([^\]]+)\]/)[1].matchAll(/"(\w+)"/g)].map(([, s]) => [s, s])),
+  // The statuses' names, as campaign_core::petition::outbox's statuses! list writes them.
+  statuses: Object.fromEntries([...source.match(/\nstatuses! \{([^}]+)\n\}/)[1].matchAll(/= "(\w+)"/g)].map(([, s]) => [s, s])),
 };
 
 const DAY = 24 * 3_600_000;

@@ -188,19 +188,6 @@ mod tests {
             .0
     }
 
-    /// Every status a signature can have.
-    fn statuses() -> [Status; 7] {
-        [
-            Status::Sending,
-            Status::Signed,
-            Status::Saved,
-            Status::Unreachable,
-            Status::Refused("no".into()),
-            Status::Unconfirmed,
-            Status::Waiting,
-        ]
-    }
-
     #[test]
     fn a_new_form_shows_only_itself() {
         let v = FormState::default().view(Kind::Petition, en());
@@ -238,7 +225,7 @@ mod tests {
                     })
                     .0,
             ];
-            for s in statuses() {
+            for s in Status::each("no") {
                 states.push(sent(s.clone(), false));
                 states.push(sent(s.clone(), true));
                 states.push(restored(s));

@@ -52,60 +52,55 @@ pub const SYNC_TAG: &str = "truah-campaign-outbox";
 /// What a page posts its service worker to have it send what waits.
 pub const FLUSH_MESSAGE: &str = "truah-campaign-flush";
 
-/// What the visitor is told about their signature.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Status {
-    Sending,
-    Signed,
-    /// Saved on this device; will be sent as soon as the service can be reached.
-    Saved,
-    /// Saved, but the service has failed [`UNREACHABLE_AFTER`] times in a row while the browser
-    /// was online: it cannot be reached now, and there is another way to sign.
-    Unreachable,
-    Refused(String),
-    /// Sent, but the service does not confirm signatures.
-    Unconfirmed,
-    /// Not sent yet, and this device cannot store it (storage blocked): kept while the page is open.
-    Waiting,
+macro_rules! statuses {
+    ($($(#[$doc:meta])* $status:ident $(($reason:ty))? = $name:literal),* $(,)?) => {
+        /// What the visitor is told about their signature.
+        #[derive(Clone, Debug, PartialEq, Eq)]
+        pub enum Status {
+            $($(#[$doc])* $status $(($reason))?),*
+        }
+
+        /// Every status's name, as the outbox (`js/outbox.js`) says it: the contract passes them
+        /// on. The macro makes it with the enum, so no status can be left out of it.
+        pub const STATUS_NAMES: [&str; [$($name),*].len()] = [$($name),*];
+
+        impl Status {
+            /// Its name, as the outbox says it.
+            pub fn name(&self) -> &'static str {
+                match self {
+                    $(Status::$status { .. } => $name),*
+                }
+            }
+
+            /// One of each status, in the order they are written below (a refusal with
+            /// `reason`): made with the enum, so none can be left out.
+            pub fn each(reason: &str) -> [Status; STATUS_NAMES.len()] {
+                [$(Status::$status $((<$reason>::from(reason)))?),*]
+            }
+        }
+    };
 }
 
-/// Every status's name, as the outbox (`js/outbox.js`) says it: the contract passes them on.
-pub const STATUS_NAMES: [&str; 7] = [
-    "sending",
-    "signed",
-    "saved",
-    "unreachable",
-    "refused",
-    "unconfirmed",
-    "waiting",
-];
+statuses! {
+    Sending = "sending",
+    Signed = "signed",
+    /// Saved on this device; will be sent as soon as the service can be reached.
+    Saved = "saved",
+    /// Saved, but the service has failed [`UNREACHABLE_AFTER`] times in a row while the browser
+    /// was online: it cannot be reached now, and there is another way to sign.
+    Unreachable = "unreachable",
+    /// The endpoint said no, with its reason.
+    Refused(String) = "refused",
+    /// Sent, but the service does not confirm signatures.
+    Unconfirmed = "unconfirmed",
+    /// Not sent yet, and this device cannot store it (storage blocked): kept while the page is open.
+    Waiting = "waiting",
+}
 
 impl Status {
-    /// Its name, as the outbox says it.
-    pub fn name(&self) -> &'static str {
-        match self {
-            Status::Sending => STATUS_NAMES[0],
-            Status::Signed => STATUS_NAMES[1],
-            Status::Saved => STATUS_NAMES[2],
-            Status::Unreachable => STATUS_NAMES[3],
-            Status::Refused(_) => STATUS_NAMES[4],
-            Status::Unconfirmed => STATUS_NAMES[5],
-            Status::Waiting => STATUS_NAMES[6],
-        }
-    }
-
     /// A status from its name (and, for a refusal, the endpoint's reason).
     pub fn parse(name: &str, reason: &str) -> Option<Status> {
-        let all = [
-            Status::Sending,
-            Status::Signed,
-            Status::Saved,
-            Status::Unreachable,
-            Status::Refused(reason.to_string()),
-            Status::Unconfirmed,
-            Status::Waiting,
-        ];
-        all.into_iter().find(|s| s.name() == name)
+        Status::each(reason).into_iter().find(|s| s.name() == name)
     }
 
     /// Whether the signature has reached the service (or seems to have: a blind answer).
@@ -151,17 +146,16 @@ mod tests {
 
     #[test]
     fn every_status_has_its_own_name_and_parses_back() {
-        for s in [
-            Status::Sending,
-            Status::Signed,
-            Status::Saved,
-            Status::Unreachable,
-            Status::Refused("no".into()),
-            Status::Unconfirmed,
-            Status::Waiting,
-        ] {
-            assert_eq!(Status::parse(s.name(), "no"), Some(s.clone()));
+        let each = Status::each("no");
+        for s in &each {
+            assert_eq!(Status::parse(s.name(), "no").as_ref(), Some(s));
         }
+        let names: std::collections::HashSet<_> = each.iter().map(Status::name).collect();
+        assert_eq!(
+            names.len(),
+            STATUS_NAMES.len(),
+            "each status has a name of its own"
+        );
         assert_eq!(Status::parse("lost", ""), None);
     }
 
