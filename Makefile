@@ -21,7 +21,7 @@ PRERENDER := CARGO_TARGET_DIR=target/prerender RUSTFLAGS="--cfg erase_components
 # compile it needs anyway, instead of in a compile of its own. `make lint` lints on its own.
 LINTED := RUSTC_WORKSPACE_WRAPPER=clippy-driver CLIPPY_ARGS=-D__CLIPPY_HACKERY__warnings__CLIPPY_HACKERY__
 
-.PHONY: serve test lint fmt test-host test-browser test-e2e dist bench check-endpoint
+.PHONY: serve test lint fmt test-host test-browser test-e2e dist bench check-endpoint consents
 
 serve:
 	scripts/setup.sh build
@@ -71,11 +71,13 @@ dist: export NO_COUNTS = 1
 dist:
 	$(LOCAL) scripts/build.sh
 	# The same site for a subfolder, as staff embedding it under an existing domain would build it,
-	# with two more actions, one closed and one won, and a home page featuring the won one
-	# (tests/content-states/: tests/e2e/states.spec.js checks them there), and ten more actions
+	# with more actions, closed, won, past their last day (the build closes it) and with a last
+	# day to come, and a home page featuring the won one (tests/content-states/:
+	# tests/e2e/states.spec.js checks them there), and ten more actions
 	# and ten more issues, whose wasm scripts/content-growth.mjs compares with dist/'s.
 	rm -rf target/content-states && cp -r content target/content-states
 	cp tests/content-states/actions/*.md target/content-states/actions/
+	sed -i "s/^ends = YESTERDAY$$/ends = $$(date -u -d yesterday +%F)/" target/content-states/actions/ends-passed.md
 	sed -i 's/^featured_action = .*/featured_action = "won-example"/' target/content-states/home.md
 	node scripts/content-growth.mjs --add-to target/content-states
 	$(LOCAL) SITE_CONTENT=$(CURDIR)/target/content-states SITE_BASE=/campaigns/immigration \
@@ -103,3 +105,8 @@ bench:
 # configured endpoint from the browser? (README, "The signup endpoint".)
 check-endpoint:
 	node scripts/check-endpoint.mjs
+
+# Every consent wording the site asks with, in every language, and the version each signature
+# carries for it (README, "A record of consent").
+consents:
+	cargo run --quiet -p campaign-core --features build --bin consents

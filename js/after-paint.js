@@ -1,6 +1,7 @@
 // What the site's page does once it has been painted (boot.js loads this then, so none of it
 // weighs on the first view): takes up what was left for it (waiting.js), reads the petitions'
 // counts, and registers the service worker.
+import { closeEnded } from "./closing.js";
 import { C, has } from "./contract.js";
 import { resume, wake } from "./waiting.js";
 
@@ -22,6 +23,8 @@ export function afterPaint(signer) {
   resume(signer);
   countsHere();
   new MutationObserver(() => {
+    // A page the router shows next was built as the rest: it may show an action closed since.
+    closeEnded(document);
     countsHere();
     // A page the router shows next may have the form a waiting signature was made on.
     wake(signer, document);

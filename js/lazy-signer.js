@@ -4,6 +4,7 @@
 // before it waits for it, then goes ahead. Shared by the site (boot.js) and the embed
 // (embed.js); scripts/bundle.mjs bundles it into each. What an earlier visit left waiting
 // brings it in too (waiting.js).
+import { closeEnded, refuseAfterTheEnd } from "./closing.js";
 import { C, has, partId } from "./contract.js";
 
 const FORMS = has(C.attr.sign);
@@ -24,7 +25,8 @@ function words(root) {
 }
 
 /**
- * Readies the forms in `root` (the document, or an embed's body): the one place that does.
+ * Readies the forms in `root` (the document, or an embed's body): the one place that does. An
+ * action whose last day has passed since the page was built shows closed (closing.js).
  * Without WebAssembly the forms post as plain HTML forms; where there is nowhere to post
  * them, each says so and how else to sign (src/components/sign_form.rs). Where WebAssembly
  * runs, the signer will send them: the notice goes, and the form is enabled. `overrides` is
@@ -32,6 +34,7 @@ function words(root) {
  * embed's mount element.
  */
 export function prepareForms(root, overrides = document.body) {
+  closeEnded(root);
   for (const el of root.querySelectorAll(has(C.attr.needs_wasm))) el.hidden = wasm;
   if (wasm) {
     for (const el of root.querySelectorAll(`fieldset${has(C.attr.needs_wasm_to_enable)}`)) el.disabled = false;
@@ -97,8 +100,10 @@ export function lazySigner(jsUrl, wasmUrl, outboxUrl) {
     return loading;
   }
 
-  /** Listens in `target` (the document, or an embed's shadow root) for a visitor starting on a form. */
+  /** Listens in `target` (the document, or an embed's shadow root) for a visitor starting on a
+   *  form. First of all, for a submit on a page left open past the action's last day. */
   function listen(target) {
+    refuseAfterTheEnd(target);
     if (target !== document) {
       embeds.add(target);
       signer?.watchEmbed(target);

@@ -1,13 +1,16 @@
 //! What became of an action that no longer takes signatures: a plain statement in place of its
-//! form, and the actions still open. Also the status word the lists show.
+//! form, and the actions still open. Also the status the lists show, and how an open action
+//! with a last day shows itself closed once that day has passed.
 
 use super::heading::Heading;
 use crate::content::content;
 use crate::paths::{href, ui, LANG};
 use campaign_core::content::{Action, Status};
+use campaign_core::contract::attr;
 use campaign_core::count;
 use campaign_core::routes;
 use campaign_core::template::fill;
+use leptos::attr::custom::custom_attribute;
 use leptos::prelude::*;
 
 /// The status as a list shows it: "Open", "Closed", "Won".
@@ -17,6 +20,55 @@ pub fn status_word(status: Status) -> &'static str {
         Status::Open => ui.status_open,
         Status::Closed => ui.status_closed,
         Status::Won => ui.status_won,
+    }
+}
+
+/// The last day of an action built open, if it has one: the page carries it (`attr::ENDS`), and
+/// `js/closing.js` shows the action closed once that day has passed, with or without a build
+/// since (one after that day closes it itself: `campaign_core::build`).
+pub fn open_until(action: &Action) -> Option<String> {
+    action
+        .ends
+        .as_ref()
+        .filter(|_| action.is_open())
+        .map(|e| e.to_string())
+}
+
+/// What a part of the page is to an action built open with a last day: shown while it is open,
+/// or only once it has closed (hidden until `js/closing.js` shows it). Nothing for any other.
+#[derive(Clone, Copy, PartialEq)]
+pub enum While {
+    Open,
+    Closed,
+}
+
+impl While {
+    pub fn attr(self, action: &Action) -> impl leptos::attr::Attribute {
+        let name = match self {
+            While::Open => attr::WHILE_OPEN,
+            While::Closed => attr::ONCE_CLOSED,
+        };
+        custom_attribute(name, open_until(action).map(|_| ""))
+    }
+}
+
+/// An action's status in a list ("Open", "Closed", "Won"); an open one with a last day says
+/// "Closed" once that day has passed.
+#[component]
+pub fn StatusBadge(action: &'static Action) -> impl IntoView {
+    let class = if action.is_open() {
+        "status"
+    } else {
+        "status status--ended"
+    };
+    let closed = open_until(action).map(|_| {
+        view! { <span {..While::Closed.attr(action)} hidden>{ui().status_closed}</span> }
+    });
+    view! {
+        <p class={class} {..custom_attribute(attr::ENDS, open_until(action))}>
+            <span {..While::Open.attr(action)}>{status_word(action.status)}</span>
+            {closed}
+        </p>
     }
 }
 

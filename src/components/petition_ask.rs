@@ -1,6 +1,7 @@
 //! What a petition asks, and of whom: "To: President Trump", the words signers put their names
 //! to (a quotation), and the day it closes while it is open.
 
+use super::action_outcome::While;
 use crate::paths::{ui, LANG};
 use campaign_core::content::Action;
 use campaign_core::count;
@@ -19,7 +20,7 @@ pub fn PetitionAsk(action: &'static Action) -> impl IntoView {
         <div class="ask">
             <p class="ask__to"><span class="ask__label">{ui.to}</span>" "{action.target.as_ref()}</p>
             <blockquote class="ask__text"><p>{action.petition_text.as_ref()}</p></blockquote>
-            {closes.map(|text| view! { <p class="ask__ends">{text}</p> })}
+            {closes.map(|text| view! { <p class="ask__ends" {..While::Open.attr(action)}>{text}</p> })}
         </div>
     }
 }

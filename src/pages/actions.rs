@@ -1,7 +1,7 @@
 //! `/act`: every action.
 
 use super::Meta;
-use crate::components::action_outcome::status_word;
+use crate::components::action_outcome::StatusBadge;
 use crate::components::count_bar::CountBar;
 use crate::components::frame::Frame;
 use crate::components::heading::Heading;
@@ -27,7 +27,7 @@ fn Actions() -> impl IntoView {
                     .iter()
                     .map(|a| view! {
                         <li class="card">
-                            <p class=if a.is_open() { "status" } else { "status status--ended" }>{status_word(a.status)}</p>
+                            <StatusBadge action=a />
                             <Heading level=2><a href=href(&routes::action(&a.slug))>{a.title.as_ref()}</a></Heading>
                             <p>{a.summary.as_ref()}</p>
                             <CountBar action=a compact=true />

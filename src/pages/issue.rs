@@ -2,7 +2,7 @@
 //! sign up. Also an embed's body (`crate::embeds`).
 
 use super::Meta;
-use crate::components::action_outcome::status_word;
+use crate::components::action_outcome::StatusBadge;
 use crate::components::cards::{CoalitionLink, PartnerCards, ResourceCard};
 use crate::components::count_bar::CountBar;
 use crate::components::frame::Frame;
@@ -64,7 +64,7 @@ pub fn IssueBody(issue: &'static Issue) -> impl IntoView {
                         .into_iter()
                         .map(|a| view! {
                             <div class="card">
-                                <p class=if a.is_open() { "status" } else { "status status--ended" }>{status_word(a.status)}</p>
+                                <StatusBadge action=a />
                                 <Heading level=3><a href=href(&routes::action(&a.slug))>{a.title.as_ref()}</a></Heading>
                                 <p>{a.summary.as_ref()}</p>
                                 <CountBar action=a compact=true />

@@ -67,13 +67,15 @@ pub fn goal(doc: &Doc, value: Option<&Spanned<Value>>, p: &mut Problems) -> Opti
     }
 }
 
-/// `ends`: a date, `ends = 2027-03-01` (a TOML date) or `ends = "2027-03-01"`. A date that has
-/// passed on an action still open is a mistake: the page would ask for signatures it no
-/// longer takes.
+/// `ends`: a date, `ends = 2027-03-01` (a TOML date) or `ends = "2027-03-01"`: the last day
+/// the action takes signatures (it closes at the end of that day, UTC; `js/closing.js` closes a page built before then). An
+/// action still open once that day has passed is closed by the build, with a warning at the
+/// line: never a stopped build (the hourly count build must go on), never a page asking for
+/// signatures it no longer takes.
 pub fn ends(
     doc: &Doc,
     value: Option<&Spanned<Value>>,
-    status: Status,
+    status: &mut Status,
     today: Date,
     p: &mut Problems,
 ) -> Option<String> {
@@ -90,10 +92,11 @@ pub fn ends(
         );
         return None;
     };
-    if status == Status::Open && date < today {
-        p.at(
+    if *status == Status::Open && date < today {
+        *status = Status::Closed;
+        p.warn(
             doc.line(v),
-            format!("`ends = {written}` has passed, but the action is still open. If it has closed, write `status = \"closed\"` (or `status = \"won\"`); if it goes on, write the new closing day."),
+            format!("`ends = {written}` has passed, so this build shows the action as closed (it takes no more signatures). Write `status = \"closed\"` (or `status = \"won\"`) to say so yourself, or a later `ends` if it goes on."),
         );
     }
     Some(written)

@@ -32,19 +32,25 @@ impl fmt::Display for ContentError {
     }
 }
 
-/// The mistakes found in one file, by line.
+/// The mistakes found in one file, by line, and what the build did about a setting that is
+/// not a mistake but that staff should hear of (a warning: the build goes on).
 #[derive(Default, Debug)]
-pub struct Problems(Vec<(usize, String)>);
+pub struct Problems(Vec<(usize, String)>, Vec<(usize, String)>);
 
 impl Problems {
     pub fn at(&mut self, line: usize, message: String) {
         self.0.push((line, message));
+    }
+    /// Not a mistake: the build goes on, and says this.
+    pub fn warn(&mut self, line: usize, message: String) {
+        self.1.push((line, message));
     }
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
     pub fn extend(&mut self, other: Problems) {
         self.0.extend(other.0);
+        self.1.extend(other.1);
     }
 }
 
@@ -307,6 +313,8 @@ struct LinkAt {
 #[derive(Default)]
 struct Loader {
     errors: Vec<ContentError>,
+    /// What the build did about a setting, that staff should hear of (`Problems::warn`).
+    warnings: Vec<ContentError>,
     refs: Vec<Ref>,
     links: Vec<LinkAt>,
     /// Entries whose settings could not be read, by kind and file name: references to them are
@@ -316,13 +324,13 @@ struct Loader {
 
 impl Loader {
     fn file_problems(&mut self, path: &Path, problems: Problems) {
-        for (line, message) in problems.0 {
-            self.errors.push(ContentError {
-                file: path.to_path_buf(),
-                line,
-                message,
-            });
-        }
+        let at = |(line, message)| ContentError {
+            file: path.to_path_buf(),
+            line,
+            message,
+        };
+        self.errors.extend(problems.0.into_iter().map(at));
+        self.warnings.extend(problems.1.into_iter().map(at));
     }
 
     fn broken(&mut self, kind: &'static str, doc: &Doc) {
@@ -674,9 +682,9 @@ impl Loader {
                     check_url(&doc, url, "hosted_url", &mut p);
                 }
                 let kind = action_settings::kind(&doc, f.kind.as_ref(), &mut p);
-                let status = action_settings::status(&doc, f.status.as_ref(), &mut p);
+                let mut status = action_settings::status(&doc, f.status.as_ref(), &mut p);
                 let goal = action_settings::goal(&doc, f.goal.as_ref(), &mut p);
-                let ends = action_settings::ends(&doc, f.ends.as_ref(), status, today, &mut p);
+                let ends = action_settings::ends(&doc, f.ends.as_ref(), &mut status, today, &mut p);
                 action_settings::review(&doc, f.review.as_ref(), &mut p);
                 let mut notes = Notes::default();
                 let body = markdown::blocks(&doc.body, doc.body_line, &mut notes, &mut p);
@@ -761,9 +769,25 @@ pub fn load(dir: &Path) -> Result<Content, Vec<ContentError>> {
     load_in(dir, crate::i18n::Lang::En)
 }
 
+/// Loads and checks the content in a language (see [`load_with_warnings`]).
+pub fn load_in(dir: &Path, lang: crate::i18n::Lang) -> Result<Content, Vec<ContentError>> {
+    load_with_warnings(dir, lang).map(|l| l.content)
+}
+
+/// The content, checked, and what the build did that staff should hear of: an open action
+/// whose `ends` has passed is shown as closed, with a warning at its line.
+#[derive(Debug)]
+pub struct Loaded {
+    pub content: Content,
+    pub warnings: Vec<ContentError>,
+}
+
 /// Loads and checks the content in a language: the English, with the translations in
 /// `dir/<lang>/` applied (`translate.rs`), and checked again as a whole.
-pub fn load_in(dir: &Path, lang: crate::i18n::Lang) -> Result<Content, Vec<ContentError>> {
+pub fn load_with_warnings(
+    dir: &Path,
+    lang: crate::i18n::Lang,
+) -> Result<Loaded, Vec<ContentError>> {
     let mut l = Loader::default();
     let mut site = l.site(dir);
     let mut home = l.home(dir);
@@ -888,15 +912,35 @@ pub fn load_in(dir: &Path, lang: crate::i18n::Lang) -> Result<Content, Vec<Conte
             .sort_by(|a, b| a.file.cmp(&b.file).then(a.line.cmp(&b.line)));
         return Err(l.errors);
     }
-    Ok(Content {
-        site: site.expect("no errors means the site file loaded"),
-        home: home.expect("no errors means the home file loaded"),
-        accessibility: accessibility.expect("no errors means the accessibility statement loaded"),
-        issues: issues.into(),
-        partners: partners.into(),
-        resources: resources.into(),
-        actions: actions.into(),
+    list_every_action(&mut issues, &actions);
+    Ok(Loaded {
+        content: Content {
+            site: site.expect("no errors means the site file loaded"),
+            home: home.expect("no errors means the home file loaded"),
+            accessibility: accessibility
+                .expect("no errors means the accessibility statement loaded"),
+            issues: issues.into(),
+            partners: partners.into(),
+            resources: resources.into(),
+            actions: actions.into(),
+        },
+        warnings: l.warnings,
     })
+}
+
+/// Every action is on its issue's page: an issue's `actions` list gives their order there, and
+/// an action it leaves out (a new one, say) comes after those it lists, in the order of the
+/// actions page. So an action cannot be hidden by a list nobody updated.
+fn list_every_action(issues: &mut [Issue], actions: &[Action]) {
+    for issue in issues.iter_mut() {
+        let unlisted = actions
+            .iter()
+            .filter(|a| a.issue == issue.slug && !issue.actions.contains(&a.slug));
+        let more: Vec<Str> = unlisted.map(|a| a.slug.clone()).collect();
+        if !more.is_empty() {
+            issue.actions.to_mut().extend(more);
+        }
+    }
 }
 
 #[cfg(test)]

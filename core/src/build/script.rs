@@ -1,7 +1,7 @@
 //! What the build scripts share: the site's (`build.rs`) and the signer's (`signer/build.rs`)
 //! both compile in the signup endpoint, and both must refuse the same mistakes.
 
-use super::{config, load, ContentError};
+use super::{config, ContentError};
 use crate::content::Content;
 use crate::petition::payload::Endpoint;
 use std::path::Path;
@@ -23,7 +23,7 @@ pub fn stop(what: &str, errors: &[ContentError]) -> ! {
 
 /// The content of `<root>/content`, or a stopped build.
 pub fn content(root: &Path) -> Content {
-    load(&content_dir(root)).unwrap_or_else(|errors| stop("The site's content", &errors))
+    content_in(root, crate::i18n::Lang::En)
 }
 
 /// The content folder: `<root>/content`, or the folder `SITE_CONTENT` names (the test build
@@ -38,10 +38,16 @@ pub fn content_dir(root: &Path) -> std::path::PathBuf {
     dir
 }
 
-/// The content in a language (`content/` with `content/<lang>/`'s translations), or a stopped build.
+/// The content in a language (`content/` with `content/<lang>/`'s translations), or a stopped
+/// build. What the build did that staff should hear of (an action closed because its `ends` has
+/// passed) is said as a cargo warning, which the build's output shows.
 pub fn content_in(root: &Path, lang: crate::i18n::Lang) -> Content {
-    super::load_in(&content_dir(root), lang)
-        .unwrap_or_else(|errors| stop("The site's content", &errors))
+    let loaded = super::load_with_warnings(&content_dir(root), lang)
+        .unwrap_or_else(|errors| stop("The site's content", &errors));
+    for w in &loaded.warnings {
+        println!("cargo::warning={w}");
+    }
+    loaded.content
 }
 
 /// The signup endpoint for this build: `config/signup.toml`, or the file `SIGNUP_CONFIG` names

@@ -368,7 +368,7 @@ fn goal_ends_and_status_are_read_and_a_closed_action_is_not_the_current_one() {
 /// Each mistake in an action's petition settings, at its line, saying what to write.
 #[test]
 fn petition_settings_mistakes_stop_the_build_at_their_line() {
-    let cases: [(&str, &str, &str); 9] = [
+    let cases: [(&str, &str, &str); 8] = [
         (
             "status = \"open\"",
             "status = \"finished\"",
@@ -388,11 +388,6 @@ fn petition_settings_mistakes_stop_the_build_at_their_line() {
             "status = \"open\"",
             "status = \"open\"\ngoal = 2500.5",
             "Write a whole number above zero",
-        ),
-        (
-            "status = \"open\"",
-            "status = \"open\"\nends = 2020-03-01",
-            "has passed, but the action is still open",
         ),
         (
             "status = \"open\"",
@@ -438,6 +433,81 @@ fn petition_settings_mistakes_stop_the_build_at_their_line() {
     );
     let errs = errors(&dir);
     assert!(errs[0].contains("petition_text"), "{errs:?}");
+}
+
+/// An open action whose last day has passed is closed by the build, never a stopped build: the
+/// hourly count build goes on. Staff hear of it at the line, with what to write.
+#[test]
+fn an_open_action_past_its_end_is_closed_by_the_build_with_a_warning_at_its_line() {
+    let dir = copy();
+    edit(
+        &dir,
+        "actions/guantanamo.md",
+        "status = \"open\"",
+        "status = \"open\"\nends = 2020-03-01",
+    );
+    let loaded = load_with_warnings(&dir, crate::i18n::Lang::En).expect("the build goes on");
+    let a = loaded.content.action("guantanamo").unwrap();
+    assert_eq!(a.status, Status::Closed);
+    assert_eq!(a.ends.as_deref(), Some("2020-03-01"));
+    let line = line_of(&dir, "actions/guantanamo.md", "ends = 2020-03-01");
+    let warnings: Vec<String> = loaded
+        .warnings
+        .iter()
+        .map(|w| w.to_string().replace(&format!("{}/", dir.display()), ""))
+        .collect();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(
+        warnings[0].starts_with(&format!("actions/guantanamo.md:{line}: "))
+            && warnings[0].contains("shows the action as closed")
+            && warnings[0].contains("Write `status = \"closed\"`"),
+        "{warnings:?}"
+    );
+    // Closed in Spanish too, which is built from the same settings.
+    let es = load_in(&dir, crate::i18n::Lang::Es).unwrap();
+    assert_eq!(es.action("guantanamo").unwrap().status, Status::Closed);
+    // A closed action's passed `ends` is what it should be: nothing to say.
+    let dir = copy();
+    edit(
+        &dir,
+        "actions/guantanamo.md",
+        "status = \"open\"",
+        "status = \"closed\"\nends = 2020-03-01",
+    );
+    assert!(load_with_warnings(&dir, crate::i18n::Lang::En)
+        .unwrap()
+        .warnings
+        .is_empty());
+    // The real content has nothing to warn of.
+    assert!(load_with_warnings(&real_content(), crate::i18n::Lang::En)
+        .unwrap()
+        .warnings
+        .is_empty());
+}
+
+/// A new action that nobody added to its issue's `actions` list is on the issue's page anyway,
+/// after the ones the list orders.
+#[test]
+fn an_action_its_issue_does_not_list_is_on_the_issue_s_page_after_those_listed() {
+    let dir = copy();
+    let text = fs::read_to_string(dir.join("actions/guantanamo.md")).unwrap();
+    fs::write(
+        dir.join("actions/another-one.md"),
+        text.replace("title = \"Tell", "title = \"Another: tell"),
+    )
+    .unwrap();
+    let c = load(&dir).unwrap();
+    let issue = c.issue("immigration-justice").unwrap();
+    assert_eq!(
+        issue.actions.iter().map(|a| a.as_ref()).collect::<Vec<_>>(),
+        ["guantanamo", "another-one"]
+    );
+    // No other issue gains it.
+    assert!(c
+        .issues
+        .iter()
+        .filter(|i| i.slug != "immigration-justice")
+        .all(|i| !i.actions.iter().any(|a| a == "another-one")));
 }
 
 #[test]
@@ -570,6 +640,30 @@ fn the_signup_configurations_load() {
     );
     let src = endpoint_source(&local);
     assert!(src.contains("adapter: Adapter::Osdi"), "{src}");
+}
+
+/// Every page has a form: a release build without a privacy link stops, at the file, with the
+/// line to add.
+#[test]
+fn a_release_build_without_a_privacy_link_says_where_to_add_one() {
+    let c = load_real();
+    assert!(c.site.privacy_url.is_some(), "the shipped content links it");
+    let dir = copy();
+    edit(&dir, "site.toml", "privacy_url = ", "# privacy_url = ");
+    let without = load(&dir).unwrap();
+    assert!(without.site.privacy_url.is_none());
+    let path = dir.join("signup.toml");
+    fs::write(&path, "adapter = \"osdi\"\npetition_url = \"https://actionnetwork.org/api/v2/petitions/{petition}/signatures/\"\nsignup_url = \"https://actionnetwork.org/api/v2/forms/{form}/submissions/\"\nsignup_form = \"f-1\"\n[petitions]\nguantanamo = \"p-1\"\n").unwrap();
+    let e = config::load(&path, &without).unwrap();
+    let problems = config::deployment_problems(&e, &without);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].starts_with("content/site.toml:1: there is no `privacy_url`")
+            && problems[0].contains("Add a line `privacy_url = \"https://…\"`"),
+        "{problems:?}"
+    );
+    assert!(!config::refusals(&e, &without)[0].local_only);
+    assert_eq!(config::deployment_problems(&e, &c), Vec::<String>::new());
 }
 
 #[test]

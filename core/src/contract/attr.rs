@@ -65,6 +65,15 @@ attributes! {
     COUNT_ACTION = "data-count-action";
     /// Inside a count: which part an element is (`super::count_part`).
     COUNT_PART = "data-count-part";
+    /// On what shows an open action that has a last day (its `ends`, `YYYY-MM-DD`): the page
+    /// was built while it was open, and `js/closing.js` shows it closed once that day has
+    /// passed, judged by the visitor's clock (at the end of the day, UTC, as the build judges
+    /// it). Inside it, what shows only while it is open, and what shows only once it has closed
+    /// (hidden until then); the element itself gets `CLOSED` then.
+    ENDS = "data-ends";
+    WHILE_OPEN = "data-while-open";
+    ONCE_CLOSED = "data-once-closed";
+    CLOSED = "data-closed";
 }
 
 /// The JavaScript key of an attribute: `data-signup-adapter` → `signup_adapter`.

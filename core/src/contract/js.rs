@@ -350,35 +350,23 @@ mod tests {
         assert_eq!(json["parts"].as_object().unwrap().len(), Part::FIXED.len());
     }
 
-    /// The site's JavaScript, as the bundler reads it.
-    const JAVASCRIPT: [(&str, &str); 11] = [
-        ("js/outbox.js", include_str!("../../../js/outbox.js")),
-        (
-            "js/outbox-rules.js",
-            include_str!("../../../js/outbox-rules.js"),
-        ),
-        (
-            "js/outbox-page.js",
-            include_str!("../../../js/outbox-page.js"),
-        ),
-        ("js/sw.js", include_str!("../../../js/sw.js")),
-        ("js/boot.js", include_str!("../../../js/boot.js")),
-        ("js/count.js", include_str!("../../../js/count.js")),
-        (
-            "js/count-answer.js",
-            include_str!("../../../js/count-answer.js"),
-        ),
-        (
-            "js/lazy-signer.js",
-            include_str!("../../../js/lazy-signer.js"),
-        ),
-        ("js/embed.js", include_str!("../../../js/embed.js")),
-        (
-            "js/embed-generator.js",
-            include_str!("../../../js/embed-generator.js"),
-        ),
-        ("js/contract.js", include_str!("../../../js/contract.js")),
-    ];
+    /// Every file of the site's JavaScript (`js/`), as the bundler reads it: read from the
+    /// folder, so a new file is checked as soon as it is there.
+    fn javascript() -> Vec<(String, String)> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../js");
+        let mut files: Vec<(String, String)> = std::fs::read_dir(&dir)
+            .expect("js/ is beside core/")
+            .map(|e| e.expect("a file in js/").path())
+            .filter(|p| p.extension().is_some_and(|x| x == "js"))
+            .map(|p| {
+                let name = format!("js/{}", p.file_name().unwrap().to_string_lossy());
+                (name, std::fs::read_to_string(&p).expect("readable"))
+            })
+            .collect();
+        files.sort();
+        assert!(files.len() >= 14, "{files:?}");
+        files
+    }
 
     #[test]
     fn the_javascript_spells_no_shared_name_itself() {
@@ -415,7 +403,7 @@ mod tests {
                 .filter(|n| n.contains('-')),
         );
         shared.extend(words.iter().flat_map(|w| quoted(w)));
-        for (file, code) in JAVASCRIPT {
+        for (file, code) in javascript() {
             // Comments may name them; code must take them from `C`.
             let code: String = code
                 .lines()
