@@ -66,13 +66,9 @@ impl FormFor {
     }
 }
 
-/// The words a visitor agrees to on a form of `kind`: the consent box's label, or, where
-/// sending is the consent, the call to sign up.
+/// The words a visitor agrees to on a form of `kind` (`campaign_core::petition::consent`).
 fn consent_wording(kind: Kind) -> &'static str {
-    match kind.consent() {
-        Consent::Box => ui().opt_in,
-        Consent::Itself => &content().site.signup_heading,
-    }
+    consent::wording(kind, ui(), &content().site.signup_heading)
 }
 
 #[component]
@@ -223,6 +219,7 @@ fn EventPanel(prefix: &'static str, level: u8) -> impl IntoView {
             <Heading level=level id=id(Part::EventHeading)>
                 {ui.event_heading}" "<span id=id(Part::EventName)></span>
             </Heading>
+            <p>{ui.event_code}" "<code id=id(Part::EventCode)></code></p>
             <ul>
                 {count(Part::EventWaiting, ui.event_waiting)}
                 {count(Part::EventSent, ui.event_sent)}

@@ -1,17 +1,21 @@
 //! Prints the signup endpoint as the site will use it, as JSON, for `scripts/check-endpoint.mjs`
 //! and `scripts/counts.mjs`:
 //! where each form sends (each action's petition, and the updates signup), how, and the site's
-//! own origin (the browser's `Origin` when a visitor signs).
+//! own origin (the browser's `Origin` when a visitor signs); what a release build would refuse;
+//! and, for OSDI, every tag the site sends, which Action Network must have before launch.
 //!
 //!   signup-config [CONFIG] [NOW]   CONFIG: config/signup.toml unless said (or SIGNUP_CONFIG);
 //!                                  NOW: the test signature's time, RFC 3339 (the caller's clock)
 //!
 //! It reads `content/` and the configuration as the build does, and refuses the same mistakes.
 
-use campaign_core::build::{config, load};
+use campaign_core::build::{config, load, load_in};
 use campaign_core::i18n::Lang;
 use campaign_core::kind::Kind;
-use campaign_core::petition::payload::{uuid_v4, Submission};
+use campaign_core::petition::consent;
+use campaign_core::petition::payload::{
+    lang_tag, osdi_kind, uuid_v4, Adapter, Submission, NO_OPT_IN_TAG,
+};
 use campaign_core::petition::query::Source;
 use campaign_core::petition::validate::{Draft, Signer};
 use serde_json::json;
@@ -35,13 +39,25 @@ fn main() {
         std::process::exit(1);
     };
     let content = load(&root.join("content")).unwrap_or_else(|e| stop("The site's content", e));
-    let endpoint = config::load(&root.join(&file), &content).unwrap_or_else(|e| stop(&file, e));
+    let built = config::load(&root.join(&file), &content).unwrap_or_else(|e| stop(&file, e));
+    // What a release build would refuse, as it says it.
+    let refusals: Vec<_> = config::refusals(&built, &content)
+        .into_iter()
+        .map(|r| json!({ "message": r.message, "local_only": r.local_only }))
+        .collect();
     let site = std::env::var("SITE_URL").unwrap_or_else(|_| content.site.site_url.to_string());
     // The test signature: what a visitor's browser would send, made by the same code, from a
-    // person nobody could mistake for a real one.
+    // person nobody could mistake for a real one, marked as a test (its source, and on OSDI a tag
+    // of its own), with an address of its own each time, so that a system that keeps one
+    // signature per person (Action Network) takes each check's.
     let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .unwrap_or_default();
+    let check_email = format!("endpoint-check+{}@example.org", now.as_secs());
+    let mut endpoint = built.clone();
+    let mut tags = endpoint.tags.to_vec();
+    tags.push(TEST_TAG.into());
+    endpoint.tags = tags.into();
     // How the site's messages name where a kind's signatures go: "petition service".
     let service = |kind: Kind| kind.signer_words(Lang::En.signer_words()).service;
     let request = |kind: Kind, action: &str| {
@@ -53,7 +69,7 @@ fn main() {
             signer: Signer::checked(Draft {
                 given_name: "Endpoint".into(),
                 family_name: "Check".into(),
-                email: "endpoint-check@example.org".into(),
+                email: check_email.clone(),
                 postal_code: "10001".into(),
                 country: "US".into(),
                 email_opt_in: false,
@@ -77,15 +93,18 @@ fn main() {
         .actions
         .iter()
         .map(|a| {
-            json!({ "form": format!("the {} “{}”", a.kind.name(), a.title), "service": service(a.kind), "request": request(a.kind, &a.slug), "hosted": a.hosted_url })
+            json!({ "form": format!("the {} “{}”", a.kind.name(), a.title), "title": a.title, "service": service(a.kind), "request": request(a.kind, &a.slug), "hosted": a.hosted_url })
         })
-        .chain(std::iter::once(json!({ "form": "the updates signup", "service": service(Kind::Signup), "request": request(Kind::Signup, ""), "hosted": null })))
+        .chain(std::iter::once(json!({ "form": "the updates signup", "title": "the updates signup", "service": service(Kind::Signup), "request": request(Kind::Signup, ""), "hosted": null })))
         .collect();
     let out = json!({
         "config": file,
         "origin": site.trim_end_matches('/'),
         "adapter": endpoint.adapter.name(),
         "cors": endpoint.cors,
+        "refusals": refusals,
+        "check_email": check_email,
+        "tags": (endpoint.adapter == Adapter::Osdi).then(|| osdi_tags(&root, &built, &content)),
         "fallback": endpoint.plain_post_url(Kind::Signup, ""),
         "forms": forms,
         // For scripts/counts.mjs: each petition's id, where browsers read its count, and
@@ -102,4 +121,62 @@ fn main() {
         }).collect::<Vec<_>>(),
     });
     println!("{out}");
+}
+
+/// The tag the pre-launch check's test signature carries on OSDI, for staff to find and delete it.
+const TEST_TAG: &str = "endpoint-check";
+
+/// Every tag an OSDI body from this site can carry, with what it means, in the order staff
+/// would create them: Action Network ignores a tag that nobody created first.
+fn osdi_tags(
+    root: &std::path::Path,
+    e: &campaign_core::petition::payload::Endpoint,
+    content: &campaign_core::content::Content,
+) -> Vec<serde_json::Value> {
+    let mut tags: Vec<(String, String)> = e
+        .tags
+        .iter()
+        .map(|t| {
+            (
+                t.to_string(),
+                "on every signature and signup (config/signup.toml)".into(),
+            )
+        })
+        .collect();
+    for a in content.actions.iter() {
+        let what = format!("a signature of the {} “{}”", a.kind.name(), a.title);
+        tags.push((osdi_kind(a.kind, &a.slug).0, what));
+    }
+    tags.push((osdi_kind(Kind::Signup, "").0, "an updates signup".into()));
+    for lang in Lang::ALL {
+        tags.push((
+            lang_tag(lang.code()),
+            format!("sent from a form in {}", lang.name()),
+        ));
+    }
+    tags.push((
+        NO_OPT_IN_TAG.into(),
+        "signed without asking for updates (the box left unticked)".into(),
+    ));
+    let heading = |lang: Lang| {
+        load_in(&root.join("content"), lang)
+            .map(|c| c.site.signup_heading.to_string())
+            .unwrap_or_default()
+    };
+    for w in consent::wordings(heading) {
+        let what = format!(
+            "agreed, in {}, on {}: “{}”",
+            w.lang.name(),
+            w.asked,
+            w.words
+        );
+        tags.push((consent::tag(&w.version), what));
+    }
+    tags.push((
+        TEST_TAG.into(),
+        "the pre-launch check's test signature".into(),
+    ));
+    tags.into_iter()
+        .map(|(tag, means)| json!({ "tag": tag, "means": means }))
+        .collect()
 }

@@ -139,7 +139,31 @@ pub fn load(path: &Path, content: &Content) -> Result<Endpoint, Vec<ContentError
 /// Why a deployment build must not use this endpoint: every reason, each saying what to change.
 /// (A build for this machine, `LOCAL_BUILD=1`, may use the local receiver.)
 pub fn deployment_problems(e: &Endpoint, content: &Content) -> Vec<String> {
-    let mut problems = Vec::new();
+    refusals(e, content)
+        .into_iter()
+        .map(|r| r.message)
+        .collect()
+}
+
+/// One reason a release build refuses to ship: what to change, and whether it is only that the
+/// endpoint is on this machine or not over https (which a build for this machine, and `make
+/// check-endpoint` against the local receiver, allow).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Refusal {
+    pub message: String,
+    pub local_only: bool,
+}
+
+/// Every reason a release build refuses to ship with this endpoint and content
+/// ([`deployment_problems`]; `make check-endpoint` runs the same).
+pub fn refusals(e: &Endpoint, content: &Content) -> Vec<Refusal> {
+    let mut out = Vec::new();
+    let mut refuse = |message: String, local_only: bool| {
+        out.push(Refusal {
+            message,
+            local_only,
+        })
+    };
     let fallback = (!e.fallback_url.is_empty()).then_some((&e.fallback_url, "fallback_url"));
     // A count read from another site: optional, but never from this machine or over http://.
     let count = e
@@ -157,26 +181,32 @@ pub fn deployment_problems(e: &Endpoint, content: &Content) -> Vec<String> {
     .chain(count_api)
     {
         if url.is_empty() {
-            problems.push(format!(
-                "`{name}` is not set, so signatures would go nowhere."
-            ));
+            refuse(
+                format!("`{name}` is not set, so signatures would go nowhere."),
+                false,
+            );
         } else if is_loopback(url) {
-            problems.push(format!("`{name}` is {url}, on the builder's own machine, so visitors' signatures would be lost."));
+            refuse(format!("`{name}` is {url}, on the builder's own machine, so visitors' signatures would be lost."), true);
         } else if !url.starts_with("https://") {
-            problems.push(format!("`{name}` is {url}, which is not https://: browsers would block it from a site served over https, or send visitors' details unencrypted."));
+            refuse(format!("`{name}` is {url}, which is not https://: browsers would block it from a site served over https, or send visitors' details unencrypted."), true);
         }
     }
     if e.petition_url.contains("{petition}") {
         for a in content.actions.iter() {
             if !e.petitions.iter().any(|p| p.action == a.slug) {
-                problems.push(format!(
+                refuse(format!(
                     "content/actions/{slug}.md: the action `{slug}` has no petition id at the endpoint, so its signatures would go to a petition that does not exist. Add `{slug} = \"…\"` under [petitions], with the petition's id (Action Network: in the petition's API address).",
                     slug = a.slug
-                ));
+                ), false);
             }
         }
     }
-    problems
+    // Every page has a form (the footer's updates signup): it must say where to read what the
+    // organization does with what people send.
+    if content.site.privacy_url.is_none() {
+        refuse("content/site.toml:1: there is no `privacy_url`, so the forms would not say what the organization does with what people send. Add a line `privacy_url = \"https://…\"` with the address of its privacy notice (T’ruah’s is https://truah.org/privacy-policy/).".into(), false);
+    }
+    out
 }
 
 #[cfg(test)]

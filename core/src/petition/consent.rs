@@ -2,6 +2,9 @@
 //! version of the consent text the visitor saw, in their language, so staff can later tell who
 //! agreed to what after the wording changes.
 
+use crate::i18n::{Lang, PageWords};
+use crate::kind::{Consent, Kind};
+
 /// The consent text's version: 8 hex digits of its 32-bit FNV-1a hash. A version label, not a
 /// security measure: FNV-1a is a few lines and adds nothing to the signer's wasm, where a
 /// cryptographic hash crate would. Computed where the form is rendered, from the very text it
@@ -35,6 +38,66 @@ pub fn tag(version: &str) -> String {
     format!("consent:{version}")
 }
 
+/// The words a visitor agrees to on a form of `kind`, in the language of `words`: its box's
+/// label, or, where sending the form is the consent, the site's call to sign up
+/// (`signup_heading`, in that language). The form renders its consent version from these.
+pub fn wording<'a>(kind: Kind, words: &'static PageWords, signup_heading: &'a str) -> &'a str {
+    match kind.consent() {
+        Consent::Box => words.opt_in,
+        Consent::Itself => signup_heading,
+    }
+}
+
+/// One wording a signature's consent version can stand for: where it is asked, in which
+/// language, and its words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Wording {
+    pub version: String,
+    pub lang: Lang,
+    /// Where it is asked, in English, for staff: "the petition's box".
+    pub asked: String,
+    pub words: String,
+}
+
+/// Every wording a signature built from this content can carry a version of, in every
+/// language: each kind's consent, and the offer of updates made after signing. `signup_heading`
+/// gives the site's call to sign up in a language. A record staff can read a year later (`make
+/// consents`), and the tags Action Network must know (`make check-endpoint`).
+pub fn wordings(signup_heading: impl Fn(Lang) -> String) -> Vec<Wording> {
+    let mut out: Vec<Wording> = Vec::new();
+    for lang in Lang::ALL {
+        let heading = signup_heading(lang);
+        for kind in Kind::ALL {
+            let asked = match kind.consent() {
+                Consent::Box => format!("the {}'s box", kind.name()),
+                Consent::Itself => format!("the {} (sending it is the consent)", kind.name()),
+            };
+            let words = wording(kind, lang.page_words(), &heading).to_string();
+            out.push(Wording {
+                version: version_text(&words),
+                lang,
+                asked,
+                words,
+            });
+        }
+        let offer = lang.signer_words().offer_question;
+        out.push(Wording {
+            version: version_text(offer),
+            lang,
+            asked: "the offer of updates after signing".into(),
+            words: offer.to_string(),
+        });
+    }
+    // One line per version: two kinds asking with the same words share it.
+    let mut seen = Vec::new();
+    out.retain(|w| {
+        let new = !seen.contains(&w.version);
+        seen.push(w.version.clone());
+        new
+    });
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -49,5 +112,28 @@ mod tests {
         assert_ne!(en, version_text("Send me updates and action alerts."));
         assert_ne!(en, version_text("Envíame novedades y alertas de acción"));
         assert_eq!(tag(&en), format!("consent:{en}"));
+    }
+
+    #[test]
+    fn every_wording_in_use_is_listed_once_with_its_language() {
+        let heading = |lang: Lang| format!("Sign up ({})", lang.code());
+        let all = wordings(heading);
+        for lang in Lang::ALL {
+            for kind in Kind::ALL {
+                let heading = heading(lang);
+                let w = wording(kind, lang.page_words(), &heading);
+                assert!(
+                    all.iter()
+                        .any(|x| x.lang == lang && x.words == w && x.version == version_text(w)),
+                    "{kind:?} in {lang:?}"
+                );
+            }
+            let offer = lang.signer_words().offer_question;
+            assert!(all.iter().any(|x| x.lang == lang && x.words == offer));
+        }
+        let mut versions: Vec<&str> = all.iter().map(|w| w.version.as_str()).collect();
+        versions.sort();
+        versions.dedup();
+        assert_eq!(versions.len(), all.len(), "one line per version");
     }
 }

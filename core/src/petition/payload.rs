@@ -337,10 +337,15 @@ struct Autoresponse {
     enabled: bool,
 }
 
+/// The tag on an OSDI body that says in which language the form was: `lang:es`.
+pub fn lang_tag(language: &str) -> String {
+    format!("lang:{language}")
+}
+
 /// What OSDI's helpers take for each kind: the tag that says what it was, and whether it is an
 /// action (a record-signature helper takes referrer data and an autoresponse trigger; the
 /// person-signup and record-submission helpers the updates signup goes to take neither).
-fn osdi_kind(kind: Kind, action: &str) -> (String, bool) {
+pub fn osdi_kind(kind: Kind, action: &str) -> (String, bool) {
     match kind {
         Kind::Petition => (format!("{}:{action}", kind.name()), true),
         Kind::Signup => (format!("{}:updates", kind.name()), false),
@@ -358,7 +363,7 @@ fn osdi(e: &Endpoint, s: &Submission) -> String {
     } = &*s.signer;
     let status = email_opt_in.then_some("subscribed");
     let (kind_tag, action) = osdi_kind(s.kind, &s.action);
-    let lang_tag = format!("lang:{}", s.language);
+    let lang_tag = lang_tag(&s.language);
     let mut add_tags: Vec<&str> = e.tags.iter().map(|t| t.as_ref()).collect();
     add_tags.extend([kind_tag.as_str(), lang_tag.as_str()]);
     // What a ticked box agreed to; an unticked one, only that it was not ticked.
