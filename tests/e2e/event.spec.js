@@ -18,6 +18,8 @@ test.use({
 const ACTION = "/act/guantanamo/";
 const TITLE = "Tell President Trump: Don’t Send Migrants to Guantánamo!";
 const EVENT = "Shabbat rally";
+// What staff filter on: the event's name as a source code (campaign_core::petition::event).
+const EVENT_CODE = "event-shabbat-rally";
 const received = receiverAt(NO_DEDUPE_RECEIVER);
 const panel = (page) => page.getByRole("region", { name: `Event mode: ${EVENT}` });
 // Real names, of every shape a room brings.
@@ -38,6 +40,7 @@ test("a room's fifty signatures, made with no signal: each person gets an empty 
   await page.goto(`${ACTION}?event=${encodeURIComponent(EVENT)}`);
   await heading(page, TITLE);
   await expect(panel(page)).toBeVisible();
+  await expect(panel(page).getByText(`Source code of its signatures: ${EVENT_CODE}`)).toBeVisible();
   // The link's parameter leaves the address; the tab stays in event mode.
   await expect.poll(() => new URL(page.url()).search).toBe("");
   await expect(form(page).locator("form")).toHaveAttribute("autocomplete", "off");
@@ -100,8 +103,8 @@ test("a room's fifty signatures, made with no signal: each person gets an empty 
   expect(arrived).toHaveLength(50);
   expect(arrived.map((s) => s.body.person.email_addresses[0].address)).toEqual(madeBy.map((m) => m.email));
   for (const [i, { body }] of arrived.entries()) {
-    // The event's name as the source, and the time it was made, not the time it was sent.
-    expect(body.referrer_data.source).toBe(EVENT);
+    // The event's source code as the source, and the time it was made, not the time it was sent.
+    expect(body.referrer_data.source).toBe(EVENT_CODE);
     const made = Date.parse(body.action_date);
     expect(made, "made offline, before the device was online").toBeLessThan(online);
     expect(made).toBeGreaterThanOrEqual(madeBy[i].at - 5_000);

@@ -97,6 +97,8 @@ parts! {
     EventPanel = "event",
     EventHeading = "event-heading",
     EventName = "event-name",
+    /// The source code its signatures carry (`crate::petition::event::source_code`).
+    EventCode = "event-code",
     EventWaiting = "event-waiting",
     EventSent = "event-sent",
     EventRefused = "event-refused",

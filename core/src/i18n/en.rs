@@ -97,6 +97,7 @@ pub const PAGE: PageWords = PageWords {
     date: "{} {}, {}",
     day_first: false,
     event_heading: "Event mode:",
+    event_code: "Source code of its signatures:",
     event_waiting: "Waiting on this device",
     event_sent: "Sent",
     event_refused: "Refused",

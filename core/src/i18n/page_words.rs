@@ -136,6 +136,8 @@ pub struct PageWords {
     /// name ("Event mode:"), …
     pub event_heading: &'static str,
     /// … its counts of the event's signatures: waiting on the device, sent, refused, …
+    /// Before the source code an event's signatures carry, for staff to filter on.
+    pub event_code: &'static str,
     pub event_waiting: &'static str,
     pub event_sent: &'static str,
     pub event_refused: &'static str,

@@ -34,6 +34,41 @@ pub fn name(raw: &str) -> Option<String> {
     (!name.is_empty()).then_some(name)
 }
 
+/// The source code an event's signatures carry (OSDI's `referrer_data.source`, the flat
+/// adapters' `source`), made from its name so staff can filter on it: `event-`, then the name in
+/// lower case with every run of spaces and punctuation one hyphen, and the accents of Latin
+/// letters taken off ("Shabbat rally" → `event-shabbat-rally`, "Marcha por la dignidad, día 2" →
+/// `event-marcha-por-la-dignidad-dia-2`). Letters of other scripts stay as they are (a Hebrew
+/// name keeps its letters). Without Unicode's case tables, which would weigh on the signer.
+pub fn source_code(name: &str) -> String {
+    let mut code = String::from("event");
+    let mut gap = true;
+    for c in name.chars() {
+        let c = fold(c);
+        if c.is_ascii_alphanumeric() || (!c.is_ascii() && !c.is_whitespace() && !c.is_control()) {
+            if gap {
+                code.push('-');
+                gap = false;
+            }
+            code.push(c.to_ascii_lowercase());
+        } else {
+            gap = true;
+        }
+    }
+    code
+}
+
+/// A Latin letter with an accent as the plain letter (lower case), and a few typographic
+/// marks as the punctuation they are; any other character as it is.
+fn fold(c: char) -> char {
+    const FROM: &str = "àáâãäåāăąÀÁÂÃÄÅĀĂĄçćčÇĆČďĎèéêëēėęěÈÉÊËĒĖĘĚìíîïīįÌÍÎÏĪĮñńňÑŃŇòóôõöøōőÒÓÔÕÖØŌŐŕřŔŘśšşŚŠŞťţŤŢùúûüūůűųÙÚÛÜŪŮŰŲýÿÝŸźżžŹŻŽ’‘“”–—";
+    const TO: &str = "aaaaaaaaaaaaaaaaaaccccccddeeeeeeeeeeeeeeeeiiiiiiiiiiiinnnnnnoooooooooooooooorrrrssssssttttuuuuuuuuuuuuuuuuyyyyzzzzzz''\"\"--";
+    FROM.chars()
+        .position(|f| f == c)
+        .and_then(|i| TO.chars().nth(i))
+        .unwrap_or(c)
+}
+
 /// Where a tab keeps that it is in event mode, and for which event (`sessionStorage`): one key
 /// per deployment, as the outbox's (`crate::contract::outbox_key`).
 pub fn storage_key(outbox_key: &str) -> String {
@@ -43,6 +78,27 @@ pub fn storage_key(outbox_key: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_event_s_source_code_is_lower_case_with_no_spaces() {
+        assert_eq!(source_code("Shabbat rally"), "event-shabbat-rally");
+        assert_eq!(source_code("Shabbat+rally"), "event-shabbat-rally");
+        assert_eq!(
+            source_code("Marcha por la dignidad, día 2"),
+            "event-marcha-por-la-dignidad-dia-2"
+        );
+        assert_eq!(source_code("  ÉXODO — Pésaj  "), "event-exodo-pesaj");
+        assert_eq!(
+            source_code("Temple Beth-El’s vigil"),
+            "event-temple-beth-el-s-vigil"
+        );
+        assert_eq!(source_code("שבת"), "event-שבת");
+        assert_eq!(source_code("!!!"), "event");
+        for name in ["Shabbat rally", "Marcha por la dignidad", "שבת"] {
+            let code = source_code(name);
+            assert!(!code.contains(' ') && code == code.to_lowercase(), "{code}");
+        }
+    }
 
     #[test]
     fn an_event_s_name_is_one_clean_line() {

@@ -7,7 +7,7 @@ use super::Form;
 use crate::dom::*;
 use crate::outbox;
 use campaign_core::contract::Part;
-use campaign_core::petition::event::IDLE_MS;
+use campaign_core::petition::event::{source_code, IDLE_MS};
 use campaign_core::petition::form_state::{Event, Said};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -31,6 +31,7 @@ impl Form {
         self.fresh_names();
         let (scope, panel) = (&self.scope, self.id(Part::EventPanel));
         scope.set_text(&self.id(Part::EventName), event);
+        scope.set_text(&self.id(Part::EventCode), &source_code(event));
         scope.set_hidden(&panel, false);
         self.show_counts();
         self.scope

@@ -112,9 +112,9 @@ impl Form {
             self.scope.host(),
             self.lang,
         );
-        // At an event, the event's name is where the signature came from.
+        // At an event, the event is where the signature came from: its source code.
         if let Some(event) = &self.event {
-            submission.source.source = event.clone();
+            submission.source.source = campaign_core::petition::event::source_code(event);
         }
         let key = submission.key.clone();
         self.scope.set_hidden(&self.id(Part::Expired), true);
