@@ -4,6 +4,9 @@
 #   for a year, immutable;
 # - .wasm as application/wasm (S3 would guess application/octet-stream, and browsers then fall
 #   back to slower compilation);
+# - the count files the site serves itself (counts/*.json: README, "The count") kept 5 minutes
+#   (campaign_core::deploy::COUNT_CACHE): deploy/s3-refresh-counts.sh refreshes them on a
+#   schedule;
 # - everything else (the pages, boot.js, embed.js, share.png) checked on every visit;
 # - CORS for reading from anywhere (deploy/s3-cors.json): embeds on other websites load the
 #   script, the stylesheet, the wasm and the bodies from here.
@@ -24,6 +27,7 @@ bucket=${1:?usage: deploy/s3-upload.sh BUCKET [DIST]}
 dist=${2:-dist}
 dist=${dist%/}
 immutable="public, max-age=31536000, immutable"
+counts="public, max-age=300"
 manifest=deploy-manifest.txt
 here=$(dirname "$0")
 
@@ -57,7 +61,7 @@ for digits in 10 11 12 13 14 15 16; do
   hex=$(printf '[0-9a-f]%.0s' $(seq "$digits"))
   globs+=("*-$hex.*" "*-${hex}_bg.*")
 done
-exclude=(--exclude _headers --exclude "$manifest")
+exclude=(--exclude _headers --exclude "$manifest" --exclude "counts/*")
 for glob in "${globs[@]}"; do exclude+=(--exclude "$glob"); done
 # A glob is wider than the pattern (its `*` also matches `.`): a file the globs exclude but the
 # pattern calls unhashed would never be uploaded, so stop rather than leave it out.
@@ -79,6 +83,9 @@ for name in "${hashed[@]}"; do
   aws s3 cp "$dist/$name" "s3://$bucket/$name" --cache-control "$immutable" "${type[@]}"
 done
 aws s3 sync "$dist/" "s3://$bucket/" "${exclude[@]}" --cache-control no-cache --delete
+if [ -d "$dist/counts" ]; then
+  aws s3 cp "$dist/counts" "s3://$bucket/counts" --recursive --cache-control "$counts" --content-type "application/json"
+fi
 printf '%s\n' "${hashed[@]}" | aws s3 cp - "s3://$bucket/$manifest" --cache-control no-cache --content-type "text/plain; charset=utf-8"
 
 # Then the hashed files older than the previous deploy.

@@ -11,10 +11,13 @@
 //   `total_signatures`. The key stays on the machine that runs this: it is never written
 //   anywhere, and browsers only ever see the count file;
 // - otherwise from `count_url`, when it is a full address (a public count source).
-// A source that cannot be reached, answers an error or no count, writes nothing for that
-// petition (the page then shows no count until the browser reads one): never a made-up count.
-// It never fails the build; it says what it could not read. SIGNUP_CONFIG names the config as
-// for the build.
+// A source that cannot be reached, answers an error or no count, keeps the last count the site
+// published: where the site serves its counts itself (count_url = "counts/{petition}.json"), the
+// file at the site's address now (SITE_URL and SITE_BASE, as for the build), with the time it
+// was read then. So one failed read never blanks a count that was there. With none to keep, it
+// writes nothing for that petition (the page shows no count until the browser reads one): never
+// a made-up count. It never fails the build; it says what it could not read. SIGNUP_CONFIG names
+// the config as for the build.
 import { execFileSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -59,22 +62,44 @@ if (publish) {
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 
+/** Where the site, as deployed now, serves a count file of its own (`path` under its root). */
+const published = (path) => `${(process.env.SITE_URL ?? config.origin).replace(/\/$/, "")}${(process.env.SITE_BASE ?? "").replace(/\/$/, "")}/${path}`;
+
 let read = 0;
 for (const c of config.counts) {
   const fromApi = token && c.api_url;
   const url = fromApi ? c.api_url : c.url?.includes("://") ? c.url : null;
-  if (!url) continue;
-  const count = await countAt(url, fromApi ? { "OSDI-API-Token": token } : {});
+  const count = url ? await countAt(url, fromApi ? { "OSDI-API-Token": token } : {}) : { problem: "no source to read it from here" };
   if (typeof count === "number") {
     writeFileSync(join(out, `${c.petition}.json`), JSON.stringify({ count, read_at: new Date().toISOString() }) + "\n");
     console.log(`counts: ${c.action}: ${count}`);
     read++;
-  } else {
+    continue;
+  }
+  const last = c.url && !c.url.includes("://") ? await lastPublished(published(c.url)) : null;
+  if (last) {
+    writeFileSync(join(out, `${c.petition}.json`), JSON.stringify(last) + "\n");
+    console.warn(`counts: ${c.action}: no count${url ? ` from ${url}` : ""} (${count.problem}); kept the last one the site published, ${last.count} (read ${last.read_at ?? "at an unknown time"}).`);
+  } else if (url) {
     console.warn(`counts: ${c.action}: no count from ${url} (${count.problem}); the pages show none until browsers read one.`);
   }
 }
 if (!read && config.counts.some((c) => c.api_url) && !token) {
   console.warn("counts: count_api_url is set but OSDI_API_TOKEN is not: set it to read the counts with the API key.");
+}
+
+/** The count file the site published at `url`, as it is (its count, and when that was read),
+ *  or null. */
+async function lastPublished(url) {
+  try {
+    const answer = await fetch(url, { headers: { Accept: "application/json" }, signal: AbortSignal.timeout(PATIENCE_MS) });
+    if (!answer.ok) return null;
+    const body = await answer.json();
+    const count = countIn(body);
+    return count === null ? null : { count, read_at: typeof body.read_at === "string" ? body.read_at : null };
+  } catch {
+    return null;
+  }
 }
 
 /** The count at `url`, or `{problem}`. */

@@ -9,7 +9,9 @@
 // signer's script and wasm, the icon). The site's own wasm is left out: a kept page works
 // without it, its links loading the kept pages. The list and a version made from every byte in
 // it go into the worker, so a deploy that changes any of them is a new worker, and one that
-// changes none is not.
+// changes none is not. A page's bytes count as they are without its count (the prerenderer's
+// digest of it): the scheduled build that only refreshes the counts makes the same sw.js, byte
+// for byte, and visitors' devices fetch nothing again for it.
 import * as esbuild from "esbuild";
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
@@ -46,7 +48,7 @@ const languages = {};
 for (const folder of Object.values(whole.langs)) {
   const manifest = join(dist, folder, "offline.json");
   if (!existsSync(manifest)) throw new Error(`service worker: ${manifest} is missing; build every language first (scripts/build.sh)`);
-  const { pages, offline } = JSON.parse(await readFile(manifest, "utf8"));
+  const { pages, offline, digests } = JSON.parse(await readFile(manifest, "utf8"));
   const files = new Set();
   for (const page of pages) {
     const html = await readFile(join(dist, folder, page, "index.html"), "utf8");
@@ -64,8 +66,10 @@ for (const folder of Object.values(whole.langs)) {
     }
   }
   const list = { files: [...files].sort(), pages: pages.map((p) => folder + p), offline: folder + offline };
-  for (const path of [...list.files, ...list.pages.map((p) => `${p}index.html`)]) {
-    hash.update(path).update(await readFile(join(dist, path)));
+  for (const path of list.files) hash.update(path).update(await readFile(join(dist, path)));
+  for (const page of pages) {
+    if (!digests?.[page]) throw new Error(`service worker: ${folder}offline.json has no digest of ${page}`);
+    hash.update(folder + page).update(digests[page]);
   }
   languages[folder] = list;
 }

@@ -77,8 +77,10 @@ pub fn is_hashed(name: &str) -> bool {
 /// the embeds' bodies, `…/embed/act/guantanamo.html`) and `fresh` other files that must be
 /// checked on every visit (both with the base path); `hashed` the content-hashed files, which
 /// never change and are cached for a year.
-/// `global` adds the rules for every path (the policy, CORS); a language's own build leaves them
-/// to the default language's file, which its rules are appended to.
+/// `global` is the site's root (its base path, "" at the root of a domain) for the default
+/// language's file, which adds the rules for every path (the policy, CORS) and for the count
+/// files the site serves itself; a language's own build (`None`) leaves them to that file, which
+/// its rules are appended to.
 ///
 /// Framing. The site's pages must not be framed by other sites (`frame-ancestors 'none'`,
 /// `X-Frame-Options: DENY`), but the embed's files must stay free of both: other websites load
@@ -107,14 +109,17 @@ pub fn headers_file(
     pages: &[String],
     fresh: &[String],
     hashed: &[String],
-    global: bool,
+    global: Option<&str>,
 ) -> String {
     let mut out = String::new();
-    if global {
+    if let Some(root) = global {
         out.push_str(
             "# Written by the build (src/bin/prerender.rs): the headers Netlify and Cloudflare Pages send.\n# Edit config/signup.toml, not this file: the policy follows the signup endpoint.\n",
         );
         global_rules(&mut out, endpoint, styles);
+        if let Some(files) = count_files(endpoint, root) {
+            out.push_str(&format!("{files}\n  Cache-Control: {COUNT_CACHE}\n"));
+        }
     }
     let whole = csp(endpoint, styles, false);
     for path in pages {
@@ -137,6 +142,19 @@ pub fn headers_file(
         }
     }
     out
+}
+
+/// How long a count file the site serves itself may be kept by a browser or a CDN: a few minutes,
+/// so the scheduled count build (hourly) shows soon, while a page visited by many at once asks
+/// the host once in a while. Every host recipe sends it (`deploy/`).
+pub const COUNT_CACHE: &str = "public, max-age=300";
+
+/// The count files the site serves itself (`count_url` on this site, `counts/{petition}.json`),
+/// as a `_headers` path under `root`: `/counts/*.json`. None where counts come from elsewhere.
+pub fn count_files(endpoint: &Endpoint, root: &str) -> Option<String> {
+    let url = &endpoint.count_url;
+    (!url.is_empty() && !url.contains("://"))
+        .then(|| format!("{root}/{}", url.replace("{petition}", "*")))
 }
 
 /// Whether a path of `pages` is a page a browser opens (and another site could frame): a
@@ -189,7 +207,7 @@ mod tests {
             &["/".into()],
             &[],
             &[],
-            true,
+            Some(""),
         );
         assert_eq!(
             f.matches("'sha256-abc123='").count(),
@@ -288,7 +306,7 @@ mod tests {
             &["/".into(), "/partners/".into()],
             &["/boot.js".into()],
             &["/site-0123456789abcdef_bg.wasm".into()],
-            true,
+            Some(""),
         );
         assert!(f.contains("/*\n  Content-Security-Policy: default-src 'self';"));
         assert!(
@@ -298,6 +316,19 @@ mod tests {
         assert!(f.contains("/partners/\n  Cache-Control: no-cache\n"));
         assert!(f.contains("/boot.js\n  Cache-Control: no-cache\n"));
         assert!(f.contains("/site-0123456789abcdef_bg.wasm\n  Cache-Control: public, max-age=31536000, immutable\n  Content-Type: application/wasm\n"));
+        assert!(!f.contains("counts"), "no count files on the site: {f}");
+        // Count files the site serves itself: a short life, on every path they can have.
+        let mut counted = endpoint(Adapter::Osdi, "");
+        counted.count_url = "counts/{petition}.json".into();
+        let sub = headers_file(&counted, &[], &[], &[], &[], Some("/campaigns/immigration"));
+        assert!(
+            sub.contains(
+                "\n/campaigns/immigration/counts/*.json\n  Cache-Control: public, max-age=300\n"
+            ),
+            "{sub}"
+        );
+        counted.count_url = "https://counts.example.org/{petition}.json".into();
+        assert_eq!(count_files(&counted, ""), None);
         // Another language's build: its own paths only, appended to the default's file.
         let es = headers_file(
             &endpoint(Adapter::Osdi, ""),
@@ -305,7 +336,7 @@ mod tests {
             &["/es/".into()],
             &["/es/boot.js".into()],
             &["/es/site-0123456789abcdef_bg.wasm".into()],
-            false,
+            None,
         );
         let whole = csp(&endpoint(Adapter::Osdi, ""), &[], false);
         assert_eq!(
@@ -396,8 +427,8 @@ mod tests {
             .to_vec()
         };
         // As scripts/build.sh puts them together: the Spanish rules after the English file.
-        let file = headers_file(&e, &[], &pages, &fresh(""), &hashed(""), true)
-            + &headers_file(&e, &[], &es_pages, &fresh("/es"), &hashed("/es"), false);
+        let file = headers_file(&e, &[], &pages, &fresh(""), &hashed(""), Some(""))
+            + &headers_file(&e, &[], &es_pages, &fresh("/es"), &hashed("/es"), None);
         let (whole, without_framing) = (csp(&e, &[], false), csp(&e, &[], true));
 
         let framed: Vec<&str> = vec![

@@ -11,6 +11,7 @@
 //! - [`i18n`]: the interface's words in each language.
 //! - [`template`]: text with gaps (`{}`, `{name}`) to fill.
 //! - [`deploy`]: the Content Security Policy and the static host's headers file.
+//! - [`findable`]: the sitemap and `robots.txt`.
 //! - [`contract`]: the names the Rust code and the site's JavaScript share.
 //! - [`count`]: a petition's signature count, goal and dates as the page writes them.
 //! - `build` (feature `build`, host only): reads and validates `content/`, and writes the Rust
@@ -23,6 +24,7 @@ pub mod countries;
 pub mod deploy;
 pub mod embed;
 pub mod field;
+pub mod findable;
 pub mod i18n;
 pub mod kind;
 pub mod petition;

@@ -25,12 +25,13 @@
 //!   Pages the full policy and the caching rules (`campaign_core::deploy`).
 
 use any_spawner::Executor;
-use campaign_core::{contract, deploy, routes};
+use campaign_core::{contract, deploy, findable, routes};
 use futures::StreamExt;
 use leptos::prelude::*;
 use leptos_meta::ServerMetaContext;
 use leptos_router::location::RequestUrl;
 use std::path::{Path, PathBuf};
+use truah_campaign::components::count_bar::without_counts;
 use truah_campaign::content::{content, endpoint};
 use truah_campaign::paths::{href, BASE, LANG, ROOT};
 use truah_campaign::{embeds, routes_to_prerender, App};
@@ -84,8 +85,14 @@ fn main() {
     }
 
     // What the service worker fetches when it is installed (scripts/service-worker.mjs): each
-    // open action's page, and the offline page, relative to this language's folder.
-    write(&dir.join("offline.json"), &offline_manifest());
+    // open action's page, and the offline page, relative to this language's folder, with a
+    // digest of each as it is without its count, which the worker's version is made from.
+    let digest = |path: &str| {
+        use sha2::Digest;
+        let page = without_counts(|| render(&shell, &href(path), Mode::Hydrate));
+        format!("{:x}", sha2::Sha256::digest(page.as_bytes()))
+    };
+    write(&dir.join("offline.json"), &offline_manifest(digest));
 
     let mut pages: Vec<String> = routes.iter().map(|p| href(p)).collect();
     pages.push(format!("{BASE}/404.html"));
@@ -100,6 +107,8 @@ fn main() {
         "offline.json",
         "outbox.js",
         "sw.js",
+        "sitemap.xml",
+        "robots.txt",
         "_headers",
     ]
     .map(|f| format!("{BASE}/{f}"))
@@ -113,9 +122,26 @@ fn main() {
     // The default language's build writes the whole file; another language's, only its own
     // paths, which scripts/build.sh adds to it.
     let global = LANG == campaign_core::i18n::Lang::En;
+    // For search engines, at the site's root: every page in every language (the default
+    // language's build writes them for all, as the languages share their pages).
+    if global {
+        let site_url = &content().site.site_url;
+        write(
+            &dir.join("sitemap.xml"),
+            &findable::sitemap(site_url, ROOT, &routes),
+        );
+        write(&dir.join("robots.txt"), &findable::robots(site_url, ROOT));
+    }
     write(
         &dir.join("_headers"),
-        &deploy::headers_file(endpoint(), &styles, &pages, &fresh, &hashed, global),
+        &deploy::headers_file(
+            endpoint(),
+            &styles,
+            &pages,
+            &fresh,
+            &hashed,
+            global.then_some(ROOT),
+        ),
     );
     println!(
         "prerendered {} pages, 404.html and {} embeds into {}, with _headers",
@@ -126,24 +152,33 @@ fn main() {
 }
 
 /// The pages the service worker keeps on the device from the start, and the offline page, as
-/// paths relative to this build's folder: `{"pages": ["act/guantanamo/", "offline/"],
-/// "offline": "offline/"}`.
-fn offline_manifest() -> String {
+/// paths relative to this build's folder, each with `digest(route)`: `{"pages":
+/// ["act/guantanamo/", "offline/"], "offline": "offline/", "digests": {"act/guantanamo/": "…",
+/// …}}`.
+fn offline_manifest(digest: impl Fn(&str) -> String) -> String {
     let relative = |path: &str| routes::href("", path).trim_start_matches('/').to_string();
-    let mut pages: Vec<String> = content()
+    let mut routes: Vec<String> = content()
         .actions
         .iter()
         .filter(|a| a.is_open())
-        .map(|a| relative(&routes::action(&a.slug)))
+        .map(|a| routes::action(&a.slug))
         .collect();
-    pages.push(relative(routes::OFFLINE));
-    // Paths of slugs (lowercase letters, digits and hyphens: the loader allows no other), so
-    // quoting each is all JSON asks.
-    let list: Vec<String> = pages.iter().map(|p| format!("\"{p}\"")).collect();
+    routes.push(routes::OFFLINE.to_string());
+    // Paths of slugs (lowercase letters, digits and hyphens: the loader allows no other) and hex
+    // digits, so quoting each is all JSON asks.
+    let list: Vec<String> = routes
+        .iter()
+        .map(|r| format!("\"{}\"", relative(r)))
+        .collect();
+    let digests: Vec<String> = routes
+        .iter()
+        .map(|r| format!("\"{}\":\"{}\"", relative(r), digest(r)))
+        .collect();
     format!(
-        r#"{{"pages":[{}],"offline":"{}"}}"#,
+        r#"{{"pages":[{}],"offline":"{}","digests":{{{}}}}}"#,
         list.join(","),
-        relative(routes::OFFLINE)
+        relative(routes::OFFLINE),
+        digests.join(",")
     )
 }
 

@@ -75,11 +75,32 @@ pub fn CountBar(
     })
 }
 
+#[cfg(feature = "ssr")]
+thread_local! {
+    /// Whether the pages rendered now show the counts read before the build.
+    static COUNTS: std::cell::Cell<bool> = const { std::cell::Cell::new(true) };
+}
+
+/// `render()`'s page as it is without the counts read before the build: what the service
+/// worker's version is made from (`src/bin/prerender.rs`), so that a build in which only the
+/// counts changed (the scheduled count build) makes the same worker, and visitors' devices fetch
+/// nothing again.
+#[cfg(feature = "ssr")]
+pub fn without_counts<R>(render: impl FnOnce() -> R) -> R {
+    COUNTS.set(false);
+    let page = render();
+    COUNTS.set(true);
+    page
+}
+
 /// The count `scripts/counts.mjs` fetched for this petition before the build, if it could: a
 /// file `{petition}.json` in `COUNTS_DIR`, read by the prerenderer. Other builds know none.
 fn known(petition: &str) -> Option<u64> {
     #[cfg(feature = "ssr")]
     {
+        if !COUNTS.get() {
+            return None;
+        }
         // The id comes from config/signup.toml; a file name made of anything else is refused.
         let plain = !petition.is_empty()
             && petition

@@ -18,8 +18,10 @@ use leptos::prelude::*;
 use leptos_meta::{Script, Stylesheet};
 
 pub fn page() -> (Meta, AnyView) {
+    // A staff tool: never in search results (nor in the sitemap: campaign_core::findable).
     let meta = Meta {
         one_language: true,
+        noindex: true,
         ..Meta::new(
             "Embed this campaign",
             "Put a petition, the updates signup or an issue page on another website: choose, copy the snippet, paste.",

@@ -4,7 +4,9 @@
 //   node --test tests/deploy/
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { once } from "node:events";
+import { createServer } from "node:http";
 import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, chmodSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -242,3 +244,96 @@ function headersFor(file, path) {
   }
   return out;
 }
+
+/* ---- The count files, and the scheduled count refresh on every host ---- */
+
+test("s3-upload.sh gives the count files the site serves itself a short life, not no-cache and not a year", () => {
+  const { dist, status, stderr, calls } = s3Deploy({ previous: "", extra: { "counts/p-1.json": '{"count":3}' } });
+  assert.equal(status, 0, stderr);
+  const sync = calls.find((c) => c.startsWith("s3 sync "));
+  assert.ok(syncExcludes(sync)("counts/p-1.json"), sync);
+  assert.ok(calls.includes(`s3 cp ${dist}/counts s3://my-bucket/counts --recursive --cache-control public, max-age=300 --content-type application/json`), calls.join("\n"));
+});
+
+/** A server that records the requests it gets, until the test ends; its address. */
+async function hookServer(t) {
+  const got = [];
+  const server = createServer((req, res) => {
+    got.push(`${req.method} ${req.url}`);
+    res.writeHead(200);
+    res.end("{}");
+  });
+  server.listen(0, "127.0.0.1");
+  await once(server, "listening");
+  t.after(() => server.close());
+  return { url: `http://127.0.0.1:${server.address().port}/hook/abc`, got };
+}
+
+test("GitHub Pages rebuilds every hour with the API key, which only the build sees", () => {
+  const workflow = readFileSync("deploy/github-pages.yml", "utf8");
+  assert.match(workflow, /\n {2}schedule:\n {4}- cron: "17 \* \* \* \*"\n/);
+  assert.match(workflow, /\n {6}OSDI_API_TOKEN: \$\{\{ secrets\.OSDI_API_TOKEN \}\}\n/);
+  assert.match(workflow, /\n {6}- run: PATH="\$PWD\/node_modules\/\.bin:\$PATH" scripts\/build\.sh\n/);
+});
+
+test("Netlify's scheduled function starts a build every hour through the build hook", async (t) => {
+  const hook = await hookServer(t);
+  const fn = await import(`../../deploy/netlify/refresh-counts.mjs?${Date.now()}`);
+  assert.equal(fn.config.schedule, "17 * * * *");
+  process.env.COUNTS_BUILD_HOOK = hook.url;
+  try {
+    const answer = await fn.default(new Request("http://localhost/"), {});
+    assert.equal(answer.status, 204);
+  } finally {
+    delete process.env.COUNTS_BUILD_HOOK;
+  }
+  assert.deepEqual(hook.got, ["POST /hook/abc"]);
+  // Without a hook it says so, and starts nothing.
+  assert.equal((await fn.default(new Request("http://localhost/"), {})).status, 500);
+  assert.deepEqual(hook.got, ["POST /hook/abc"]);
+});
+
+test("Cloudflare's cron worker starts a Pages build every hour through the deploy hook", async (t) => {
+  const hook = await hookServer(t);
+  const worker = (await import("../../deploy/cloudflare-refresh-counts.js")).default;
+  const waited = [];
+  await worker.scheduled({ cron: "17 * * * *" }, { COUNTS_DEPLOY_HOOK: hook.url }, { waitUntil: (p) => waited.push(p) });
+  await Promise.all(waited);
+  assert.deepEqual(hook.got, ["POST /hook/abc"]);
+});
+
+test("the S3 refresh reads the counts with the API key and uploads the count files alone", { timeout: 120_000 }, async (t) => {
+  // A count source that answers as Action Network does, with the key: the local receiver.
+  const token = "refresh-test-token-0123456789";
+  const dir = mkdtempSync(join(tmpdir(), "refresh-"));
+  const child = spawn("target/debug/signup-receiver", ["--addr", "127.0.0.1:0", "--data", join(dir, "s.jsonl"), "--api-token", token, "--rate-limit", "0"], { stdio: ["ignore", "pipe", "ignore"] });
+  t.after(() => child.kill());
+  const [line] = await once(child.stdout, "data");
+  const base = line.toString().match(/http:\/\/[0-9.:]+/)[0];
+  const body = { person: { given_name: "Ana", email_addresses: [{ address: "ana@example.org", primary: true }] }, identifiers: ["truah_campaign:00000000-0000-4000-8000-000000000001"], add_tags: [] };
+  assert.ok((await fetch(`${base}/osdi/petitions/p-1/record_signature_helper`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) })).ok);
+  const config = join(dir, "signup.toml");
+  writeFileSync(config, `adapter = "osdi"
+petition_url = "${base}/osdi/petitions/{petition}/record_signature_helper"
+signup_url = "${base}/osdi/forms/{form}/record_submission_helper"
+signup_form = "updates"
+count_url = "counts/{petition}.json"
+count_api_url = "${base}/osdi/petitions/{petition}"
+[petitions]
+guantanamo = "p-1"
+`);
+  const bin = join(dir, "bin");
+  mkdirSync(bin);
+  writeFileSync(join(bin, "aws"), `#!/bin/sh\nprintf '%s\\n' "$*" >> "${dir}/calls"\ncase "$3" in */counts) cp "$3/p-1.json" "${dir}/uploaded.json" ;; esac\n`);
+  chmodSync(join(bin, "aws"), 0o755);
+  const run = spawnSync("bash", ["deploy/s3-refresh-counts.sh", "my-bucket"], {
+    env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, SIGNUP_CONFIG: config, OSDI_API_TOKEN: token, SITE_URL: "http://127.0.0.1:9" },
+    encoding: "utf8",
+  });
+  assert.equal(run.status, 0, run.stderr + run.stdout);
+  const calls = readFileSync(join(dir, "calls"), "utf8").trim().split("\n");
+  assert.equal(calls.length, 1, calls.join("\n"));
+  assert.match(calls[0], /^s3 cp \S+\/counts s3:\/\/my-bucket\/counts --recursive --cache-control public, max-age=300 --content-type application\/json$/);
+  assert.equal(JSON.parse(readFileSync(join(dir, "uploaded.json"), "utf8")).count, 1);
+  assert.ok(!readFileSync(join(dir, "uploaded.json"), "utf8").includes(token), "the key is used, never written");
+});

@@ -28,7 +28,14 @@ for (const route of ALL_ROUTES) {
     expect(tag(/<title>([^<]*)<\/title>/)).toMatch(/ · T’ruah$/);
     expect(html.match(/<title>/g)).toHaveLength(1);
     expect(html.match(/<meta name="description"/g)).toHaveLength(1);
-    expect(tag(/<link href="([^"]+)" rel="canonical">/)).toBe(`https://act.truah.org${route.path}`);
+    // The staff's generator is never in search results (nor in the sitemap); every other page
+    // names its canonical address.
+    if (route.path === "/embed/") {
+      expect(html).toContain('<meta name="robots" content="noindex">');
+      expect(tag(/<link href="([^"]+)" rel="canonical">/)).toBeUndefined();
+    } else {
+      expect(tag(/<link href="([^"]+)" rel="canonical">/)).toBe(`https://act.truah.org${route.path}`);
+    }
     expect(tag(/<meta property="og:url" content="([^"]+)">/)).toBe(`https://act.truah.org${route.path}`);
     for (const property of ["og:title", "og:description", "og:image", "og:type"]) {
       expect(html, property).toContain(`<meta property="${property}" content="`);

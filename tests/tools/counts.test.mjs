@@ -9,6 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } fro
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { once } from "node:events";
+import http from "node:http";
 
 const TOKEN = "counts-test-token-0123456789";
 
@@ -44,9 +45,12 @@ guantanamo = "p-1"
   return file;
 }
 
-function counts(args, token) {
-  const env = { ...process.env };
+/** The script, as a build runs it. The site as deployed now is `site` (by default an address
+ *  where nothing answers: a site not deployed yet). */
+function counts(args, token, site = "http://127.0.0.1:9") {
+  const env = { ...process.env, SITE_URL: site };
   delete env.OSDI_API_TOKEN;
+  delete env.SITE_BASE;
   if (token !== undefined) env.OSDI_API_TOKEN = token;
   return new Promise((resolve) => {
     execFile("node", ["scripts/counts.mjs", ...args], { env }, (error, stdout, stderr) => resolve({ code: error?.code ?? 0, out: stdout + stderr }));
@@ -96,4 +100,40 @@ test("without the key, a public count source is read as browsers read it", { tim
   const dist = mkdtempSync(join(tmpdir(), "counts-dist-"));
   await counts(["--config", file, "--publish", out, "--into", dist]);
   assert.ok(!existsSync(join(dist, "counts")));
+});
+
+test("a count that cannot be read keeps the last one the site published, with when it was read: never a blank where a count was", { timeout: 120_000 }, async (t) => {
+  const base = await receiver(t);
+  // The site as deployed, serving the count file the last build wrote.
+  const last = { count: 7, read_at: "2026-12-01T10:17:00.000Z" };
+  const site = http.createServer((req, res) => {
+    if (req.url === "/campaigns/immigration/counts/p-1.json") {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify(last));
+    } else {
+      res.writeHead(404);
+      res.end();
+    }
+  });
+  site.listen(0, "127.0.0.1");
+  await once(site, "listening");
+  t.after(() => site.close());
+  const file = config(base, "counts/{petition}.json");
+  const out = mkdtempSync(join(tmpdir(), "counts-out-"));
+  const env = `http://127.0.0.1:${site.address().port}`;
+  const run = (token) =>
+    new Promise((resolve) => {
+      const e = { ...process.env, SITE_URL: env, SITE_BASE: "/campaigns/immigration/", OSDI_API_TOKEN: token };
+      execFile("node", ["scripts/counts.mjs", "--config", file, "--out", out], { env: e }, (error, stdout, stderr) => resolve({ code: error?.code ?? 0, out: stdout + stderr }));
+    });
+  const refused = await run("not-the-key-at-all");
+  assert.equal(refused.code, 0, refused.out);
+  assert.match(refused.out, /guantanamo: no count from .* \(HTTP 401: the API key was refused\); kept the last one the site published, 7 \(read 2026-12-01T10:17:00\.000Z\)/);
+  assert.deepEqual(JSON.parse(readFileSync(join(out, "p-1.json"), "utf8")), last, "the last count, and when it was read: not passed off as fresh");
+  // Read again, it is the source's own, read now.
+  await sign(base, 2);
+  const fresh = await run(TOKEN);
+  const now = JSON.parse(readFileSync(join(out, "p-1.json"), "utf8"));
+  assert.equal(now.count, 2, fresh.out);
+  assert.ok(Date.now() - Date.parse(now.read_at) < 60_000, now.read_at);
 });
