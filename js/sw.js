@@ -3,9 +3,13 @@
 // site's root (both languages are under it), once both languages are built. Plain JavaScript:
 // a worker cannot count on fetching wasm.
 //
-// - Pages: each page a visitor opens is kept, fetched afresh whenever there is a network (so a
-//   new deploy's page, with its own files, comes with the next load), and served from what was
-//   kept when there is none. A page not kept gets the offline page of its language.
+// - Pages: each page a visitor sees is kept, however it was reached (opened by its address, or
+//   fetched by the site's wasm to show it in place after a link), across deploys; it is fetched
+//   afresh whenever there is a network (so a new deploy's page, with its own files, comes with
+//   the next load), and served from what was kept when there is none, or when the network has not
+//   answered within LIE_FI_MS (a connection that answers slowly: the kept page shows, and is
+//   brought up to date when the answer comes). A page not kept gets the offline page of its
+//   language.
 // - Each open action's page and what signing there needs (boot.js, the signer, count.js) are
 //   fetched when the worker is installed, in the language of the page that installed it: they
 //   open and sign with no signal, even if the visitor never went there (not with Save-Data on
@@ -33,6 +37,13 @@ const PAGES = `${PREFIX} pages`;
 const at = (path) => new URL(path, scope).href;
 /** A file whose name carries its content's hash (campaign_core::deploy::is_hashed). */
 const hashed = (url) => /-[0-9a-f]{10,16}(_bg)?\.(js|wasm|css)$/.test(url.pathname);
+/** One of the site's pages: every page is a folder's (`/partners/`), whether the browser opens it
+ *  or the site's wasm fetches it to show in place (src/browser/fetch.rs). */
+const isPage = (request, url) => request.mode === "navigate" || url.pathname.endsWith("/");
+/** How long a page waits for the network before the kept copy shows: on a connection that
+ *  answers slowly or not at all (a packed hall), 3 s, the common choice, rather than the
+ *  browser's own time-out of a minute or more. */
+const LIE_FI_MS = 3000;
 
 /** The pages open when this worker is installed (the first visit's, opened before there was a
  *  worker to keep them), each as its address without query or fragment (a link's details are
@@ -93,28 +104,50 @@ self.addEventListener("activate", (event) => {
   })());
 });
 
-/** A page: fetched when there is a network (and kept), else as kept, else the offline page. */
-async function page(request) {
+/**
+ * A page: from the network when it answers within LIE_FI_MS (and kept), else as kept (and kept
+ * afresh once the network answers), else, with nothing kept, from the network whenever it
+ * answers, else the offline page. `event` is the fetch, which lives on until the page is kept.
+ */
+function page(event) {
+  const request = event.request;
   const url = new URL(request.url);
   const key = url.origin + url.pathname;
-  const pages = await caches.open(PAGES);
-  try {
-    const response = await fetch(request);
-    if (response.ok && response.type === "basic") await pages.put(key, response.clone());
+  const pages = caches.open(PAGES);
+  const network = fetch(request).then(async (response) => {
+    if (response.ok && response.type === "basic") await (await pages).put(key, response.clone());
     return response;
-  } catch {
-    const kept = await pages.match(key);
-    if (kept) return kept;
-    // The offline page in the page's language, else in the language the worker was installed in.
-    const rest = url.pathname.slice(new URL(scope).pathname.length);
-    const folders = Object.keys(BUILD.languages).sort((a, b) => b.length - a.length);
-    const lang = folders.find((f) => rest.startsWith(f)) ?? "";
-    for (const folder of [lang, ...folders]) {
-      const offline = await pages.match(at(BUILD.languages[folder].offline));
-      if (offline) return offline;
+  });
+  // The answer is kept even when the kept copy was shown first.
+  event.waitUntil(network.catch(() => null));
+  return (async () => {
+    const kept = await (await pages).match(key);
+    if (kept) {
+      const slow = new Promise((resolve) => setTimeout(resolve, LIE_FI_MS, null));
+      return (await Promise.race([network.catch(() => null), slow])) ?? kept;
     }
-    return Response.error();
+    try {
+      return await network;
+    } catch {
+      // Offline, and never kept. The site's wasm, fetching it to show in place, is told it
+      // failed (and loads the page as any link does); a browser opening it gets the offline page.
+      return request.mode === "navigate" ? offline(url) : Response.error();
+    }
+  })();
+}
+
+/** The offline page in the language of the page asked for, else in the language the worker was
+ *  installed in. */
+async function offline(url) {
+  const pages = await caches.open(PAGES);
+  const rest = url.pathname.slice(new URL(scope).pathname.length);
+  const folders = Object.keys(BUILD.languages).sort((a, b) => b.length - a.length);
+  const lang = folders.find((f) => rest.startsWith(f)) ?? "";
+  for (const folder of [lang, ...folders]) {
+    const page = await pages.match(at(BUILD.languages[folder].offline));
+    if (page) return page;
   }
+  return Response.error();
 }
 
 /** A file with a hashed name: as kept, else fetched (and kept). */
@@ -150,13 +183,15 @@ self.addEventListener("fetch", (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (request.method !== "GET" || !request.url.startsWith(scope)) return;
-  if (request.mode === "navigate") event.respondWith(page(request));
+  if (isPage(request, url)) event.respondWith(page(event));
   else if (hashed(url)) event.respondWith(file(request));
   else event.respondWith(other(request));
 });
 
 self.addEventListener("message", (event) => {
-  if (event.data?.type === C.outbox.flushMessage) event.waitUntil(outbox.flush());
+  if (event.data?.type !== C.outbox.flushMessage) return;
+  if (event.data.online) outbox.heardOnline();
+  event.waitUntil(outbox.flush());
 });
 
 // Background Sync (Chromium): woken when the browser is online, page or no page. What is still

@@ -9,7 +9,7 @@ import { spawn } from "node:child_process";
 import { cpSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { RECEIVER, SITE_PORT, launchOptions } from "./playwright.config.js";
-import { heading, petitionForm as form, receiverAt, signPetition } from "./helpers.js";
+import { heading, petitionForm as form, ready, receiverAt, signPetition } from "./helpers.js";
 
 const worker = Number(process.env.TEST_PARALLEL_INDEX ?? 0);
 const COPY_PORT = 4200 + worker;
@@ -90,6 +90,13 @@ test("a deploy while the page is open: the open form still signs with the code i
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
   const before = await registration(page);
   expect(before.files).toHaveLength(1);
+  // A page seen by a link shown in place, before the deploy: it must still open with no signal
+  // after it.
+  await ready(page);
+  await page.getByRole("main").getByRole("link", { name: "Immigration Justice" }).click();
+  await heading(page, "Immigration Justice");
+  await page.goBack();
+  await heading(page, TITLE);
 
   const { old, next } = deployChangedSigner();
   // The open page has not loaded its signer yet: it loads the one it was built with, which
@@ -129,4 +136,8 @@ test("a deploy while the page is open: the open form still signs with the code i
   await heading(later, "Coalition partners");
   await expect.poll(async () => (await registration(later)).files.includes(before.files[0])).toBe(false);
   expect((await registration(later)).files, "the new build's files, kept from the start").toHaveLength(1);
+  // What was seen before the deploy, by a link shown in place, is still there with no signal.
+  await context.setOffline(true);
+  await later.goto("/issues/immigration-justice/");
+  await heading(later, "Immigration Justice");
 });

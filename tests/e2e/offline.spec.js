@@ -5,7 +5,7 @@
 // it gets (as Action Network's helper does), so a second copy would show.
 import { test, expect } from "@playwright/test";
 import { NO_DEDUPE_RECEIVER, RECEIVER, launchOptions, receiverFor } from "./playwright.config.js";
-import { expectNoAxeViolations, heading, outbox, petitionForm as form, receiverAt, requests, signPetition as sign } from "./helpers.js";
+import { expectNoAxeViolations, heading, outbox, petitionForm as form, ready, receiverAt, requests, signPetition as sign } from "./helpers.js";
 
 const host = (url) => new URL(url).host;
 test.use({
@@ -52,6 +52,43 @@ test("with no signal, a page opened before and the open action's page open; a pa
   await context.setOffline(false);
   await page.reload();
   await heading(page, "Resources");
+});
+
+test("pages reached by links shown in place, then no signal: each opens and reloads with its own content, and back and forward still work", async ({ page, context }) => {
+  await page.goto("/");
+  await heading(page, "Welcome immigrants with dignity and compassion");
+  await controlled(page);
+  // Moved around as most visitors do: by links, which the site's wasm shows in place.
+  await ready(page);
+  await page.evaluate(() => (window.__sameDocument = true));
+  const nav = page.getByRole("navigation", { name: "Main" });
+  await nav.getByRole("link", { name: "Partners" }).click();
+  await heading(page, "Coalition partners");
+  await nav.getByRole("link", { name: "Issues" }).click();
+  await heading(page, "Issues");
+  await page.getByRole("main").getByRole("link", { name: "Immigration Justice" }).click();
+  await heading(page, "Immigration Justice");
+  expect(await page.evaluate(() => window.__sameDocument), "every page was shown in place").toBe(true);
+
+  await context.setOffline(true);
+  // Each opens by its address, and reloads, with its own content: none is the offline page.
+  for (const [path, title, text] of [
+    ["/issues/immigration-justice/", "Immigration Justice", "Organizing clergy through our BIMA Campaign"],
+    ["/partners/", "Coalition partners", "Interfaith Immigration Coalition"],
+    ["/issues/", "Issues", "Worker justice"],
+  ]) {
+    await page.goto(path);
+    await heading(page, title);
+    await expect(page.getByText(text).first()).toBeVisible();
+    await page.reload();
+    await heading(page, title);
+    await expect(page.getByRole("heading", { name: "You’re offline" })).toHaveCount(0);
+  }
+  // Back and forward, with no signal.
+  await page.goBack();
+  await heading(page, "Coalition partners");
+  await page.goForward();
+  await heading(page, "Issues");
 });
 
 test("signed with no signal, the page closed, then online: the next page of the site sends it, and it arrives once", async ({ page, context }) => {

@@ -5,7 +5,10 @@
 // Cloudflare Pages do (exact paths, and `/*`-style prefixes).
 //
 //   node tests/support/static-server.mjs --dir dist --port 8080 [--base /campaigns/immigration] [--headers]
+//                                         [--hold-pages FILE]
 //
+// --hold-pages (tests only): while FILE exists, every page (HTML) is answered only after as many
+// milliseconds as it holds, as a connection that answers slowly ("lie-fi") would.
 // `--port 0` takes a free port, which the first line it prints names. Tested by
 // tests/deploy/static-server.test.mjs.
 
@@ -23,6 +26,17 @@ const port = Number(args.port ?? 8080);
 const host = args.host ?? "127.0.0.1";
 const base = (args.base ?? "").replace(/\/$/, "");
 const useHeaders = "headers" in args;
+const holdPages = args["hold-pages"];
+
+/** How long to hold a page's answer now (--hold-pages). */
+async function hold() {
+  if (!holdPages) return 0;
+  try {
+    return Number((await readFile(holdPages, "utf8")).trim()) || 0;
+  } catch {
+    return 0;
+  }
+}
 
 /** The rules of `_headers`: a path line, then indented `Name: value` lines. */
 async function headerRules() {
@@ -126,6 +140,10 @@ async function handle(req, res) {
     return answer(res, 404, "not found");
   }
   const type = types[extname(path)] ?? "application/octet-stream";
+  if (type.startsWith("text/html")) {
+    const ms = await hold();
+    if (ms) await new Promise((resolve) => setTimeout(resolve, ms));
+  }
   // Compressed as the hosts do (GitHub Pages gzip, Netlify and Cloudflare brotli): sizes and
   // timings measured against this server are then what visitors get.
   const encoding = compressible(type) ? preferred(req.headers["accept-encoding"]) : null;
