@@ -11,23 +11,29 @@ import { due, nextDue } from "./outbox-rules.js";
 const P = C.outbox;
 const worker = () => globalThis.navigator?.serviceWorker?.controller ?? null;
 
-/** Has what waits sent now: by the service worker, or by this page. */
+/** Has what waits sent now: by the service worker (told whether this page is online: its own
+ *  `navigator.onLine` may lag behind), or by this page. */
 export function send() {
   const w = worker();
-  if (w) w.postMessage({ type: P.flushMessage });
-  else outbox.flush();
+  if (!w) return outbox.flush();
+  w.postMessage({ type: P.flushMessage, online: navigator.onLine });
+  wakeWhenDue();
 }
 
 let timer = 0;
 
-/** While this page is open, a signature waiting out its backoff is tried again when it is due:
- *  a page that sends arms its own timer (js/outbox.js); one whose worker sends arms this one,
- *  since a worker is not kept running for a timer. */
+/** While this page is open and online, a signature still waiting is handed to the worker again
+ *  when it is due: after a backoff, when a lease runs out, or at once (at most once a second)
+ *  where one is due and nothing took it. A page that sends arms its own timer (js/outbox.js);
+ *  one whose worker sends arms this one, since a worker is not kept running for a timer, and a
+ *  message to a worker that was stopping, or that still thought the device offline, may come to
+ *  nothing. So a signature waiting in any open tab goes within seconds of the device coming
+ *  online, whatever became of the first message. */
 async function wakeWhenDue() {
   if (!worker() || !navigator.onLine) return;
   const next = nextDue(await outbox.peek());
   clearTimeout(timer);
-  if (next !== null) timer = setTimeout(send, Math.min(Math.max(next - Date.now(), 50), 600_000));
+  if (next !== null) timer = setTimeout(send, Math.min(Math.max(next - Date.now(), 1000), 600_000));
 }
 
 /** What this page's going away sends at once, where it has no service worker and is online:

@@ -15,10 +15,13 @@
 //                  one built for another deploy's endpoint waits for a signer to build it again
 //   event          the event it was made at, in event mode (nothing else names the person)
 //   queued_at      when it was signed (ms since the epoch)
-//   attempts, failures_online, not_before, leased_until
+//   attempts, failures_online, not_before, leased_until, leased_at (when its last attempt began)
 // A notice is what is left of a signature that could not be sent in time: { label, queued_at,
 // expired_at }, nothing personal. `events` counts, by event, the signatures made there that were
 // sent and refused: { sent, declined }, nothing personal, for event mode's staff panel.
+// `woken_at` is when the device last came back online, or a visitor asked to try now: an attempt
+// that began before then and failed says nothing of the connection now (it was made offline, or
+// on the way back), so it puts off nothing (`failed`).
 
 /** What an attempt's answer means: `{ retry: true }`, to try again later; or what became of the
  *  signature, `{ status, reason }` (signed, unconfirmed, refused with the endpoint's reason).
@@ -60,12 +63,21 @@ export function due(e, now) {
 export function lease(P, e, now) {
   e.attempts += 1;
   e.leased_until = now + P.leaseMs;
+  e.leased_at = now;
 }
 
 /** The attempt failed and will be made again: when, and whether the service now counts as
- *  unreachable. A failure while offline says nothing about the service. */
-export function failed(P, e, now, jitter, online) {
+ *  unreachable. A failure while offline says nothing about the service. An attempt begun before
+ *  the outbox was last woken (`wokenAt`: back online, "try now") failed on the connection as it
+ *  was then, not as it is now: the signature is due again at once. (Otherwise its backoff,
+ *  recorded after the wake-up that made everything due, would hold it back for as long as its
+ *  failures while offline had grown it, while the others went.) */
+export function failed(P, e, now, jitter, online, wokenAt = 0) {
   e.leased_until = 0;
+  if (e.leased_at < wokenAt) {
+    e.not_before = 0;
+    return;
+  }
   e.not_before = now + backoffMs(P, e.attempts, jitter);
   if (online) e.failures_online += 1;
 }
@@ -82,7 +94,7 @@ export function expired(P, e, now) {
 
 /** A new entry for a signature, not yet tried. */
 export function entry({ key, label, signature, overrides = {}, request = null, built = "", event = "" }, now) {
-  return { key, label, signature, overrides, request, built, event, queued_at: now, attempts: 0, failures_online: 0, not_before: 0, leased_until: 0 };
+  return { key, label, signature, overrides, request, built, event, queued_at: now, attempts: 0, failures_online: 0, not_before: 0, leased_until: 0, leased_at: 0 };
 }
 
 /** Counts what became of a signature made at an event (`arrived`: sent; else refused). */
@@ -136,10 +148,12 @@ export function forget(o, key) {
   return o.entries.length !== before;
 }
 
-/** "Try now", and the browser back online: every backoff ends now. Leases stay: another sender
- *  may be sending one right now. */
-export function makeDue(o) {
+/** "Try now", and the browser back online: every backoff ends now, and an attempt already under
+ *  way that fails is due again at once (`failed`). Leases stay: another sender may be sending
+ *  one right now. */
+export function makeDue(o, now) {
   for (const e of o.entries) e.not_before = 0;
+  o.woken_at = now;
 }
 
 /** The next signature to send, leased to this attempt; `null` if none is due. Signatures go in
@@ -189,6 +203,7 @@ export function read(json) {
     e.request = e.request && typeof e.request === "object" && text(e.request.url) !== null ? e.request : null;
     e.built = text(e.built) ?? "";
     e.event = text(e.event) ?? "";
+    e.leased_at = number(e.leased_at) ?? 0;
   }
   const notices = (Array.isArray(stored?.notices) ? stored.notices : []).filter((n) =>
     text(n?.label) !== null && number(n.queued_at) !== null && number(n.expired_at) !== null);
@@ -196,7 +211,9 @@ export function read(json) {
   for (const [name, c] of Object.entries(stored?.events && typeof stored.events === "object" ? stored.events : {})) {
     if (number(c?.sent) !== null && number(c?.declined) !== null) events[name] = { sent: c.sent, declined: c.declined };
   }
-  return Object.keys(events).length ? { entries, notices, events } : { entries, notices };
+  const outbox = Object.keys(events).length ? { entries, notices, events } : { entries, notices };
+  if (number(stored?.woken_at) !== null) outbox.woken_at = stored.woken_at;
+  return outbox;
 }
 
 function structuredCopy(value) {

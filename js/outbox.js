@@ -253,7 +253,14 @@ async function attempt(request) {
   }
 }
 
-const online = () => globalThis.navigator?.onLine !== false;
+/** When a page last said it is online (`heardOnline`). */
+let toldOnlineAt = -Infinity;
+/** A page said it is online: the worker's own `navigator.onLine` may not know yet (it is told
+ *  separately, and a moment later), so for a while the page's word counts. */
+export function heardOnline() {
+  toldOnlineAt = Date.now();
+}
+const online = () => globalThis.navigator?.onLine !== false || Date.now() - toldOnlineAt < 10_000;
 
 const LEAVING = `${KEY} leaving`;
 
@@ -341,7 +348,7 @@ async function settle(e, outcome) {
     const kept = o.entries.find((x) => x.key === e.key);
     if (retry) {
       if (!kept) return null;
-      rules.failed(P, kept, Date.now(), Math.random(), isOnline);
+      rules.failed(P, kept, Date.now(), Math.random(), isOnline, o.woken_at ?? 0);
       return rules.waiting(P, kept);
     }
     if (rules.forget(o, e.key)) rules.counted(o, e.event, outcome.status !== S.refused);
@@ -443,7 +450,7 @@ export async function forget(key) {
 
 /** "Try now", and the browser back online: everything waiting is due at once. */
 export async function makeDue() {
-  await update((o) => rules.makeDue(o));
+  await update((o) => rules.makeDue(o, Date.now()));
 }
 
 /** What event mode's staff panel shows for an event: how many of its signatures wait on this

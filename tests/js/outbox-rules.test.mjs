@@ -78,12 +78,46 @@ test("a signature is never queued twice, and each attempt is leased", () => {
 test("try now, and coming back online, end the backoff but never a lease", () => {
   const o = queued(T0);
   rules.takeDue(P, o, T0);
-  rules.makeDue(o);
+  rules.makeDue(o, T0 + 1);
   assert.equal(rules.takeDue(P, o, T0 + 1), null, "the sender sending it still holds it");
-  rules.failed(P, o.entries[0], T0 + 2, 1, true);
-  assert.equal(rules.takeDue(P, o, T0 + 3), null);
-  rules.makeDue(o);
-  assert.ok(rules.takeDue(P, o, T0 + 3), "the backoff is over at once");
+  rules.failed(P, o.entries[0], T0 + 2, 1, true, o.woken_at);
+  assert.ok(rules.takeDue(P, o, T0 + 3), "an attempt begun before the wake-up puts nothing off");
+  rules.failed(P, o.entries[0], T0 + 4, 1, true, o.woken_at);
+  assert.equal(rules.takeDue(P, o, T0 + 5), null, "one begun after it backs off as usual");
+  rules.makeDue(o, T0 + 5);
+  assert.ok(rules.takeDue(P, o, T0 + 5), "the backoff is over at once");
+});
+
+// The stuck tab (issue 24): two tabs each held a signature made offline; while offline, each had
+// been tried (and failed) several times, so each had a long backoff. Coming online, a tab made
+// everything due, but an attempt begun before that (Background Sync woke the worker; the
+// emulated network was still off) failed just after, and wrote its backoff over the wake-up:
+// that signature waited out tens of seconds while the other went. The wake-up now wins.
+test("coming online, a failure of an attempt begun offline never puts its signature off", () => {
+  const o = { entries: [], notices: [] };
+  for (const key of ["a", "b"]) rules.enqueue(o, rules.entry({ key, label: "petition:guantanamo", signature, request: { url: "x" }, built: "v" }, T0));
+  const [a, b] = o.entries;
+  // Offline: each tried and failed four times (its backoff grown to 8 to 16 s).
+  for (let i = 0; i < 4; i++) {
+    for (const e of [a, b]) {
+      rules.lease(P, e, T0 + i);
+      rules.failed(P, e, T0 + i, 1, false, o.woken_at ?? 0);
+    }
+  }
+  // A fifth attempt at b is under way as the device comes back online…
+  const online = T0 + 60_000;
+  b.not_before = 0;
+  rules.lease(P, b, online - 5);
+  rules.makeDue(o, online);
+  // … and fails a moment after, as the attempt begun offline.
+  rules.failed(P, b, online + 5, 1, true, o.woken_at);
+  const order = [];
+  for (let t = online + 10; t < online + 100; t += 10) {
+    const e = rules.takeDue(P, o, t);
+    if (e) order.push(e.key);
+  }
+  assert.deepEqual(order.slice(0, 2).sort(), ["a", "b"], "both go at once: none waits out a backoff");
+  assert.equal(b.failures_online, 0, "a failure from before the wake-up is not counted against the service");
 });
 
 test("three failures in a row online make the service unreachable; offline ones do not", () => {
