@@ -62,8 +62,19 @@ function nameTheEndpoint(form, overrides) {
   }
 }
 
+/** The event this tab collects signatures at, once staff have set its passphrase
+ *  (js/event-mode.js): the signer runs the forms in event mode. */
+function activeEvent() {
+  try {
+    return sessionStorage.getItem(C.event.vaultKey) ? sessionStorage.getItem(C.event.key) : null;
+  } catch {
+    return null;
+  }
+}
+
 /** The signer at these addresses, and the outbox (outbox.js, next to this script), each loaded
- *  when it is first needed. */
+ *  when it is first needed; and, for a tab in event mode, event mode's side (event.js, beside
+ *  it). */
 export function lazySigner(jsUrl, wasmUrl, outboxUrl) {
   let loading = null;
   let signer = null;
@@ -88,7 +99,7 @@ export function lazySigner(jsUrl, wasmUrl, outboxUrl) {
         await m.default({ module_or_path: wasmUrl });
         // The signer has the outbox start sending once its forms have taken up what waits for
         // them (and built it again for their endpoint overrides).
-        m.run(o.forSigner);
+        m.run(o.forSigner, activeEvent());
         for (const root of embeds) m.watchEmbed(root);
         signer = m;
       })
@@ -108,7 +119,12 @@ export function lazySigner(jsUrl, wasmUrl, outboxUrl) {
       embeds.add(target);
       signer?.watchEmbed(target);
     }
-    const formOf = (ev) => (ev.target instanceof Element ? ev.target.closest(FORMS) : null);
+    // The form a visitor is on: its root, where the event is inside the form itself (not in event
+    // mode's staff panel, which sits in the same root, js/event-mode.js).
+    const formOf = (ev) => {
+      const root = ev.target instanceof Element ? ev.target.closest(FORMS) : null;
+      return root && part(root, C.parts.form)?.contains(ev.target) ? root : null;
+    };
     // Keys and taps are noted on the form, so the signer's bot check knows a person was there
     // before it arrived.
     for (const type of ["focusin", "pointerdown", "keydown", "input"]) {
@@ -176,8 +192,22 @@ export function lazySigner(jsUrl, wasmUrl, outboxUrl) {
     notReady.focus();
   }
 
+  /** Event mode's side (the staff panel, the event's vault), which starts the signer once the
+   *  event's passphrase is set. */
+  let eventsLoading = null;
+  function events() {
+    eventsLoading ??= Promise.all([import(new URL("event.js", outboxUrl).href), outbox()])
+      .then(([m, o]) => m.start({ outbox: o.forEventMode, load, roots: () => [document, ...embeds] }))
+      .catch((e) => {
+        eventsLoading = null;
+        throw e;
+      });
+    return eventsLoading;
+  }
+
   return {
     load,
+    events,
     listen,
     /** Whether the signer is here or on its way. */
     coming: () => Boolean(signer || loading),

@@ -6,16 +6,18 @@
 // the first visit before the worker has taken over) the page sends, as it always has.
 import { C } from "./contract.js";
 import * as outbox from "./outbox.js";
-import { due, nextDue } from "./outbox-rules.js";
+import { due, nextDue, readAsk, readBuilt } from "./outbox-rules.js";
 
 const P = C.outbox;
 const worker = () => globalThis.navigator?.serviceWorker?.controller ?? null;
 
 /** Has what waits sent now: by the service worker (told whether this page is online: its own
- *  `navigator.onLine` may lag behind), or by this page. */
+ *  `navigator.onLine` may lag behind), or by this page. An event's sealed signatures only this
+ *  page can send, while staff have it unlocked here. */
 export function send() {
   const w = worker();
-  if (!w) return outbox.flush();
+  if (!w || outbox.unlocked()) outbox.flush();
+  if (!w) return;
   w.postMessage({ type: P.flushMessage, online: navigator.onLine });
   wakeWhenDue();
 }
@@ -31,7 +33,8 @@ let timer = 0;
  *  online, whatever became of the first message. */
 async function wakeWhenDue() {
   if (!worker() || !navigator.onLine) return;
-  const next = nextDue(await outbox.peek());
+  // Only what the worker can send (not an event's sealed signatures, unless this page can).
+  const next = nextDue(await outbox.peek(), outbox.sendable());
   clearTimeout(timer);
   if (next !== null) timer = setTimeout(send, Math.min(Math.max(next - Date.now(), 1000), 600_000));
 }
@@ -86,34 +89,58 @@ export function start() {
 }
 
 /** The outbox's side for the signer (signer/src/outbox.rs): it keeps and sends the signatures;
- *  the signer builds each one's request. */
+ *  the signer builds each one's request. What crosses is typed
+ *  (campaign_core::petition::handover): the signer's asks, one JSON message each, read by
+ *  `readAsk`; it hears back plain arguments. */
 export { untold } from "./outbox.js";
 
+/** The signer's `rebuild(signature, overrides)`, once it has said how to reach it (`hear`). */
+let rebuild = () => ({ request: null });
+
+/** Each ask the signer can make (campaign_core::petition::handover::ASKS, by the contract's
+ *  names): what the outbox does, and what it answers. */
+const answers = {
+  [C.asks.submit]: ({ record, status }) => outbox.submit(record, status, send),
+  [C.asks.restore]: async ({ label, overrides }) => {
+    const { pending, notice } = await outbox.restore(label, overrides, rebuild);
+    return [pending?.key ?? null, pending?.status ?? null, pending?.reason ?? "", notice?.queued_at ?? null];
+  },
+  [C.asks.take_notice]: async ({ label }) => (await outbox.takeNotice(label))?.queued_at ?? null,
+  [C.asks.forget]: ({ key }) => outbox.forget(key),
+  [C.asks.retry_now]: () => outbox.makeDue().then(send),
+  [C.asks.start_sending]: () => start(),
+};
+
 export const forSigner = {
-  submit: (fields, status) => outbox.submit(fields, status, send),
-  restore: (label, overrides, rebuild) => outbox.restore(label, overrides, rebuild),
-  rebuildStale: (rebuild) => outbox.rebuildStale(rebuild).then(send),
-  statusOf: (key) => outbox.statusOf(key),
-  takeNotice: (label) => outbox.takeNotice(label),
+  /** One of the signer's asks, as JSON; what the outbox answers. */
+  ask: async (json) => {
+    const ask = readAsk(json);
+    const answer = answers[ask.ask];
+    if (!answer) throw new Error(`the outbox does not answer ${ask.ask}`);
+    return (await answer(ask)) ?? null;
+  },
+  /** How the outbox reaches the signer: `rebuild(signature, overrides)`, which answers JSON
+   *  (handover::Built), and `news(key, label, status, reason)`. Signatures kept since another
+   *  deploy are built again at once. */
+  hear: (signerRebuild, news) => {
+    rebuild = (signature, overrides) => readBuilt(signerRebuild(signature, overrides));
+    outbox.onNews((key, label, status, reason) => news(key, label, status ?? "", reason ?? ""));
+    outbox.rebuildStale(rebuild).then(send);
+  },
+};
+
+/** What event mode (js/event-mode.js) works with: the outbox as the device holds it, its one
+ *  way of changing it, sealing and opening an event's signatures, sending, and the news. */
+export const forEventMode = {
+  peek: () => outbox.peek(),
+  update: (change) => outbox.update(change),
+  useSealer: (seal) => outbox.useSealer(seal),
+  useOpener: (open) => outbox.useOpener(open),
+  /** The signer's way of building a request again (a sealed signature kept since another
+   *  deploy is built again once opened). */
+  rebuild: (signature, overrides) => rebuild(signature, overrides),
   forget: (key) => outbox.forget(key),
-  retryNow: () => outbox.makeDue().then(send),
+  send: () => outbox.makeDue().then(send),
   onNews: (listener) => outbox.onNews(listener),
-  startAfter: (restored) => restored.then(start, start),
-  eventCounts: (event) => outbox.eventCounts(event),
-  /** The event this tab is in event mode for (js/lazy-signer.js keeps it), or null. */
-  event: () => {
-    try {
-      return sessionStorage.getItem(C.event.key);
-    } catch {
-      return null;
-    }
-  },
-  leaveEvent: (event) => {
-    try {
-      sessionStorage.removeItem(C.event.key);
-    } catch {
-      // Blocked storage kept nothing.
-    }
-    return outbox.endEvent(event);
-  },
+  start,
 };

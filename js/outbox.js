@@ -9,8 +9,12 @@
 //   every tab and the service worker), and each attempt leases its signature, so two senders
 //   never send one signature at once. Every change to the record is one IndexedDB transaction
 //   that reads and writes it, so none writes back a copy older than another's change.
-// - A page that a service worker controls leaves the sending to it (js/outbox-client.js): the
+// - A page that a service worker controls leaves the sending to it (js/outbox-page.js): the
 //   worker goes on when the tab is closed, and records what became of each signature.
+// - Event mode (js/event-mode.js): each signature is sealed before it is stored (`useSealer`),
+//   and only a page where staff have unlocked the event can open and send it (`useOpener`): the
+//   service worker never can. One the endpoint refused is kept, sealed, for staff to try again
+//   or delete; the keys of those sent or deleted are remembered, so none comes back.
 // - Every sender tells every page what became of a signature (a BroadcastChannel): the forms
 //   show it, and event mode counts it.
 import { C } from "./contract.js";
@@ -76,7 +80,8 @@ async function database() {
 function note(outbox) {
   seen = outbox;
   try {
-    const labels = [...new Set([...outbox.entries, ...outbox.notices].map((x) => x.label))];
+    // Not an event's: sealed, they wait for staff, and no form shows them.
+    const labels = [...new Set([...outbox.entries.filter((e) => !e.event), ...outbox.notices].map((x) => x.label))];
     if (!labels.length) globalThis.localStorage?.removeItem(KEY);
     else globalThis.localStorage?.setItem(KEY, JSON.stringify(labels));
   } catch {
@@ -112,7 +117,7 @@ export async function update(change) {
           result = change(outbox);
           changed = outbox;
           try {
-            if (!outbox.entries.length && !outbox.notices.length && !outbox.events) store.delete(KEY);
+            if (rules.empty(outbox)) store.delete(KEY);
             else store.put(JSON.stringify(outbox), KEY);
           } catch {
             tx.abort();
@@ -180,7 +185,7 @@ function heard({ key, label, status, reason }) {
   // One that arrived while this page is open is one a form here may say was received (see
   // restore), wherever it was sent from: this page, another tab, the service worker.
   if (status === S.signed || status === S.unconfirmed) mine.add(key);
-  for (const listener of listeners) listener(key, label, status);
+  for (const listener of listeners) listener(key, label, status, reason);
 }
 news?.addEventListener("message", (ev) => heard(ev.data));
 
@@ -198,7 +203,8 @@ export function untold() {
   return [...mine].filter((k) => !known.has(k)).map((k) => statuses.get(k)?.label).filter(Boolean);
 }
 
-/** Calls `listener(key, label, status)` whenever a signature's status changes, in any realm. */
+/** Calls `listener(key, label, status, reason)` whenever a signature's status changes, in any
+ *  realm (`status` null: it is gone from the device). */
 export function onNews(listener) {
   listeners.add(listener);
 }
@@ -290,10 +296,11 @@ export function keepLeavingLeases(leases) {
  *  other one again). */
 const current = (e) => e.request !== null && e.built === P.version;
 
-/** What this realm's sender may send now: a current signature that no page going away has sent. */
-function sendable() {
+/** What this realm's sender may send now: a current signature that no page going away has sent,
+ *  or, while staff have the event unlocked here, a sealed one. */
+export function sendable() {
   const leaving = leavingLeases();
-  return (e) => current(e) && !(e.key in leaving);
+  return (e) => (e.sealed ? opener !== null : current(e)) && !(e.key in leaving);
 }
 
 let flushing = null;
@@ -335,7 +342,17 @@ async function sendDue() {
     for (const [key, label] of result.gone) tell(key, label, null);
     const e = result.entry;
     if (!e) return;
-    const outcome = await attempt(e.request);
+    let opened = { request: e.request, redact: (reason) => reason };
+    if (e.sealed) {
+      opened = opener ? await opener(e).catch(() => null) : null;
+      if (!opened?.request) {
+        // Locked meanwhile, or it cannot be read: not an attempt; it waits for staff.
+        await update((o) => rules.release(o, e.key));
+        return;
+      }
+    }
+    const outcome = await attempt(opened.request);
+    if (outcome.reason) outcome.reason = opened.redact(outcome.reason);
     await settle(e, outcome);
   }
 }
@@ -351,7 +368,16 @@ async function settle(e, outcome) {
       rules.failed(P, kept, Date.now(), Math.random(), isOnline, o.woken_at ?? 0);
       return rules.waiting(P, kept);
     }
-    if (rules.forget(o, e.key)) rules.counted(o, e.event, outcome.status !== S.refused);
+    const arrived = outcome.status !== S.refused;
+    // An event's signature the endpoint refused stays, sealed, for staff to try again or delete.
+    if (e.event && !arrived) {
+      if (rules.refuse(o, e.key, outcome.reason, Date.now())) rules.counted(o, e.event, false);
+      return null;
+    }
+    if (rules.forget(o, e.key)) {
+      rules.counted(o, e.event, arrived, Date.now());
+      if (e.event) rules.remember(o, e.key, Date.now());
+    }
     return null;
   });
   if (retry) tell(e.key, e.label, stored ? (stillWaiting ?? S.saved) : S.waiting);
@@ -380,13 +406,49 @@ export function askToBeWoken() {
 
 /* ---- What the forms ask of it ---- */
 
-/** Queues a signature, then sends it (or has it sent). The same key is never queued twice. */
+/* ---- Event mode: sealing and opening (js/event-mode.js gives the means) ---- */
+
+let sealer = null;
+let sealerReady = null;
+let whenSealer = () => {};
+/** How this realm seals an event's signature before it is stored (js/event-mode.js, once the
+ *  event's vault is there): `seal(e)` gives the sealed record of the entry's `signature` and
+ *  `request`. */
+export function useSealer(seal) {
+  sealer = seal;
+  whenSealer(seal);
+}
+/** The sealer, once event mode has given one. */
+function sealing() {
+  sealerReady ??= sealer ? Promise.resolve(sealer) : new Promise((resolve) => (whenSealer = resolve));
+  return sealerReady;
+}
+
+let opener = null;
+/** How this realm opens a sealed signature to send it, while staff have the event unlocked here
+ *  (null once it locks): `open(e)` gives `{ request, redact }`, `redact(reason)` taking the
+ *  signer's details out of an endpoint's reason. */
+export function useOpener(open) {
+  opener = open;
+}
+/** Whether this realm can send sealed signatures now. */
+export const unlocked = () => opener !== null;
+
+/** Queues a signature, then sends it (or has it sent). The same key is never queued twice. In
+ *  event mode it is sealed first: what the signer typed is never stored as it is. */
 export async function submit(fields, status, send) {
   const e = rules.entry(fields, Date.now());
   statuses.set(e.key, { label: e.label, status, reason: "" });
   mine.add(e.key);
   known.add(e.key);
+  if (e.event) {
+    e.sealed = await (await sealing())(e);
+    e.signature = null;
+    e.request = null;
+  }
   const { stored } = await update((o) => rules.enqueue(o, e));
+  // An event's: the staff panel counts it (the forms show none).
+  if (e.event) tell(e.key, e.label, stored ? S.saved : S.waiting);
   if (!stored && !online()) tell(e.key, e.label, S.waiting);
   if (!online()) askToBeWoken();
   send();
@@ -401,11 +463,13 @@ export async function submit(fields, status, send) {
  */
 export async function restore(label, overrides, rebuild) {
   const { result } = await update((o) => {
-    for (const e of o.entries.filter((x) => x.label === label)) {
+    // An event's signatures are other people's: never shown to a form, and sealed.
+    const own = o.entries.filter((x) => x.label === label && !x.event);
+    for (const e of own) {
       e.overrides = overrides;
       Object.assign(e, rebuild(e.signature, overrides));
     }
-    const pending = o.entries.find((x) => x.label === label);
+    const pending = own[0];
     const heardOf = pending && statuses.get(pending.key);
     return {
       pending: pending ? { key: pending.key, status: heardOf?.status ?? rules.waiting(P, pending), reason: heardOf?.reason ?? "" } : null,
@@ -428,10 +492,10 @@ export async function restore(label, overrides, rebuild) {
 }
 
 /** Builds again every request made for another deploy's endpoint (`rebuild`, the signer's), so
- *  that any sender can send it. */
+ *  that any sender can send it. (A sealed one is built again as it is opened.) */
 export async function rebuildStale(rebuild) {
   await update((o) => {
-    for (const e of o.entries.filter((x) => !current(x))) Object.assign(e, rebuild(e.signature, e.overrides));
+    for (const e of o.entries.filter((x) => !x.sealed && !current(x))) Object.assign(e, rebuild(e.signature, e.overrides));
   });
 }
 
@@ -442,10 +506,14 @@ export async function takeNotice(label) {
   return (await update((o) => rules.takeNotice(o, label))).result;
 }
 
-/** Removes a signature from the device at the visitor's asking. */
+/** Removes a signature from the device at the visitor's (or, for an event's, the staff's)
+ *  asking. An event's is remembered as done with, so no import brings it back. */
 export async function forget(key) {
   statuses.delete(key);
-  await update((o) => rules.forget(o, key));
+  await update((o) => {
+    const e = o.entries.find((x) => x.key === key);
+    if (rules.forget(o, key) && e.event) rules.remember(o, key, Date.now());
+  });
 }
 
 /** "Try now", and the browser back online: everything waiting is due at once. */
@@ -453,16 +521,6 @@ export async function makeDue() {
   await update((o) => rules.makeDue(o, Date.now()));
 }
 
-/** What event mode's staff panel shows for an event: how many of its signatures wait on this
- *  device, and how many were sent and refused (nothing personal). */
-export async function eventCounts(event) {
-  return rules.eventCounts(await peek(), event);
-}
-
-/** Forgets an event's counts (its signatures still waiting go on waiting to be sent). */
-export async function endEvent(event) {
-  await update((o) => rules.endEvent(o, event));
-}
 
 /** The outbox as the device holds it now, read without changing it. */
 export async function peek() {

@@ -41,18 +41,23 @@ export function resume(signer) {
   if (!wasm) return;
   const params = new URLSearchParams(location.search);
   if (C.prefill.some((key) => params.has(key))) signer.load().catch(() => {});
-  // Event mode (campaign_core::petition::event): a link starts it for this tab, and it holds
-  // through reloads until staff leave it. The signer runs at once, so the form is ready for the
-  // first person before the tablet is handed over; the link's parameter leaves the address.
+  // Event mode (campaign_core::petition::event): a link starts it for this tab (a new event, with
+  // a passphrase of its own), and it holds through reloads until staff leave it. Its side runs at
+  // once (js/event-mode.js: the staff set the passphrase, then the signer runs the room), so the
+  // form is ready for the first person before the tablet is handed over; the link's parameter
+  // leaves the address.
   const event = params.get(C.event.param);
   try {
     if (event !== null) {
-      if (event.trim()) sessionStorage.setItem(C.event.key, event.trim());
+      if (event.trim() && event.trim() !== sessionStorage.getItem(C.event.key)) {
+        sessionStorage.setItem(C.event.key, event.trim());
+        sessionStorage.removeItem(C.event.vaultKey);
+      }
       params.delete(C.event.param);
       const query = params.toString();
       history.replaceState(history.state, "", `${location.pathname}${query ? `?${query}` : ""}${location.hash}`);
     }
-    if (sessionStorage.getItem(C.event.key)) signer.load().catch(() => {});
+    if (sessionStorage.getItem(C.event.key)) signer.events().catch(() => {});
   } catch {
     // Storage is blocked: no event mode, and the form works as it always does.
   }

@@ -59,6 +59,8 @@ const bundles = {
   count: {},
   "after-paint": {},
   outbox: { entry: "js/outbox-page.js" },
+  // Event mode's side (the staff panel, the event's vault): loaded for a tab in event mode only.
+  event: { entry: "js/event-mode.js" },
 };
 for (const [name, { entry = `js/${name}.js`, ...options }] of Object.entries(bundles)) {
   const names = contractFor(whole, await pathsRead(entry), options);

@@ -31,12 +31,19 @@ thread_local! {
 
 /// Starts the signer on this page with the outbox's side for it (`js/lazy-signer.js`): brings
 /// every form on the page to life, and each form the site renders later (after a route change).
-/// Once per page: the site and an embed on the same page may both ask.
+/// `event` is the event this tab collects signatures at, once staff have set its passphrase
+/// (`js/event-mode.js`), if any. Once per page: the site and an embed on the same page may both
+/// ask.
 #[wasm_bindgen]
-pub fn run(outbox: outbox::Outbox) {
+pub fn run(outbox: outbox::Outbox, event: Option<String>) {
     if STARTED.replace(true) {
         return;
     }
+    form::in_event(
+        event
+            .as_deref()
+            .and_then(campaign_core::petition::event::name),
+    );
     prefill::take_from_address();
     outbox::start(outbox, form::status_changed);
     form::watch();

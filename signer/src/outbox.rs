@@ -2,13 +2,18 @@
 //! and sends them, the same code in a page and in the service worker (which has no wasm);
 //! `js/lazy-signer.js` hands the signer its side of it when it starts ([`start`]). What the
 //! signer brings is what only it can make: each signature's request, built for the endpoint in
-//! force ([`request_for`]), and built again for a signature kept since another deploy, or moved
-//! to another form's endpoint overrides.
+//! force ([`built_for`]), and built again for a signature kept since another deploy, or moved to
+//! another form's endpoint overrides.
+//!
+//! Everything crosses the seam typed (`campaign_core::petition::handover`): the signer asks with
+//! one JSON message each time (`Ask`, which `js/outbox-rules.js` reads with `readAsk`), and hears
+//! back plain arguments: a signature's news `(key, label, status, reason)`, a request to build
+//! again `(signature, overrides)`, what waits for a form `[key, status, reason, notice]`.
 
 use crate::endpoint;
-use campaign_core::kind::Kind;
+use campaign_core::petition::handover::{Ask, Built, Queued, Sent};
 use campaign_core::petition::outbox::{Overrides, Status};
-use campaign_core::petition::payload::Submission;
+use campaign_core::petition::payload::{to_json, Request, Submission};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -16,147 +21,76 @@ use wasm_bindgen_futures::JsFuture;
 
 #[wasm_bindgen]
 extern "C" {
-    /// The outbox's side for the signer (`forSigner` in `js/lazy-signer.js`).
+    /// The outbox's side for the signer (`forSigner` in `js/outbox-page.js`).
     pub type Outbox;
+    /// One of the signer's asks (`Ask`, as JSON); its answer, if it has one.
     #[wasm_bindgen(method)]
-    fn submit(this: &Outbox, fields: &JsValue, status: &str) -> js_sys::Promise;
+    fn ask(this: &Outbox, ask: &str) -> js_sys::Promise;
+    /// How the outbox reaches the signer: `rebuild(signature, overrides)` and `news(key, label,
+    /// status, reason)`.
     #[wasm_bindgen(method)]
-    fn restore(
-        this: &Outbox,
-        label: &str,
-        overrides: &JsValue,
-        rebuild: &js_sys::Function,
-    ) -> js_sys::Promise;
-    #[wasm_bindgen(method, js_name = rebuildStale)]
-    fn rebuild_stale(this: &Outbox, rebuild: &js_sys::Function) -> js_sys::Promise;
-    #[wasm_bindgen(method, js_name = statusOf)]
-    fn status_of(this: &Outbox, key: &str) -> JsValue;
-    #[wasm_bindgen(method, js_name = takeNotice)]
-    fn take_notice(this: &Outbox, label: &str) -> js_sys::Promise;
-    #[wasm_bindgen(method)]
-    fn forget(this: &Outbox, key: &str) -> js_sys::Promise;
-    #[wasm_bindgen(method, js_name = retryNow)]
-    fn retry_now(this: &Outbox);
-    #[wasm_bindgen(method, js_name = onNews)]
-    fn on_news(this: &Outbox, listener: &js_sys::Function);
-    #[wasm_bindgen(method, js_name = startAfter)]
-    fn start_after(this: &Outbox, restored: &js_sys::Promise);
-    #[wasm_bindgen(method)]
-    fn event(this: &Outbox) -> Option<String>;
-    #[wasm_bindgen(method, js_name = leaveEvent)]
-    fn leave_event(this: &Outbox, event: &str) -> js_sys::Promise;
-    #[wasm_bindgen(method, js_name = eventCounts)]
-    fn event_counts(this: &Outbox, event: &str) -> js_sys::Promise;
+    fn hear(this: &Outbox, rebuild: &js_sys::Function, news: &js_sys::Function);
 }
-
-/// `rebuild(signature, overrides)`, for the outbox to call: kept for the page's life.
-type Rebuild = Closure<dyn Fn(String, JsValue) -> JsValue>;
 
 thread_local! {
     static OUTBOX: RefCell<Option<Outbox>> = const { RefCell::new(None) };
-    static REBUILD: RefCell<Option<Rebuild>> = const { RefCell::new(None) };
     /// The forms' restores so far, until the outbox starts sending ([`start_sending`]).
     static RESTORING: RefCell<Option<js_sys::Array>> = RefCell::new(Some(js_sys::Array::new()));
 }
 
-fn with<R>(f: impl FnOnce(&Outbox) -> R) -> Option<R> {
-    OUTBOX.with_borrow(|o| o.as_ref().map(f))
+/// Asks the outbox; its answer, once it has said.
+fn ask(message: &Ask) -> Option<js_sys::Promise> {
+    let json = to_json(message);
+    OUTBOX.with_borrow(|o| o.as_ref().map(|o| o.ask(&json)))
 }
 
-fn set(target: &JsValue, key: &str, value: impl Into<JsValue>) {
-    let _ = js_sys::Reflect::set(target, &key.into(), &value.into());
+/// Asks, and calls `then` with the answer once there is one.
+fn ask_then(message: &Ask, then: impl FnOnce(JsValue) + 'static) {
+    let Some(promise) = ask(message) else {
+        return then(JsValue::NULL);
+    };
+    wasm_bindgen_futures::spawn_local(async move {
+        then(JsFuture::from(promise).await.unwrap_or(JsValue::NULL));
+    });
 }
 
-fn get(target: &JsValue, key: &str) -> JsValue {
-    js_sys::Reflect::get(target, &key.into()).unwrap_or(JsValue::UNDEFINED)
-}
-
-/// The overrides as the outbox keeps them: `{ adapter, cors, addresses: { petition: … } }`.
-fn overrides_to_js(o: &Overrides) -> JsValue {
-    let out: JsValue = js_sys::Object::new().into();
-    let Overrides {
-        adapter,
-        addresses,
-        cors,
-    } = o;
-    for (name, value) in [("adapter", adapter), ("cors", cors)] {
-        if let Some(v) = value {
-            set(&out, name, v.as_str());
-        }
-    }
-    let by_kind: JsValue = js_sys::Object::new().into();
-    for (kind, url) in addresses {
-        set(&by_kind, kind.name(), url.as_str());
-    }
-    set(&out, "addresses", by_kind);
-    out
-}
-
-fn overrides_from_js(o: &JsValue) -> Overrides {
-    let text = |name: &str| get(o, name).as_string();
-    let by_kind = get(o, "addresses");
-    Overrides {
-        adapter: text("adapter"),
-        addresses: Kind::ALL
-            .into_iter()
-            .filter_map(|k| Some((k, get(&by_kind, k.name()).as_string()?)))
-            .collect(),
-        cors: text("cors"),
-    }
-}
-
-/// What to send for a signature, to the endpoint in force with these overrides, as the outbox
-/// keeps it: `{ request: { url, content_type, body, cors, adapter }, built }`.
-fn request_for(s: &Submission, overrides: &Overrides) -> JsValue {
+/// A request and the version of the endpoint it was built for, to the endpoint in force with
+/// these overrides; `with` is given it as the handover types it.
+fn built_for<R>(s: &Submission, overrides: &Overrides, with: impl FnOnce(Built) -> R) -> R {
     let endpoint = endpoint::endpoint_with(overrides);
-    let r = endpoint.request(s);
-    let request: JsValue = js_sys::Object::new().into();
-    set(&request, "url", r.url.as_str());
-    set(&request, "content_type", r.content_type);
-    set(&request, "body", r.body.as_str());
-    set(&request, "cors", endpoint.cors);
-    set(&request, "adapter", endpoint.adapter.name());
-    let out: JsValue = js_sys::Object::new().into();
-    set(&out, "request", request);
-    set(&out, "built", endpoint::ENDPOINT_VERSION);
-    out
-}
-
-/// The outbox's `rebuild(signature, overrides)`: the request again, for today's endpoint. A
-/// signature that cannot be read back gets none, and waits until it is removed.
-fn rebuild(signature: String, overrides: JsValue) -> JsValue {
-    match Submission::from_form(&signature) {
-        Some(s) => request_for(&s, &overrides_from_js(&overrides)),
-        None => {
-            let out: JsValue = js_sys::Object::new().into();
-            set(&out, "request", JsValue::NULL);
-            out
-        }
-    }
-}
-
-fn rebuilder() -> js_sys::Function {
-    REBUILD.with_borrow_mut(|r| {
-        r.get_or_insert_with(|| Closure::new(rebuild))
-            .as_ref()
-            .unchecked_ref::<js_sys::Function>()
-            .clone()
+    let request: Request = endpoint.request(s);
+    with(Built {
+        request: Sent::of(&request, endpoint.cors, endpoint.adapter),
+        built: endpoint::ENDPOINT_VERSION,
     })
 }
 
-/// A status as the outbox says it: `{ status, reason }`.
-fn status_from_js(v: &JsValue) -> Option<Status> {
-    let name = get(v, "status").as_string()?;
-    Status::parse(&name, &get(v, "reason").as_string().unwrap_or_default())
+/// The outbox's `rebuild(signature, overrides)`: the request again, for today's endpoint, as
+/// JSON; empty for a signature that cannot be read back (it waits until it is removed).
+fn rebuild(signature: String, overrides: String) -> String {
+    match Submission::from_form(&signature) {
+        Some(s) => built_for(&s, &Overrides::from_query(&overrides), |b| to_json(&b)),
+        None => String::new(),
+    }
 }
 
 /// Starts the signer's side of the outbox: the forms hear what becomes of each signature
-/// (`changed`, with its key), and signatures kept since another deploy get today's request.
-pub fn start(outbox: Outbox, changed: fn(&str)) {
-    let listener = Closure::<dyn Fn(String)>::new(move |key: String| changed(&key));
-    outbox.on_news(listener.as_ref().unchecked_ref());
-    listener.forget();
-    let _ = outbox.rebuild_stale(&rebuilder());
+/// (`changed`, with its key and where it stands now: `None` once it is gone from the device),
+/// and the outbox can build a waiting signature's request again.
+pub fn start(outbox: Outbox, changed: fn(&str, Option<Status>)) {
+    let rebuild = Closure::<dyn Fn(String, String) -> String>::new(rebuild);
+    let news = Closure::<dyn Fn(String, String, String, String)>::new(
+        move |key: String, _label: String, status: String, reason: String| {
+            changed(&key, Status::parse(&status, &reason))
+        },
+    );
+    outbox.hear(
+        rebuild.as_ref().unchecked_ref(),
+        news.as_ref().unchecked_ref(),
+    );
+    // Kept for the page's life: the outbox calls them whenever it needs.
+    rebuild.forget();
+    news.forget();
     OUTBOX.with_borrow_mut(|o| *o = Some(outbox));
 }
 
@@ -170,51 +104,22 @@ pub fn submit(
     event: Option<&str>,
     status: &Status,
 ) {
-    let fields = request_for(submission, &overrides);
-    set(&fields, "key", submission.key.as_str());
-    set(&fields, "label", label);
-    set(&fields, "signature", submission.to_form());
-    set(&fields, "overrides", overrides_to_js(&overrides));
-    set(&fields, "event", event.unwrap_or(""));
-    with(|o| o.submit(&fields, status.name()));
-}
-
-/// The event this tab is in event mode for, as the link or a reload left it (`js/lazy-signer.js`
-/// keeps it for the tab), if any.
-pub fn event() -> Option<String> {
-    with(|o| o.event()).flatten()
-}
-
-/// Leaves event mode, and forgets the event's counts (its signatures still waiting go on
-/// waiting to be sent); then calls `then`.
-pub fn leave_event(event: &str, then: impl FnOnce() + 'static) {
-    let Some(promise) = with(|o| o.leave_event(event)) else {
-        return then();
-    };
-    wasm_bindgen_futures::spawn_local(async move {
-        let _ = JsFuture::from(promise).await;
-        then();
+    let signature = submission.to_form();
+    let overrides_query = overrides.to_query();
+    built_for(submission, &overrides, |built| {
+        let record = Queued {
+            key: &submission.key,
+            label,
+            signature: &signature,
+            overrides: &overrides_query,
+            built,
+            event: event.unwrap_or(""),
+        };
+        ask(&Ask::Submit {
+            record,
+            status: status.name(),
+        });
     });
-}
-
-/// Gives `show` how many of an event's signatures wait on this device, and how many were sent
-/// and refused. (Whole numbers: a float's formatting would weigh on the wasm.)
-pub fn event_counts(event: &str, show: impl FnOnce(u32, u32, u32) + 'static) {
-    let Some(promise) = with(|o| o.event_counts(event)) else {
-        return;
-    };
-    wasm_bindgen_futures::spawn_local(async move {
-        if let Ok(c) = JsFuture::from(promise).await {
-            let n = |k: &str| get(&c, k).as_f64().unwrap_or(0.0) as u32;
-            show(n("waiting"), n("sent"), n("declined"));
-        }
-    });
-}
-
-/// Where a signature stands, as this page last heard or the device held it; `None` once it is
-/// gone (tried for long enough, or forgotten).
-pub fn status_of(key: &str) -> Option<Status> {
-    with(|o| status_from_js(&o.status_of(key))).flatten()
 }
 
 /// What an earlier visit left for the form labelled `label`, given to `show` once the device
@@ -226,8 +131,11 @@ pub fn restore(
     overrides: Overrides,
     show: impl FnOnce(Option<(String, Status)>, Option<f64>) + 'static,
 ) {
-    let Some(promise) = with(|o| o.restore(label, &overrides_to_js(&overrides), &rebuilder()))
-    else {
+    let overrides = overrides.to_query();
+    let Some(promise) = ask(&Ask::Restore {
+        label,
+        overrides: &overrides,
+    }) else {
         return;
     };
     RESTORING.with_borrow(|r| {
@@ -239,11 +147,12 @@ pub fn restore(
         let Ok(said) = JsFuture::from(promise).await else {
             return;
         };
-        let pending = get(&said, "pending");
-        let pending = get(&pending, "key")
-            .as_string()
-            .zip(status_from_js(&pending));
-        show(pending, get(&get(&said, "notice"), "queued_at").as_f64());
+        // [key, status, reason, notice]
+        let said: js_sys::Array = said.unchecked_into();
+        let text = |i: u32| said.get(i).as_string();
+        let pending =
+            text(0).zip(text(1).and_then(|s| Status::parse(&s, &text(2).unwrap_or_default())));
+        show(pending, said.get(3).as_f64());
     });
 }
 
@@ -252,37 +161,29 @@ pub fn restore(
 /// would go where its form no longer sends.
 pub fn start_sending() {
     if let Some(restores) = RESTORING.with_borrow_mut(Option::take) {
-        with(|o| o.start_after(&js_sys::Promise::all(&restores)));
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = JsFuture::from(js_sys::Promise::all_settled(&restores)).await;
+            ask(&Ask::StartSending);
+        });
     }
 }
 
 /// Gives `show` when a signature made with the form labelled `label` was made, if it could not
 /// be sent in time and was removed (each notice is shown once).
 pub fn take_notice(label: &str, show: impl FnOnce(f64) + 'static) {
-    let Some(promise) = with(|o| o.take_notice(label)) else {
-        return;
-    };
-    wasm_bindgen_futures::spawn_local(async move {
-        if let Ok(notice) = JsFuture::from(promise).await {
-            if let Some(queued_at) = get(&notice, "queued_at").as_f64() {
-                show(queued_at);
-            }
+    ask_then(&Ask::TakeNotice { label }, move |queued_at| {
+        if let Some(at) = queued_at.as_f64() {
+            show(at);
         }
     });
 }
 
 /// Removes a signature from the device at the visitor's asking, then calls `then`.
 pub fn forget(key: &str, then: impl FnOnce() + 'static) {
-    let Some(promise) = with(|o| o.forget(key)) else {
-        return then();
-    };
-    wasm_bindgen_futures::spawn_local(async move {
-        let _ = JsFuture::from(promise).await;
-        then();
-    });
+    ask_then(&Ask::Forget { key }, move |_| then());
 }
 
 /// "Try now": everything waiting is due at once.
 pub fn retry_now() {
-    with(|o| o.retry_now());
+    ask(&Ask::RetryNow);
 }

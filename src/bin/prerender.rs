@@ -106,6 +106,7 @@ fn main() {
         "share.png",
         "offline.json",
         "outbox.js",
+        "event.js",
         "sw.js",
         "sitemap.xml",
         "robots.txt",

@@ -103,8 +103,10 @@ pub fn SignForm(
     );
     view! {
         <div class="sign" {..root}>
-            {kind.of_action().then(|| view! { <EventPanel prefix=prefix level=level /> })}
+            // Event mode's staff panel goes here (js/event-mode.js makes it, in event mode only).
+            {kind.of_action().then(|| view! { <div class="event-panel" id=id(Part::EventPanel) hidden></div> })}
             <p class="sign__status" role="status" id=id(Part::Status)></p>
+            {kind.of_action().then(|| view! { <EventRoom prefix=prefix /> })}
             <p class="sign__notice" id=id(Part::Expired) hidden></p>
             <div class="outcome outcome--saved" id=id(Part::OutcomeSaved) tabindex="-1" hidden>
                 <OtherWay prefix=prefix part=Part::OtherWay hosted=form.hosted() plainly=!nowhere />
@@ -203,37 +205,18 @@ pub fn SignForm(
     }
 }
 
-/// Event mode's staff panel (`campaign_core::petition::event`), hidden until the signer finds
-/// this tab in event mode: the event's name, how many signatures wait on the device and how many
-/// were sent or refused (nothing personal), sending now, and leaving event mode. Only staff ever
-/// see it, so it is kept small on every visitor's page: no styles of its own.
+/// Event mode's room (`campaign_core::petition::event`), hidden until the signer finds this tab
+/// in event mode: the screen between people, with its start button, and the countdown before a
+/// half-filled form is cleared (seen, not read out: the status line says it once). Only staff
+/// ever start it, so it is kept small on every visitor's page: no words but the button's.
 #[component]
-fn EventPanel(prefix: &'static str, level: u8) -> impl IntoView {
-    let ui = ui();
+fn EventRoom(prefix: &'static str) -> impl IntoView {
     let id = move |part: Part| part.id(prefix);
-    let count = move |part: Part, label: &'static str| {
-        view! { <li>{label}": "<strong id=id(part)>"0"</strong></li> }
-    };
     view! {
-        <section class="outcome" id=id(Part::EventPanel) aria-labelledby=id(Part::EventHeading) hidden>
-            <Heading level=level id=id(Part::EventHeading)>
-                {ui.event_heading}" "<span id=id(Part::EventName)></span>
-            </Heading>
-            <p>{ui.event_code}" "<code id=id(Part::EventCode)></code></p>
-            <ul>
-                {count(Part::EventWaiting, ui.event_waiting)}
-                {count(Part::EventSent, ui.event_sent)}
-                {count(Part::EventRefused, ui.event_refused)}
-            </ul>
-            <div class="outcome__actions">
-                <button type="button" class="button button--secondary" id=id(Part::EventRetry)>
-                    {ui.event_retry}
-                </button>
-                <button type="button" class="button button--secondary" id=id(Part::EventLeave)>
-                    {ui.event_leave}
-                </button>
-            </div>
-        </section>
+        <div class="event-welcome" id=id(Part::EventWelcome) hidden>
+            <button type="button" class="button" id=id(Part::EventStart)>{ui().event_start}</button>
+        </div>
+        <p class="event-countdown" id=id(Part::EventCountdown) aria-hidden="true" hidden></p>
     }
 }
 
@@ -432,7 +415,9 @@ mod tests {
             petition(),
             endpoint(Adapter::Osdi, "https://forms.example.org/sign"),
         );
-        for part in Part::all() {
+        // Every part but the staff panel's source code, which the panel (js/event-mode.js)
+        // makes in event mode only.
+        for part in Part::all().filter(|p| *p != Part::EventCode) {
             assert!(
                 html.contains(&format!(r#"id="{}""#, part.id("p"))),
                 "{part:?} in {html}"

@@ -192,3 +192,89 @@ export async function tabTo(page, target, { max = 60, key = "Tab" } = {}) {
   }
   throw new Error(`${max} presses of ${key} did not reach ${target}`);
 }
+
+/** Everything the browser keeps for the page's site, as the issue of a lost tablet lists it: every
+ *  IndexedDB database and store (keys and values), Cache Storage (every cached response's body),
+ *  localStorage, sessionStorage, and the service workers' registrations and scripts. Text as it
+ *  is kept (JS strings), and every byte body as base64, for searching in any encoding. */
+export async function everythingKept(page) {
+  return page.evaluate(async () => {
+    const toBase64 = (buffer) => {
+      let s = "";
+      for (const b of new Uint8Array(buffer)) s += String.fromCharCode(b);
+      return btoa(s);
+    };
+    const texts = [JSON.stringify({ ...localStorage }), JSON.stringify({ ...sessionStorage })];
+    const bodies = [];
+    for (const { name } of await indexedDB.databases()) {
+      const db = await new Promise((resolve, reject) => {
+        const open = indexedDB.open(name);
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      for (const store of db.objectStoreNames) {
+        const s = db.transaction(store).objectStore(store);
+        for (const method of ["getAllKeys", "getAll"]) {
+          const got = await new Promise((resolve) => {
+            const r = s[method]();
+            r.onsuccess = () => resolve(r.result);
+          });
+          texts.push(JSON.stringify(got));
+        }
+      }
+      db.close();
+    }
+    for (const name of await caches.keys()) {
+      const cache = await caches.open(name);
+      for (const request of await cache.keys()) {
+        texts.push(request.url);
+        bodies.push(toBase64(await (await cache.match(request)).arrayBuffer()));
+      }
+    }
+    for (const r of await navigator.serviceWorker.getRegistrations()) {
+      const script = (r.active ?? r.waiting ?? r.installing)?.scriptURL;
+      texts.push(r.scope, script ?? "");
+      if (script) bodies.push(toBase64(await (await fetch(script)).arrayBuffer()));
+    }
+    return { text: texts.join("\n"), bodies };
+  });
+}
+
+/** Where `secret` is in what the browser keeps (`everythingKept`): in its text, or in any body as
+ *  UTF-8, UTF-16 (either byte order) or base64 of its UTF-8. Empty when it is nowhere. */
+export function foundIn(kept, secret) {
+  const utf8 = Buffer.from(secret, "utf8");
+  const utf16le = Buffer.from(secret, "utf16le");
+  const utf16be = Buffer.from(utf16le).swap16();
+  const found = [];
+  if (kept.text.includes(secret) || kept.text.includes(utf8.toString("base64"))) found.push("text");
+  for (const [i, body] of kept.bodies.entries()) {
+    const bytes = Buffer.from(body, "base64");
+    for (const [how, needle] of [["UTF-8", utf8], ["UTF-16LE", utf16le], ["UTF-16BE", utf16be], ["base64", Buffer.from(utf8.toString("base64"))]]) {
+      if (bytes.includes(needle)) found.push(`body ${i} (${how})`);
+    }
+  }
+  return found;
+}
+
+/** Event mode's staff panel on an action page. */
+export const eventPanel = (page, event) => page.getByRole("region", { name: `Event mode: ${event}` });
+
+/** Starts event mode for `event` on the action page `path`, as staff do: the link, then the
+ *  event's passphrase, twice; the page starts again in event mode, the room's first screen up. */
+export async function startEvent(page, path, event, passphrase) {
+  await page.goto(`${path}?event=${encodeURIComponent(event)}`);
+  const panel = eventPanel(page, event);
+  await panel.getByLabel("Passphrase", { exact: true }).fill(passphrase);
+  await panel.getByLabel("The passphrase again").fill(passphrase);
+  await panel.getByRole("button", { name: "Start event mode" }).click();
+  await expect(panel.getByText("Locked. The signatures are sealed on this device.")).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole("button", { name: "Add your name" })).toBeVisible();
+  return panel;
+}
+
+/** Unlocks the event's signatures in the panel. */
+export async function unlockEvent(panel, passphrase) {
+  await panel.getByLabel("Passphrase", { exact: true }).fill(passphrase);
+  await panel.getByRole("button", { name: "Unlock" }).click();
+}

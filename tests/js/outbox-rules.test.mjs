@@ -21,6 +21,7 @@ const P = {
   maxAgeMs: figure("MAX_AGE_MS"),
   maxAttempts: figure("MAX_ATTEMPTS"),
   noticeMs: figure("NOTICE_MS"),
+  doneMs: figure("DONE_MS"),
   // The statuses' names, as campaign_core::petition::outbox's statuses! list writes them.
   statuses: Object.fromEntries([...source.match(/\nstatuses! \{([^}]+)\n\}/)[1].matchAll(/= "(\w+)"/g)].map(([, s]) => [s, s])),
 };
@@ -217,27 +218,50 @@ test("a stored outbox is read back, and what cannot be read is left out", () => 
   assert.equal(back.built, "");
 });
 
-test("an event's panel counts its own signatures, waiting, sent and refused, and forgets them when staff leave", () => {
+test("event mode's panel counts what waits on the device, sealed, what the endpoint refused, and what its event sent", () => {
   const o = { entries: [], notices: [] };
   for (const [key, event] of [["a", "Rally"], ["b", "Rally"], ["c", "Shabbat"], ["d", ""]]) {
     rules.enqueue(o, rules.entry({ key, label: "petition:guantanamo", signature, request: { url: "x" }, built: "v", event }, T0));
   }
-  assert.deepEqual(rules.eventCounts(o, "Rally"), { waiting: 2, sent: 0, declined: 0 });
-  // What became of each, as the sender records it: sent, refused; a signature made outside an
-  // event is counted nowhere.
-  for (const [key, arrived] of [["a", true], ["b", false], ["d", true]]) {
-    const e = o.entries.find((x) => x.key === key);
-    assert.ok(rules.forget(o, key));
-    rules.counted(o, e.event, arrived);
-  }
-  assert.deepEqual(rules.eventCounts(o, "Rally"), { waiting: 0, sent: 1, declined: 1 });
-  assert.deepEqual(rules.eventCounts(o, "Shabbat"), { waiting: 1, sent: 0, declined: 0 });
+  // Every event's signature on the device waits for staff (an imported file's too).
+  assert.deepEqual(rules.eventCounts(o, "Rally"), { waiting: 3, refused: 0, sent: 0, declined: 0, last_sent_at: null });
+  // What became of each, as the sender records it: sent (and remembered as done with), refused
+  // (and kept, for staff); a signature made outside an event is counted nowhere.
+  assert.ok(rules.forget(o, "a"));
+  rules.counted(o, "Rally", true, T0 + 5);
+  rules.remember(o, "a", T0 + 5);
+  assert.ok(rules.refuse(o, "b", "the email address was refused", T0 + 6));
+  rules.counted(o, "Rally", false);
+  assert.ok(rules.forget(o, "d"));
+  rules.counted(o, "", true, T0 + 7);
+  assert.deepEqual(rules.eventCounts(o, "Rally"), { waiting: 1, refused: 1, sent: 1, declined: 1, last_sent_at: T0 + 5 });
   assert.deepEqual(Object.keys(o.events), ["Rally"]);
+  // A refused one is no sender's until staff try it again.
+  assert.equal(rules.takeDue(P, o, T0 + 10, (e) => e.key === "b"), null);
+  assert.ok(rules.tryAgain(o, "b"));
+  assert.equal(rules.takeDue(P, o, T0 + 10, (e) => e.key === "b").key, "b");
+  // A key done with never comes back (a file imported again), until it is long forgotten.
+  assert.equal(rules.enqueue(o, rules.entry({ key: "a", label: "petition:guantanamo", signature, event: "Rally" }, T0)), false);
+  rules.expire(P, o, T0 + 5 + P.doneMs + 1);
+  assert.equal(o.done, undefined);
   // The counts are kept with the outbox, and nothing personal is in them.
   const stored = rules.read(JSON.stringify(o));
-  assert.deepEqual(stored.events, { Rally: { sent: 1, declined: 1 } });
-  assert.equal(stored.entries[0].event, "Shabbat");
-  rules.endEvent(o, "Rally");
-  assert.equal(o.events, undefined);
-  assert.deepEqual(rules.eventCounts(o, "Rally"), { waiting: 0, sent: 0, declined: 0 });
+  assert.deepEqual(stored.events, { Rally: { sent: 1, declined: 1, last_sent_at: T0 + 5 } });
+  assert.ok(!JSON.stringify(stored.events).includes("Ana"));
+});
+
+test("a sealed signature waits for staff: it never expires, and a sender that cannot open it passes it over", () => {
+  const o = { entries: [], notices: [] };
+  const e = rules.entry({ key: "s", label: "petition:guantanamo", signature: null, event: "Rally", sealed: { v: 1, vault: "v", epk: "e", iv: "i", ct: "c" } }, T0);
+  rules.enqueue(o, e);
+  assert.deepEqual(rules.expire(P, o, T0 + 30 * DAY), [], "a month later, still there, sealed");
+  const locked = (x) => !x.sealed;
+  assert.equal(rules.takeDue(P, o, T0, locked), null);
+  assert.equal(rules.nextDue(o, locked), null, "nothing for a locked sender to wake for");
+  const taken = rules.takeDue(P, o, T0, () => true);
+  assert.equal(taken.key, "s");
+  // Locked meanwhile: the attempt never began, and gives its lease back.
+  rules.release(o, "s");
+  assert.equal(o.entries[0].attempts, 0);
+  assert.ok(rules.takeDue(P, o, T0 + 1));
 });

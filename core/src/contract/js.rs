@@ -57,8 +57,13 @@ pub struct Contract {
     outbox: OutboxNames,
     /// Each status a signature can have, by its name (`Status::name`).
     statuses: Keyed<&'static str>,
-    /// Event mode's link parameter, and where a tab keeps it (`crate::petition::event`).
+    /// Event mode's link parameter, where a tab keeps it, and its figures
+    /// (`crate::petition::event`).
     event: EventNames,
+    /// Event mode's staff panel's words, by language (`js/event-mode.js` alone reads them).
+    event_words: Keyed<&'static crate::i18n::EventWords>,
+    /// What the signer asks of the outbox, by name (`crate::petition::handover::ASKS`).
+    asks: Keyed<&'static str>,
     /// The path of the deployment's root on its host ("/", "/campaigns/immigration/"): where its
     /// service worker is, and what it serves.
     base_path: String,
@@ -103,12 +108,21 @@ struct OutboxNames {
     max_age_ms: u64,
     max_attempts: u32,
     notice_ms: u64,
+    done_ms: u64,
 }
 
 #[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
 struct EventNames {
     param: &'static str,
     key: String,
+    /// Where a tab keeps which vault seals its event's signatures.
+    vault_key: String,
+    /// How long the event's signatures stay unlocked after the staff's last action.
+    unlocked_ms: u32,
+    /// The file of sealed signatures: what it says it is, and its format's version.
+    export_format: &'static str,
+    export_version: u32,
 }
 
 #[derive(serde::Serialize)]
@@ -201,12 +215,22 @@ impl Contract {
                 max_age_ms: o::MAX_AGE_MS,
                 max_attempts: o::MAX_ATTEMPTS,
                 notice_ms: o::NOTICE_MS,
+                done_ms: o::DONE_MS,
             },
             statuses: same(&o::STATUS_NAMES),
             event: EventNames {
                 param: crate::petition::event::PARAM,
                 key: crate::petition::event::storage_key(&outbox_key(site)),
+                vault_key: crate::petition::event::vault_key(&outbox_key(site)),
+                unlocked_ms: crate::petition::event::UNLOCKED_MS,
+                export_format: crate::petition::handover::EXPORT_FORMAT,
+                export_version: crate::petition::handover::EXPORT_VERSION,
             },
+            event_words: Lang::ALL
+                .iter()
+                .map(|l| (l.code().to_string(), l.event_words()))
+                .collect(),
+            asks: same(&crate::petition::handover::ASKS),
             base_path: base_path.to_string(),
             prefill: crate::petition::query::prefill_params()
                 .map(|(p, _)| p)

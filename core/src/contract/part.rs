@@ -92,18 +92,16 @@ parts! {
     /// `js/lazy-signer.js` changes to the host of a page's or an embed's endpoint override.
     /// Absent where the site's own `privacy_text` stands instead.
     PrivacyHost = "privacy-host",
-    /// Event mode's staff panel (`crate::petition::event`): the event's name, how many
-    /// signatures wait on the device, how many were sent and refused, sending now, and leaving.
+    /// Event mode (`crate::petition::event`): where the staff panel goes (`js/event-mode.js`
+    /// makes it, in event mode only); the screen between people and its start button; the
+    /// countdown before a half-filled form is cleared.
     EventPanel = "event",
-    EventHeading = "event-heading",
-    EventName = "event-name",
-    /// The source code its signatures carry (`crate::petition::event::source_code`).
+    /// In the panel: the source code the event's signatures carry
+    /// (`crate::petition::event::source_code`), which the signer writes in.
     EventCode = "event-code",
-    EventWaiting = "event-waiting",
-    EventSent = "event-sent",
-    EventRefused = "event-refused",
-    EventRetry = "event-retry",
-    EventLeave = "event-leave",
+    EventWelcome = "event-welcome",
+    EventStart = "event-start",
+    EventCountdown = "event-countdown",
     ;
     /// A field's input or select.
     Input = "",

@@ -1,6 +1,6 @@
 //! English: the site's first language.
 
-use super::{FieldWords, KindPageWords, KindSignerWords, PageWords, SignerWords};
+use super::{EventWords, FieldWords, KindPageWords, KindSignerWords, PageWords, SignerWords};
 
 /// English words for the pages.
 pub const PAGE: PageWords = PageWords {
@@ -96,13 +96,7 @@ pub const PAGE: PageWords = PageWords {
     ],
     date: "{} {}, {}",
     day_first: false,
-    event_heading: "Event mode:",
-    event_code: "Source code of its signatures:",
-    event_waiting: "Waiting on this device",
-    event_sent: "Sent",
-    event_refused: "Refused",
-    event_retry: "Send now",
-    event_leave: "Leave event mode",
+    event_start: "Add your name",
     privacy_default: "When you send this, your details go to {}. Until they are sent, they are kept on this device only; once sent, they are removed from it.",
     privacy_policy: "{}’s privacy policy",
     petition: KindPageWords {
@@ -140,6 +134,8 @@ pub const SIGNER: SignerWords = SignerWords {
     forgotten: "Removed from this device. It was not sent.",
     next_person: "Signed. Thank you! The form is ready for the next person.",
     cleared: "The form was cleared after two minutes without input.",
+    still_there: "Still there? This form will be cleared in 15 seconds. Touch the screen or press a key to keep going.",
+    clearing_in: "Still there? Clearing in {} s",
     expired: "A signature made on this device on {} could not be sent to the {} in a week of trying, and has been removed from this device. Please sign again.",
     offer_question: "Would you like updates and action alerts too?",
     zip_code: "ZIP code",
@@ -187,4 +183,50 @@ pub const SIGNER: SignerWords = SignerWords {
         received: "You’re signed up for updates and action alerts.",
         signed: "Signed up. Thank you.",
     },
+};
+
+/// English words for event mode's staff panel.
+pub const EVENT: EventWords = EventWords {
+    heading: "Event mode: {}",
+    code: "Source code of its signatures: {}",
+    setup: "Before you hand this device around, choose a passphrase for this event. Each signature is sealed with it as it is made: without the passphrase, nobody holding the device can read them, and none is sent. Write it down, but not on this device.",
+    passphrase: "Passphrase",
+    passphrase_again: "The passphrase again",
+    suggest: "Suggest a strong one",
+    suggested: "Suggested: {}. Write it down, away from this device, then use it.",
+    use_suggested: "Use it",
+    start: "Start event mode",
+    starting: "Starting…",
+    too_short: "Use at least 12 characters: four unrelated words work well, or the suggested one.",
+    too_plain: "It repeats too few characters: use at least 6 different ones.",
+    too_common: "It is too easy to guess: it has a common word or the event’s name in it.",
+    differ: "The two passphrases differ. Type it again.",
+    waiting: "Waiting on this device, sealed: {}",
+    sent: "Sent: {}",
+    refused: "Refused by the endpoint: {}",
+    last_sent: "Last sent at {}",
+    none_sent: "None sent yet",
+    locked: "Locked. The signatures are sealed on this device. Unlock to send them.",
+    unlock: "Unlock",
+    unlocking: "Unlocking…",
+    wrong: "That passphrase does not open them. Try again in {} s.",
+    wait: "Wait {} s before the next try.",
+    unlocked: "Unlocked until {}: the signatures go while the device is online.",
+    offline: "The device is offline: they go as soon as it is back online.",
+    lock: "Lock now",
+    send_now: "Send now",
+    export: "Save the waiting signatures to a file",
+    export_none: "No signature waits on this device.",
+    exported: "{} signatures saved to {}. The file is sealed too: only this event’s passphrase opens it. Import it on another device to send them from there.",
+    import: "Import a file of sealed signatures",
+    imported: "{} signatures imported; {} were already here or sent.",
+    import_failed: "This is not a file of sealed signatures from this campaign.",
+    refused_item: "Refused: {}",
+    try_again: "Try again",
+    delete: "Delete",
+    delete_confirm: "Delete this signature for good? Enter the passphrase to confirm.",
+    leave: "Leave event mode",
+    leave_confirm: "{} signatures still wait on this device, sealed. Enter the passphrase to leave event mode: they stay sealed here until staff unlock them in event mode again.",
+    confirm: "Confirm",
+    cancel: "Cancel",
 };

@@ -2,7 +2,7 @@
 //! gender-neutral wording where Spanish allows it. Written for this repository; awaits review by
 //! a native speaker on staff (README, "Languages").
 
-use super::{FieldWords, KindPageWords, KindSignerWords, PageWords, SignerWords};
+use super::{EventWords, FieldWords, KindPageWords, KindSignerWords, PageWords, SignerWords};
 
 /// Spanish words for the pages.
 pub const PAGE: PageWords = PageWords {
@@ -98,13 +98,7 @@ pub const PAGE: PageWords = PageWords {
     ],
     date: "{} de {} de {}",
     day_first: true,
-    event_heading: "Modo evento:",
-    event_code: "Código de origen de sus firmas:",
-    event_waiting: "Esperando en este dispositivo",
-    event_sent: "Enviadas",
-    event_refused: "Rechazadas",
-    event_retry: "Enviar ahora",
-    event_leave: "Salir del modo evento",
+    event_start: "Añade tu nombre",
     privacy_default: "Al enviar esto, tus datos van a {}. Hasta que se envían, se guardan solo en este dispositivo; una vez enviados, se borran de él.",
     privacy_policy: "Política de privacidad de {} (en inglés)",
     petition: KindPageWords {
@@ -142,6 +136,8 @@ pub const SIGNER: SignerWords = SignerWords {
     forgotten: "Se quitó de este dispositivo. No se envió.",
     next_person: "Firmado. ¡Gracias! El formulario está listo para la siguiente persona.",
     cleared: "Se vació el formulario tras dos minutos sin actividad.",
+    still_there: "¿Sigues ahí? Este formulario se vaciará en 15 segundos. Toca la pantalla o pulsa una tecla para seguir.",
+    clearing_in: "¿Sigues ahí? Se vacía en {} s",
     expired: "Una firma hecha en este dispositivo el {} no se pudo enviar al {} en una semana de intentos, y se quitó de este dispositivo. Vuelve a firmar, por favor.",
     offer_question: "¿Quieres recibir también novedades y alertas de acción?",
     zip_code: "Código postal (ZIP)",
@@ -189,4 +185,50 @@ pub const SIGNER: SignerWords = SignerWords {
         received: "Tu suscripción a las novedades y alertas de acción está confirmada.",
         signed: "Suscripción confirmada. Gracias.",
     },
+};
+
+/// Spanish words for event mode's staff panel.
+pub const EVENT: EventWords = EventWords {
+    heading: "Modo evento: {}",
+    code: "Código de origen de sus firmas: {}",
+    setup: "Antes de pasar este dispositivo, elige una frase de contraseña para este evento. Cada firma se sella con ella en cuanto se hace: sin la frase, nadie que tenga el dispositivo puede leerlas, y ninguna se envía. Anótala, pero no en este dispositivo.",
+    passphrase: "Frase de contraseña",
+    passphrase_again: "La frase de contraseña otra vez",
+    suggest: "Sugerir una segura",
+    suggested: "Sugerida: {}. Anótala, lejos de este dispositivo, y luego úsala.",
+    use_suggested: "Usarla",
+    start: "Empezar el modo evento",
+    starting: "Empezando…",
+    too_short: "Usa al menos 12 caracteres: cuatro palabras sin relación entre sí funcionan bien, o la sugerida.",
+    too_plain: "Repite muy pocos caracteres: usa al menos 6 distintos.",
+    too_common: "Es muy fácil de adivinar: contiene una palabra común o el nombre del evento.",
+    differ: "Las dos frases no coinciden. Escríbela otra vez.",
+    waiting: "Esperando en este dispositivo, selladas: {}",
+    sent: "Enviadas: {}",
+    refused: "Rechazadas por el servicio: {}",
+    last_sent: "Última enviada a las {}",
+    none_sent: "Ninguna enviada todavía",
+    locked: "Bloqueado. Las firmas están selladas en este dispositivo. Desbloquéalo para enviarlas.",
+    unlock: "Desbloquear",
+    unlocking: "Desbloqueando…",
+    wrong: "Esa frase no las abre. Vuelve a intentarlo en {} s.",
+    wait: "Espera {} s antes del próximo intento.",
+    unlocked: "Desbloqueado hasta las {}: las firmas se envían mientras el dispositivo tenga conexión.",
+    offline: "El dispositivo no tiene conexión: se enviarán en cuanto vuelva a tenerla.",
+    lock: "Bloquear ahora",
+    send_now: "Enviar ahora",
+    export: "Guardar las firmas en espera en un archivo",
+    export_none: "No hay firmas esperando en este dispositivo.",
+    exported: "{} firmas guardadas en {}. El archivo también está sellado: solo la frase de este evento lo abre. Impórtalo en otro dispositivo para enviarlas desde allí.",
+    import: "Importar un archivo de firmas selladas",
+    imported: "{} firmas importadas; {} ya estaban aquí o enviadas.",
+    import_failed: "Este no es un archivo de firmas selladas de esta campaña.",
+    refused_item: "Rechazada: {}",
+    try_again: "Volver a intentar",
+    delete: "Borrar",
+    delete_confirm: "¿Borrar esta firma para siempre? Escribe la frase de contraseña para confirmarlo.",
+    leave: "Salir del modo evento",
+    leave_confirm: "Todavía hay {} firmas esperando en este dispositivo, selladas. Escribe la frase de contraseña para salir del modo evento: seguirán selladas aquí hasta que el equipo las desbloquee de nuevo en modo evento.",
+    confirm: "Confirmar",
+    cancel: "Cancelar",
 };

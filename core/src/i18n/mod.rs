@@ -19,9 +19,11 @@
 
 mod en;
 mod es;
+mod event_words;
 mod page_words;
 mod signer_words;
 
+pub use event_words::EventWords;
 pub use page_words::{KindPageWords, PageWords};
 pub use signer_words::{FieldWords, KindSignerWords, SignerWords};
 
@@ -85,6 +87,14 @@ impl Lang {
         match self {
             Lang::En => &en::SIGNER,
             Lang::Es => &es::SIGNER,
+        }
+    }
+
+    /// Its words for event mode's staff panel.
+    pub const fn event_words(self) -> &'static EventWords {
+        match self {
+            Lang::En => &en::EVENT,
+            Lang::Es => &es::EVENT,
         }
     }
 }

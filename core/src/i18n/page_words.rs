@@ -132,18 +132,9 @@ pub struct PageWords {
     pub date: &'static str,
     /// `true`: "1 de marzo de 2027"; `false`: "March 1, 2027" (month, day, year).
     pub day_first: bool,
-    /// Event mode's staff panel (`crate::petition::event`): its heading, before the event's
-    /// name ("Event mode:"), …
-    pub event_heading: &'static str,
-    /// … its counts of the event's signatures: waiting on the device, sent, refused, …
-    /// Before the source code an event's signatures carry, for staff to filter on.
-    pub event_code: &'static str,
-    pub event_waiting: &'static str,
-    pub event_sent: &'static str,
-    pub event_refused: &'static str,
-    /// … and its buttons: send what waits now, and leave event mode.
-    pub event_retry: &'static str,
-    pub event_leave: &'static str,
+    /// Event mode: the button on the screen between people that opens the form for the next
+    /// one. (The staff panel's words are `super::EventWords`, which only event mode loads.)
+    pub event_start: &'static str,
     /// By the submit button, unless `privacy_text` is set: "Your details go to {}, …" (the
     /// endpoint's host). Says only what this site itself does.
     pub privacy_default: &'static str,

@@ -29,6 +29,10 @@ pub struct SignerWords {
     pub next_person: &'static str,
     /// Event mode: what someone had started typing was cleared after two minutes without input.
     pub cleared: &'static str,
+    /// Event mode: said once, when the countdown to clearing a half-filled form starts.
+    pub still_there: &'static str,
+    /// Event mode: the countdown itself, "Still there? Clearing in {} s" (the seconds left).
+    pub clearing_in: &'static str,
     /// "A signature made on this device on {} could not be sent to the {}…" (the date, the service)
     pub expired: &'static str,
     pub offer_question: &'static str,

@@ -1,23 +1,33 @@
 //! Event mode: staff collecting a room's signatures on one device (a tablet at a rally, a
 //! congregation's lobby). A link to an action's page with `?event=<name>` starts it, for that
-//! tab, until staff leave it; the signer does the rest (`signer/src/form/event.rs`):
+//! tab, once staff have chosen the event's passphrase, until they leave it with the same
+//! passphrase. The signer runs the room (`signer/src/form/event.rs`), `js/event-mode.js` the
+//! staff panel and the event's vault (`js/vault.js`):
 //!
-//! - after each signature the form is empty again at once, consent unticked, with nothing of the
-//!   last person on screen (no thank-you by name, no "saved on this device" with its buttons);
-//!   the fields take fresh names for each person, so the browser's autofill, which keys on a
-//!   field's name, has nothing of the last person to offer the next;
-//! - what someone began to type and left is cleared after [`IDLE_MS`] without input;
-//! - each signature keeps the time it was made and carries the event's name as its source;
-//! - a staff panel says how many signatures wait on the device and how many were sent, with
-//!   nothing personal, and leaves event mode.
+//! - each signature is sealed as it is made, with the event's public key: the device keeps it
+//!   only sealed, and its private key only wrapped under the staff passphrase (README, "Event
+//!   mode: a device that can be lost");
+//! - between people, a screen with nothing of the last one invites the next to start; the
+//!   fields take fresh names for each person, so the browser's autofill, which keys on a field's
+//!   name, has nothing of the last person to offer the next;
+//! - a half-filled form left without input for [`IDLE_MS`] is cleared, after a countdown of
+//!   [`COUNTDOWN_MS`] that any touch stops;
+//! - each signature keeps the time it was made and carries the event's source code;
+//! - the staff panel says how many signatures wait on the device, sealed, when the last one went
+//!   and which the endpoint refused (nothing personal); staff unlock it to send them (for
+//!   [`UNLOCKED_MS`] after their last action), save them to a file (still sealed) and import one.
 //!
-//! Signatures wait in the outbox until the device is online, and go in the order they were made.
+//! Signatures wait in the outbox, sealed, until staff unlock the device while it is online, and
+//! go in the order they were made.
 
 /// The link parameter that starts event mode, with the event's name: `?event=Shabbat+rally`.
 pub const PARAM: &str = "event";
 
 /// How long a form in event mode waits without input before clearing what was typed.
 pub const IDLE_MS: u32 = 2 * 60_000;
+
+/// How long before clearing the form the countdown shows ("Still there? Clearing in 15 s").
+pub const COUNTDOWN_MS: u32 = 15_000;
 
 /// Longest kept event name, in characters.
 pub const NAME_MAX: usize = 60;
@@ -74,6 +84,17 @@ fn fold(c: char) -> char {
 pub fn storage_key(outbox_key: &str) -> String {
     format!("{outbox_key} event")
 }
+
+/// Where a tab keeps which of the device's vaults seals its event's signatures (its id, nothing
+/// secret: the vault itself is in the outbox, its private key wrapped under the passphrase).
+pub fn vault_key(outbox_key: &str) -> String {
+    format!("{outbox_key} vault")
+}
+
+/// How long an event's signatures stay unlocked after the staff's last action in the panel: 5
+/// minutes. Then the event's private key is dropped from memory, and sending stops until staff
+/// unlock again.
+pub const UNLOCKED_MS: u32 = 5 * 60_000;
 
 #[cfg(test)]
 mod tests {

@@ -20,6 +20,10 @@ pub enum FormState {
     /// A signature this form knows, and where it stands. (Boxed: it holds what the visitor
     /// typed, and a state is moved with every change.)
     Signature(Box<Signature>),
+    /// Event mode, between people: the screen that invites the next one to start, with nothing
+    /// of the last one on it; the status line says why it is there (the last person signed, or
+    /// what was typed was cleared).
+    Welcome { said: Said },
 }
 
 /// Why a form is empty, as its status line says it.
@@ -34,6 +38,9 @@ pub enum Said {
     NextPerson,
     /// Event mode: what someone had started typing was cleared after two minutes without input.
     Cleared,
+    /// Event mode: a half-filled form has had no input for a while, and will be cleared unless
+    /// someone touches the screen (the countdown shows).
+    StillThere,
 }
 
 /// A signature a form shows.
@@ -67,6 +74,8 @@ pub enum Focus {
     Saved,
     /// The form's first field, to start again.
     FirstField,
+    /// Event mode: the welcome screen's start button, for the next person.
+    Start,
 }
 
 /// What happens to a form.
@@ -95,6 +104,13 @@ pub enum Event {
     /// The visitor said yes to the updates after signing: that signup was queued under this
     /// key, and is now where `status` says.
     OfferSent { key: String, status: Status },
+    /// Event mode: the screen between people (after a signature, after clearing what was left,
+    /// and before the first). `said` says why.
+    Welcome { said: Said },
+    /// Event mode: a half-filled form has had no input for a while: the countdown starts.
+    StillThere,
+    /// Event mode: someone touched the screen during the countdown: the form stays.
+    StillHere,
 }
 
 impl Default for FormState {
@@ -121,7 +137,7 @@ impl FormState {
     pub fn sending(&self) -> bool {
         match self {
             FormState::Signature(s) => s.status == Status::Sending,
-            FormState::Filling { .. } | FormState::Decoy => false,
+            FormState::Filling { .. } | FormState::Decoy | FormState::Welcome { .. } => false,
         }
     }
 
@@ -129,7 +145,7 @@ impl FormState {
     pub fn key(&self) -> Option<&str> {
         match self {
             FormState::Signature(s) => Some(&s.key),
-            FormState::Filling { .. } | FormState::Decoy => None,
+            FormState::Filling { .. } | FormState::Decoy | FormState::Welcome { .. } => None,
         }
     }
 
@@ -137,7 +153,7 @@ impl FormState {
     pub fn offer_key(&self) -> Option<&str> {
         match self {
             FormState::Signature(s) => s.offer.as_ref().map(|o| o.key.as_str()),
-            FormState::Filling { .. } | FormState::Decoy => None,
+            FormState::Filling { .. } | FormState::Decoy | FormState::Welcome { .. } => None,
         }
     }
 
@@ -145,7 +161,7 @@ impl FormState {
     pub fn made_here(&self) -> Option<&Signer> {
         match self {
             FormState::Signature(s) => s.made_here.as_ref(),
-            FormState::Filling { .. } | FormState::Decoy => None,
+            FormState::Filling { .. } | FormState::Decoy | FormState::Welcome { .. } => None,
         }
     }
 
@@ -153,7 +169,7 @@ impl FormState {
     pub fn problems(&self) -> &[Problem] {
         match self {
             FormState::Filling { problems, .. } => problems,
-            FormState::Decoy | FormState::Signature(_) => &[],
+            FormState::Decoy | FormState::Signature(_) | FormState::Welcome { .. } => &[],
         }
     }
 
@@ -244,6 +260,28 @@ impl FormState {
                 s.offer = Some(Offer { key, status });
                 (FormState::Signature(s), None)
             }
+            // The screen between people takes the focus to its start button.
+            (_, Event::Welcome { said }) => (FormState::Welcome { said }, Some(Focus::Start)),
+            (FormState::Filling { problems, .. }, Event::StillThere) => (
+                FormState::Filling {
+                    problems,
+                    said: Said::StillThere,
+                },
+                None,
+            ),
+            (
+                FormState::Filling {
+                    problems,
+                    said: Said::StillThere,
+                },
+                Event::StillHere,
+            ) => (
+                FormState::Filling {
+                    problems,
+                    said: Said::Nothing,
+                },
+                None,
+            ),
             (state, _) => (state, None),
         }
     }

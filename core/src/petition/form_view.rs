@@ -24,6 +24,10 @@ pub struct FormView {
     pub kept: Option<Kept>,
     /// The thank-you, once a signature has arrived (or seems to have).
     pub done: Option<Done>,
+    /// Event mode: the screen between people (with its start button) shows.
+    pub welcome: bool,
+    /// Event mode: the countdown to clearing a half-filled form shows.
+    pub countdown: bool,
 }
 
 /// A signature kept on the device, waiting to be sent.
@@ -65,17 +69,24 @@ impl FormState {
     pub fn view(&self, kind: Kind, words: &'static SignerWords) -> FormView {
         match self {
             FormState::Filling { problems, said } => FormView {
-                status: match said {
-                    Said::Nothing => String::new(),
-                    Said::Forgotten => words.forgotten.to_string(),
-                    Said::NextPerson => words.next_person.to_string(),
-                    Said::Cleared => words.cleared.to_string(),
-                },
+                status: said_words(*said, words),
                 form: true,
                 busy: false,
                 problems: problems.clone(),
                 kept: None,
                 done: None,
+                welcome: false,
+                countdown: *said == Said::StillThere,
+            },
+            FormState::Welcome { said } => FormView {
+                status: said_words(*said, words),
+                form: false,
+                busy: false,
+                problems: Vec::new(),
+                kept: None,
+                done: None,
+                welcome: true,
+                countdown: false,
             },
             FormState::Decoy => FormView {
                 status: kind.signer_words(words).signed.to_string(),
@@ -89,9 +100,22 @@ impl FormState {
                     opted_in: false,
                     offer: OfferView::Hidden,
                 }),
+                welcome: false,
+                countdown: false,
             },
             FormState::Signature(s) => signature_view(s, kind, words),
         }
+    }
+}
+
+/// What the status line says of why a form (or the screen between people) is there.
+fn said_words(said: Said, words: &'static SignerWords) -> String {
+    match said {
+        Said::Nothing => String::new(),
+        Said::Forgotten => words.forgotten.to_string(),
+        Said::NextPerson => words.next_person.to_string(),
+        Said::Cleared => words.cleared.to_string(),
+        Said::StillThere => words.still_there.to_string(),
     }
 }
 
@@ -104,6 +128,8 @@ fn signature_view(s: &Signature, kind: Kind, words: &'static SignerWords) -> For
         problems: Vec::new(),
         kept,
         done,
+        welcome: false,
+        countdown: false,
     };
     match &s.status {
         Status::Sending => view(true, true, None, None),
@@ -200,6 +226,8 @@ mod tests {
                 problems: vec![],
                 kept: None,
                 done: None,
+                welcome: false,
+                countdown: false,
             }
         );
     }
@@ -224,15 +252,19 @@ mod tests {
                         said: Said::Cleared,
                     })
                     .0,
+                FormState::default().on(Event::StillThere).0,
             ];
             for s in Status::each("no") {
                 states.push(sent(s.clone(), false));
                 states.push(sent(s.clone(), true));
                 states.push(restored(s));
             }
+            for said in [Said::Nothing, Said::NextPerson, Said::Cleared] {
+                states.push(FormState::Welcome { said });
+            }
             for state in states {
                 let v = state.view(kind, en());
-                let shown = [v.form, v.kept.is_some(), v.done.is_some()];
+                let shown = [v.form, v.kept.is_some(), v.done.is_some(), v.welcome];
                 assert_eq!(
                     shown.iter().filter(|s| **s).count(),
                     1,
@@ -473,6 +505,48 @@ mod tests {
             .0
             .view(Kind::Petition, en());
         assert!(cleared.status.contains("two minutes"), "{}", cleared.status);
+    }
+
+    /// Event mode: between people, a screen with nothing of the last one, whose start button
+    /// takes the focus; a half-filled form left alone shows the countdown, which a touch ends.
+    #[test]
+    fn in_event_mode_people_come_and_go_through_the_welcome_screen() {
+        let (state, focus) = sent(Status::Saved, true).on(Event::Welcome {
+            said: Said::NextPerson,
+        });
+        assert_eq!(focus, Some(Focus::Start));
+        let v = state.view(Kind::Petition, en());
+        assert!(v.welcome && !v.form && !v.countdown && v.kept.is_none() && v.done.is_none());
+        assert_eq!(
+            v.status,
+            "Signed. Thank you! The form is ready for the next person."
+        );
+        assert!(!format!("{v:?}").contains("Ana"), "{v:?}");
+        // Start: the form, its first field focused.
+        let (state, focus) = state.on(Event::Afresh {
+            said: Said::Nothing,
+        });
+        assert_eq!(focus, Some(Focus::FirstField));
+        assert!(state.view(Kind::Petition, en()).form);
+        // Left half-filled: the countdown, said once on the status line.
+        let (still, _) = state.clone().on(Event::StillThere);
+        let v = still.view(Kind::Petition, en());
+        assert!(v.form && v.countdown);
+        assert!(v.status.starts_with("Still there?"), "{}", v.status);
+        // A touch: the form stays, as it was.
+        let (back, _) = still.clone().on(Event::StillHere);
+        assert_eq!(back, state);
+        // Nobody: cleared, back to the welcome screen.
+        let (cleared, focus) = still.on(Event::Welcome {
+            said: Said::Cleared,
+        });
+        assert_eq!(focus, Some(Focus::Start));
+        assert!(cleared
+            .view(Kind::Petition, en())
+            .status
+            .contains("two minutes"));
+        // A touch when no countdown runs changes nothing.
+        assert_eq!(state.clone().on(Event::StillHere), (state, None));
     }
 
     #[test]

@@ -6,6 +6,7 @@ pub mod consent;
 pub mod event;
 pub mod form_state;
 pub mod form_view;
+pub mod handover;
 pub mod outbox;
 pub mod payload;
 pub mod query;

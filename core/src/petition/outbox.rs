@@ -42,6 +42,10 @@ pub const MAX_AGE_MS: u64 = 7 * 24 * 3_600_000;
 pub const MAX_ATTEMPTS: u32 = 100;
 /// How long the notice of a removed signature waits for a visit to the form it is about.
 pub const NOTICE_MS: u64 = 30 * 24 * 3_600_000;
+/// How long a device remembers the idempotency keys of an event's signatures it sent or staff
+/// deleted (nothing personal): a file of sealed signatures imported again, or two devices'
+/// files that overlap, send none of them twice.
+pub const DONE_MS: u64 = 90 * 24 * 3_600_000;
 
 /// The database and store the outbox lives in, in every page and the worker of a site; the
 /// record in it is the deployment's (`crate::contract::outbox_key`).

@@ -1,14 +1,16 @@
-//! Event mode in a form (`campaign_core::petition::event`): the next person's empty form after
-//! each signature, fresh field names for each person (the browser's autofill keys on a field's
-//! name, so it has nothing of the last person to offer the next), clearing what was left
-//! half-typed after two minutes, and the staff panel's counts.
+//! Event mode in a form (`campaign_core::petition::event`): the room. Between people a screen
+//! with nothing of the last one invites the next to start (an action's form; the footer's
+//! signup just empties); the fields take fresh names for each person (the browser's autofill
+//! keys on a field's name, so it has nothing of the last person to offer the next); a
+//! half-filled form left without input shows a countdown, which any touch or key stops, and is
+//! then cleared. The staff panel, the sealing and the sending are `js/event-mode.js`'s.
 
 use super::Form;
 use crate::dom::*;
-use crate::outbox;
 use campaign_core::contract::Part;
-use campaign_core::petition::event::{source_code, IDLE_MS};
+use campaign_core::petition::event::{source_code, COUNTDOWN_MS, IDLE_MS};
 use campaign_core::petition::form_state::{Event, Said};
+use campaign_core::template::fill;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -23,27 +25,42 @@ fn fresh() -> String {
 }
 
 impl Form {
-    /// Readies the form for a room of people: no autofill, fresh names, the staff panel.
-    pub(super) fn start_event(self: &Rc<Self>, event: &str) {
+    /// Readies the form for a room of people: no autofill, fresh names, the screen that invites
+    /// the first one, and the idle watch.
+    pub(super) fn start_event(self: &Rc<Self>) {
         if let Some(form) = self.el::<web_sys::Element>(Part::Form) {
             let _ = form.set_attribute("autocomplete", "off");
         }
         self.fresh_names();
-        let (scope, panel) = (&self.scope, self.id(Part::EventPanel));
-        scope.set_text(&self.id(Part::EventName), event);
-        scope.set_text(&self.id(Part::EventCode), &source_code(event));
-        scope.set_hidden(&panel, false);
-        self.show_counts();
-        self.scope
-            .on_click(&self.id(Part::EventRetry), |_| outbox::retry_now());
-        let name = event.to_string();
-        self.scope.on_click(&self.id(Part::EventLeave), move |_| {
-            // Back to the form as any visitor has it: the page again, out of event mode.
-            outbox::leave_event(&name, || {
-                let _ = window().location().reload();
-            });
+        if let Some(event) = &self.event {
+            self.scope
+                .set_text(&self.id(Part::EventCode), &source_code(event));
+        }
+        let g = self.clone();
+        self.scope.on_click(&self.id(Part::EventStart), move |_| {
+            g.on(Event::Afresh {
+                said: Said::Nothing,
+            })
         });
-        self.arm_idle();
+        // Any touch or key, anywhere on the page, means someone is there: the countdown stops.
+        for kind in ["pointerdown", "keydown"] {
+            let g = Rc::downgrade(self);
+            on(document().as_ref(), kind, move |_| {
+                if let Some(f) = g.upgrade() {
+                    f.still_here();
+                }
+            });
+        }
+        self.welcome(Said::Nothing);
+    }
+
+    /// The screen between people, where the form has one (an action's); else the empty form.
+    fn welcome(&self, said: Said) {
+        if self.el::<web_sys::Element>(Part::EventWelcome).is_some() {
+            self.on(Event::Welcome { said });
+        } else {
+            self.on(Event::Afresh { said });
+        }
     }
 
     /// Gives each field a name no earlier person's had, and no autofill.
@@ -66,67 +83,100 @@ impl Form {
         }
     }
 
-    /// The form for the next person: empty (consent unticked), fresh names, and the status line
-    /// saying why (`said`).
+    /// The next person: the form emptied (consent unticked) under fresh names, and the screen
+    /// between people saying why (`said`).
     pub(super) fn next_person(&self, said: Said) {
         if let Some(form) = self.el::<web_sys::HtmlFormElement>(Part::Form) {
             form.reset();
         }
         self.fresh_names();
         self.country_changed();
-        self.on(Event::Afresh { said });
-        self.show_counts();
+        self.countdown.set(0);
+        self.welcome(said);
     }
 
-    /// The staff panel's counts, as the device holds them.
-    pub(super) fn show_counts(&self) {
-        let Some(event) = self.event.as_deref() else {
-            return;
-        };
-        let scope = self.scope.clone();
-        let ids = [
-            self.id(Part::EventWaiting),
-            self.id(Part::EventSent),
-            self.id(Part::EventRefused),
-        ];
-        outbox::event_counts(event, move |waiting, sent, refused| {
-            for (id, n) in ids.iter().zip([waiting, sent, refused]) {
-                scope.set_text(id, &n.to_string());
-            }
-        });
+    /// Someone touched the screen: a countdown that runs stops, and the two minutes start again.
+    fn still_here(self: &Rc<Self>) {
+        if self.countdown.replace(0) > 0 {
+            self.on(Event::StillHere);
+            self.arm_idle();
+        }
     }
 
-    /// Clears what someone began to type and left, once the form has had no input for
-    /// [`IDLE_MS`]: the next person finds it empty. Every input starts the two minutes again.
-    /// One timer at a time, which looks at the last input's time when it fires and waits out
-    /// the rest (rather than a timer cleared and set again on every keystroke).
+    /// Watches a form in event mode for input: once it has had none for [`IDLE_MS`] less the
+    /// countdown, and something was typed, the countdown starts; at its end the form is cleared.
+    /// Every input starts the two minutes again. One timer at a time, which looks at the last
+    /// input's time when it fires and waits out the rest (rather than a timer cleared and set
+    /// again on every keystroke).
     pub(super) fn arm_idle(self: &Rc<Self>) {
         if self.event.is_none() {
             return;
         }
         self.last_input.set(js_sys::Date::now());
         if !self.idle_armed.replace(true) {
-            self.check_idle(IDLE_MS as f64);
+            self.check_idle(f64::from(IDLE_MS - COUNTDOWN_MS));
         }
     }
 
-    /// Looks again in `after` milliseconds.
-    fn check_idle(self: &Rc<Self>, after: f64) {
+    /// Calls `then` with this form (if it is still there) in `after` milliseconds.
+    fn later(self: &Rc<Self>, after: f64, then: impl FnOnce(Rc<Form>) + 'static) {
         let weak = Rc::downgrade(self);
         let cb = Closure::once_into_js(move || {
-            let Some(f) = weak.upgrade() else { return };
-            let idle = js_sys::Date::now() - f.last_input.get();
-            if idle < IDLE_MS as f64 {
-                return f.check_idle(IDLE_MS as f64 - idle);
-            }
-            f.idle_armed.set(false);
-            if f.touched() {
-                f.next_person(Said::Cleared);
+            if let Some(f) = weak.upgrade() {
+                then(f);
             }
         });
         let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(
             cb.unchecked_ref(),
             after.ceil() as i32,
         );
+    }
+
+    fn check_idle(self: &Rc<Self>, after: f64) {
+        self.later(after, |f| {
+            let quiet = f64::from(IDLE_MS - COUNTDOWN_MS);
+            let idle = js_sys::Date::now() - f.last_input.get();
+            if idle < quiet {
+                return f.check_idle(quiet - idle);
+            }
+            f.idle_armed.set(false);
+            // Only a form someone began: an untouched one, or the screen between people, waits
+            // as it is.
+            if f.touched() && f.showing_form() {
+                f.countdown.set(COUNTDOWN_MS / 1000);
+                f.on(Event::StillThere);
+                f.tick();
+            }
+        });
+    }
+
+    /// Whether the form itself is on screen (not the screen between people).
+    fn showing_form(&self) -> bool {
+        self.el::<web_sys::HtmlElement>(Part::Form)
+            .is_some_and(|f| !f.hidden())
+    }
+
+    /// The countdown's next second: the seconds left, or, at the end, the form cleared.
+    fn tick(self: &Rc<Self>) {
+        let left = self.countdown.get();
+        if left == 0 {
+            return;
+        }
+        let words = self.words;
+        self.scope.set_text(
+            &self.id(Part::EventCountdown),
+            &fill(words.clearing_in, &[&left.to_string()]),
+        );
+        self.later(1000.0, |f| {
+            match f.countdown.get() {
+                // Stopped meanwhile (someone touched the screen).
+                0 => {}
+                1 => f.next_person(Said::Cleared),
+                n => {
+                    f.countdown.set(n - 1);
+                    f.tick();
+                }
+            }
+        });
     }
 }

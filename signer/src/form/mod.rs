@@ -25,6 +25,7 @@ use campaign_core::contract::Part;
 use campaign_core::i18n::{Lang, SignerWords};
 use campaign_core::kind::Kind;
 use campaign_core::petition::form_state::{Event, FormState};
+use campaign_core::petition::outbox::Status;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
@@ -50,14 +51,27 @@ struct Form {
     announced: RefCell<Vec<String>>,
     /// The event it collects signatures at, in event mode (`event.rs`).
     event: Option<String>,
-    /// In event mode, when the form last had input, and whether a timer is set to clear it once
-    /// it has had none for long enough (`event.rs`).
+    /// In event mode, when the form last had input, whether a timer is set to clear it once it
+    /// has had none for long enough, and the countdown's seconds left while it shows (`event.rs`).
     last_input: Cell<f64>,
     idle_armed: Cell<bool>,
+    countdown: Cell<u32>,
 }
 
 thread_local! {
     static FORMS: RefCell<Vec<Rc<Form>>> = const { RefCell::new(Vec::new()) };
+    /// The event this tab collects signatures at, in event mode.
+    static EVENT: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// Puts this tab's forms in event mode for `event` (`None`: the ordinary forms).
+pub fn in_event(event: Option<String>) {
+    EVENT.set(event);
+}
+
+/// The event this tab collects signatures at, if any.
+fn event() -> Option<String> {
+    EVENT.with_borrow(Clone::clone)
 }
 
 impl Form {
@@ -85,27 +99,24 @@ impl Form {
     }
 }
 
-/// Tells the forms that a signature's status changed: each that shows it, or the updates
-/// signup offered after it, hears where it stands now.
-pub fn status_changed(key: &str) {
+/// Tells the forms that a signature's status changed (`None`: it is gone from the device): each
+/// that shows it, or the updates signup offered after it, hears where it stands now.
+pub fn status_changed(key: &str, status: Option<Status>) {
     let forms = FORMS.with_borrow_mut(|forms| {
         // Forms the site has since removed (another page) have nothing left to show.
         forms.retain(|f| f.root.is_connected());
         forms.clone()
     });
     for f in forms {
-        // Event mode's panel counts every signature's news.
-        f.show_counts();
         let shown = f.state.borrow().key() == Some(key);
         let offered = f.state.borrow().offer_key() == Some(key);
         if !shown && !offered {
             continue;
         }
-        let status = outbox::status_of(key);
         let gone = shown && status.is_none();
         f.on(Event::News {
             key: key.to_string(),
-            status,
+            status: status.clone(),
         });
         if gone {
             // Removed meanwhile: tried for long enough (say so), or forgotten in another tab.

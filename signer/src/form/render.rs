@@ -32,9 +32,13 @@ impl Form {
             problems,
             kept,
             done,
+            welcome,
+            countdown,
         } = view;
         self.set_text(Part::Status, &status);
         self.set_hidden(Part::Form, !form);
+        self.set_hidden(Part::EventWelcome, !welcome);
+        self.set_hidden(Part::EventCountdown, !countdown);
         self.set_attr(Part::Submit, "aria-disabled", busy.then_some("true"));
         self.show_problems(&problems);
         self.set_hidden(Part::OutcomeSaved, kept.is_none());
@@ -60,6 +64,7 @@ impl Form {
                 let first = self.kind.fields()[0];
                 self.scope.focus(&self.id(Part::Input(first)));
             }
+            Some(Focus::Start) => self.scope.focus(&self.id(Part::EventStart)),
             None => {}
         }
     }

@@ -100,14 +100,18 @@ fn attach(root: web_sys::Element) {
         attached_at: js_sys::Date::now(),
         state: RefCell::new(FormState::default()),
         announced: RefCell::new(Vec::new()),
-        event: outbox::event().and_then(|e| campaign_core::petition::event::name(&e)),
+        // Every form of the page, in event mode: the footer's updates signup too (its details are
+        // as personal as a petition's, and are sealed as they are).
+        event: super::event(),
         last_input: Cell::new(0.0),
         idle_armed: Cell::new(false),
+        countdown: Cell::new(0),
     });
-    match f.event.clone() {
+    if f.event.is_some() {
         // In event mode nothing comes from a link: the form is each next person's.
-        Some(event) => f.start_event(&event),
-        None => f.prefill(),
+        f.start_event();
+    } else {
+        f.prefill();
     }
     f.country_changed();
     // What an earlier visit left: a signature that could not be sent in time and was removed
@@ -118,7 +122,8 @@ fn attach(root: web_sys::Element) {
         &f.label(),
         endpoint::overrides(f.scope.host()),
         move |pending, notice| {
-            // In event mode, what waits on the device is other people's: the panel counts it.
+            // In event mode, what waits on the device is other people's, sealed: the staff panel
+            // counts it (and the outbox never shows one to a form).
             if g.event.is_some() {
                 return;
             }
