@@ -193,20 +193,20 @@ class Room {
         // Again, in event mode: the signer starts with the room, and every signature is sealed.
         location.reload();
       });
-      mount.replaceChildren(this.heading(mount, sign, w), form);
+      mount.replaceChildren(this.heading(mount, sign, w, { code: false }), form);
       mount.hidden = false;
       first.focus();
     }
   }
 
-  /** The panel's heading, which names it (a region of the page). */
-  heading(mount, sign, w) {
+  /** The panel's heading, which names it (a region of the page); in event mode, with the
+   *  source code its signatures carry, which the signer writes in (it makes it). */
+  heading(mount, sign, w, { code = true } = {}) {
     mount.setAttribute("role", "region");
     mount.setAttribute("aria-labelledby", `${mount.id}-heading`);
     return h("div", {},
       h(this.level(sign), { id: `${mount.id}-heading`, text: fill(w.heading, this.name) }),
-      // The signer writes the source code in (it makes it).
-      h("p", {}, fill(w.code, ""), h("code", { id: partId(sign.getAttribute(C.attr.prefix), C.parts.event_code) })));
+      code && h("p", {}, fill(w.code, ""), h("code", { id: partId(sign.getAttribute(C.attr.prefix), C.parts.event_code) })));
   }
 
   /** In event mode: the panel in each action form that has none yet. */
@@ -241,10 +241,10 @@ class Room {
       file.addEventListener("change", () => this.import(p, file));
       p.leave = h("button", { type: "button", class: "button button--secondary", text: w.leave, on: { click: () => this.leave(p) } });
       p.dialog = h("div", { class: "event-panel__confirm" });
-      mount.replaceChildren(
-        this.heading(mount, sign, w),
-        p.counts,
-        p.state,
+      // What the room sees: the counts and whether it is locked. The staff's controls fold away
+      // (a disclosure), so the next person's start button is near the top of the screen.
+      p.controls = h("details", {},
+        h("summary", { text: w.controls }),
         p.locked,
         p.open,
         p.message,
@@ -252,6 +252,7 @@ class Room {
         h("div", { class: "field" }, h("label", { for: id("import"), text: w.import }), file),
         p.dialog,
         h("div", { class: "outcome__actions" }, p.leave));
+      mount.replaceChildren(this.heading(mount, sign, w), p.counts, p.state, p.controls);
       mount.hidden = false;
       this.panels.push(p);
     }
@@ -390,6 +391,8 @@ class Room {
     clearTimeout(this.lockTimer);
     this.keys.clear();
     this.outbox.useOpener(null);
+    // Back to the room: the staff's controls fold away.
+    for (const p of this.panels) p.controls.open = false;
     this.refresh();
   }
 

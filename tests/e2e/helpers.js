@@ -273,8 +273,15 @@ export async function startEvent(page, path, event, passphrase) {
   return panel;
 }
 
+/** Opens the panel's staff controls (a disclosure, folded away for the room). */
+export async function staff(panel) {
+  const controls = panel.locator("details");
+  if (!(await controls.evaluate((d) => d.open))) await panel.getByText("Staff: unlock, send, save to a file, leave").click();
+}
+
 /** Unlocks the event's signatures in the panel. */
 export async function unlockEvent(panel, passphrase) {
+  await staff(panel);
   await panel.getByLabel("Passphrase", { exact: true }).fill(passphrase);
   await panel.getByRole("button", { name: "Unlock" }).click();
 }

@@ -206,6 +206,7 @@ pub const EVENT: EventWords = EventWords {
     refused: "Refused by the endpoint: {}",
     last_sent: "Last sent at {}",
     none_sent: "None sent yet",
+    controls: "Staff: unlock, send, save to a file, leave",
     locked: "Locked. The signatures are sealed on this device. Unlock to send them.",
     unlock: "Unlock",
     unlocking: "Unlocking…",

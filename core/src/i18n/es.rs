@@ -208,6 +208,7 @@ pub const EVENT: EventWords = EventWords {
     refused: "Rechazadas por el servicio: {}",
     last_sent: "Última enviada a las {}",
     none_sent: "Ninguna enviada todavía",
+    controls: "Equipo: desbloquear, enviar, guardar en un archivo, salir",
     locked: "Bloqueado. Las firmas están selladas en este dispositivo. Desbloquéalo para enviarlas.",
     unlock: "Desbloquear",
     unlocking: "Desbloqueando…",

@@ -36,6 +36,8 @@ pub struct EventWords {
     pub last_sent: &'static str,
     pub none_sent: &'static str,
     // Locked and unlocked.
+    /// The disclosure that holds the staff's controls.
+    pub controls: &'static str,
     pub locked: &'static str,
     pub unlock: &'static str,
     pub unlocking: &'static str,
