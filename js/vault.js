@@ -108,16 +108,20 @@ const ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 
 /** Why `passphrase` is too weak for an event's vault (`event`: its name, which anyone in the
  *  room can read), as a `words` key (campaign_core's event words), or null when it will do: at
- *  least 12 characters, at least 6 different ones, and not built on a common word or the event's
- *  name. */
+ *  least 12 characters, at least 6 different ones, and, when it has a common word or the
+ *  event's name in it, at least 10 letters and digits besides. */
 export function weakness(passphrase, event = "") {
   const p = passphrase.normalize("NFC");
   const chars = [...p];
   if (chars.length < 12) return "too_short";
   if (new Set(chars.map((c) => c.toLowerCase())).size < 6) return "too_plain";
+  // What is left once the common words and the event's name are taken out is what a guesser
+  // must find: "justice2026!" leaves "2026", "copper lantern meadow seventeen" nearly all of it.
   const flat = p.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
   const name = event.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
-  if ((name.length >= 4 && flat.includes(name)) || COMMON.some((w) => flat.includes(w))) return "too_common";
+  const guessable = [...COMMON, ...(name.length >= 4 ? [name] : [])];
+  const rest = guessable.reduce((left, w) => left.split(w).join(""), flat);
+  if (rest.length < flat.length && [...rest].length < 10) return "too_common";
   return null;
 }
 

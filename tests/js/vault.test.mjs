@@ -52,7 +52,9 @@ test("a weak passphrase is refused with its reason; a suggested one is strong an
   assert.equal(vault.weakness("121212121212"), "too_plain");
   assert.equal(vault.weakness("MyPassword2026!"), "too_common");
   assert.equal(vault.weakness("shabbat rally 2026", "Shabbat rally"), "too_common", "the event's name, which the whole room sees");
+  assert.equal(vault.weakness("Shalom, justice! 2026"), "too_common", "common words with little around them");
   assert.equal(vault.weakness("violet tortoise under bridges"), null);
+  assert.equal(vault.weakness("copper lantern meadow seventeen"), null, "a common word inside a longer one leaves plenty to guess");
   for (let i = 0; i < 50; i++) {
     const s = vault.suggestion();
     assert.match(s, /^[2-9A-HJKMNP-Z]{4}(-[2-9A-HJKMNP-Z]{4}){3}$/);
