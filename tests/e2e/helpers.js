@@ -240,18 +240,44 @@ export async function everythingKept(page) {
   });
 }
 
-/** Where `secret` is in what the browser keeps (`everythingKept`): in its text, or in any body as
- *  UTF-8, UTF-16 (either byte order) or base64 of its UTF-8. Empty when it is nowhere. */
-export function foundIn(kept, secret) {
+/** The ways `secret` could be written down: as typed, lower- and upper-cased, URL- and
+ *  form-encoded, JSON-escaped, hex of its UTF-8 (either case), and base64 and base64url of its
+ *  UTF-8 at each of the three byte alignments (so it is found inside a longer base64 text too). */
+export function encodings(secret) {
   const utf8 = Buffer.from(secret, "utf8");
-  const utf16le = Buffer.from(secret, "utf16le");
-  const utf16be = Buffer.from(utf16le).swap16();
+  const ways = [
+    ["as typed", secret],
+    ["lower case", secret.toLowerCase()],
+    ["upper case", secret.toUpperCase()],
+    ["URL-encoded", encodeURIComponent(secret)],
+    ["form-encoded", new URLSearchParams({ x: secret }).toString().slice(2)],
+    ["JSON-escaped", JSON.stringify(secret).slice(1, -1).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)],
+    ["hex", utf8.toString("hex")],
+    ["HEX", utf8.toString("hex").toUpperCase()],
+  ];
+  for (let pad = 0; pad < 3; pad++) {
+    const b64 = Buffer.concat([Buffer.alloc(pad), utf8]).toString("base64");
+    // The characters that depend on the secret's bytes alone: whole groups of three.
+    const from = pad === 0 ? 0 : 4;
+    const to = 4 * Math.floor((pad + utf8.length) / 3);
+    if (to - from >= 4) {
+      const part = b64.slice(from, to);
+      ways.push([`base64 (+${pad})`, part], [`base64url (+${pad})`, part.replace(/\+/g, "-").replace(/\//g, "_")]);
+    }
+  }
+  return [...new Map(ways.map(([how, text]) => [text, how])).entries()].map(([text, how]) => [how, text]);
+}
+
+/** Where `secret` is in what the browser keeps (`everythingKept`): in its text, or in any body as
+ *  UTF-8 or UTF-16 (either byte order), in each of its `encodings`. Empty when it is nowhere. */
+export function foundIn(kept, secret) {
   const found = [];
-  if (kept.text.includes(secret) || kept.text.includes(utf8.toString("base64"))) found.push("text");
-  for (const [i, body] of kept.bodies.entries()) {
-    const bytes = Buffer.from(body, "base64");
-    for (const [how, needle] of [["UTF-8", utf8], ["UTF-16LE", utf16le], ["UTF-16BE", utf16be], ["base64", Buffer.from(utf8.toString("base64"))]]) {
-      if (bytes.includes(needle)) found.push(`body ${i} (${how})`);
+  for (const [how, text] of encodings(secret)) {
+    if (kept.text.includes(text)) found.push(`text (${how})`);
+    const needles = [["UTF-8", Buffer.from(text, "utf8")], ["UTF-16LE", Buffer.from(text, "utf16le")], ["UTF-16BE", Buffer.from(text, "utf16le").swap16()]];
+    for (const [i, body] of kept.bodies.entries()) {
+      const bytes = Buffer.from(body, "base64");
+      for (const [as, needle] of needles) if (bytes.includes(needle)) found.push(`body ${i} (${how}, ${as})`);
     }
   }
   return found;

@@ -199,7 +199,7 @@ pub const EVENT: EventWords = EventWords {
     starting: "Starting…",
     too_short: "Use at least 12 characters: four unrelated words work well, or the suggested one.",
     too_plain: "It repeats too few characters: use at least 6 different ones.",
-    too_common: "It is too easy to guess: it has a common word or the event’s name in it.",
+    too_common: "It is too easy to guess: it is built on a common word or the event’s name. Add at least 10 more letters or digits, or use the suggested one.",
     differ: "The two passphrases differ. Type it again.",
     waiting: "Waiting on this device, sealed: {}",
     sent: "Sent: {}",

@@ -201,7 +201,7 @@ pub const EVENT: EventWords = EventWords {
     starting: "Empezando…",
     too_short: "Usa al menos 12 caracteres: cuatro palabras sin relación entre sí funcionan bien, o la sugerida.",
     too_plain: "Repite muy pocos caracteres: usa al menos 6 distintos.",
-    too_common: "Es muy fácil de adivinar: contiene una palabra común o el nombre del evento.",
+    too_common: "Es muy fácil de adivinar: se basa en una palabra común o en el nombre del evento. Añada al menos 10 letras o cifras más, o use la sugerida.",
     differ: "Las dos frases no coinciden. Escríbela otra vez.",
     waiting: "Esperando en este dispositivo, selladas: {}",
     sent: "Enviadas: {}",
