@@ -30,10 +30,10 @@ function goalFor(count, own) {
 /** Writes `count` into the count `el`, and returns its words. */
 function show(el, count) {
   const lang = (el.closest("[lang]")?.getAttribute("lang") ?? "").split("-")[0];
-  const words = lang in C.formWords ? C.formWords[lang] : Object.values(C.formWords)[0];
   const goal = goalFor(count, Number(el.getAttribute(C.attr.count_goal)));
   const n = new Intl.NumberFormat(lang || undefined);
-  const text = (count === 1 ? words.count_one : words.count_many).replace("{}", n.format(count)).replace("{}", n.format(goal));
+  const template = el.getAttribute(count === 1 ? C.attr.count_one : C.attr.count_many) ?? "";
+  const text = template.replace("{}", n.format(count)).replace("{}", n.format(goal));
   el.setAttribute(C.attr.count, String(count));
   part(el, C.count.parts.text).textContent = text;
   const bar = part(el, C.count.parts.bar);

@@ -52,7 +52,7 @@ summary = "What extra action ${i} asks, in a sentence or two. ${words}"
 issue = "extra-issue-${i}"
 cta = "Sign petition ${i}"
 target = "Congress"
-petition_text = "Extra action ${i}: act now."
+text = "Extra action ${i}: act now."
 goal = ${1000 * i}
 order = ${100 + i}
 +++

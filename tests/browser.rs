@@ -469,7 +469,8 @@ mod sign_form {
 
         // The embed's endpoint attributes are its own.
         assert_eq!(
-            campaign_signer::endpoint::endpoint(Some(host.clone().into())).petition_url,
+            campaign_signer::endpoint::endpoint(Some(host.clone().into()))
+                .address(campaign_core::kind::Kind::Petition),
             "https://api.example.org/embed/{petition}"
         );
 

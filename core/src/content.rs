@@ -123,10 +123,14 @@ pub struct Action {
     /// The organization's own page for the action (on Action Network, say): the other way to
     /// sign when the petition service cannot be reached from this site.
     pub hosted_url: Option<Str>,
-    /// Who the petition addresses, e.g. "President Trump".
+    /// Whom it addresses, e.g. "President Trump".
     pub target: Str,
-    /// The words signers put their names to, shown as a quotation before the form.
-    pub petition_text: Str,
+    /// The words signers put their names to: a petition's demand, a letter's text (paragraphs
+    /// apart by a blank line). Its kind says how the page shows it (`src/components/ask.rs`).
+    pub text: Str,
+    /// How the count names those who sign, where its kind's count words have a gap for it
+    /// (`crate::count::templates`): "rabbis and cantors".
+    pub signers: Option<Str>,
     /// How many signatures it aims for; without one, the bar's goal steps up with the count
     /// (`crate::count::goal_for`).
     pub goal: Option<u32>,

@@ -6,8 +6,9 @@
 //! `crate::contract`) and the browser's own `Intl.NumberFormat`, which groups digits as
 //! [`number`] does.
 
+use crate::content::Action;
 use crate::i18n::Lang;
-use crate::template::fill;
+use crate::template::{fill, put};
 
 /// Without a goal of its own, the bar's goal is the first of these steps, times a power of ten,
 /// above the count: 100, 250, 500, 1,000, 2,500, 5,000, 10,000… so it never sits full or empty.
@@ -70,14 +71,18 @@ pub fn parse_answer(json: &str) -> Option<u64> {
     })
 }
 
-/// "1,234 signatures of 2,000", in the language.
-pub fn words(count: u64, goal: u64, lang: Lang) -> String {
-    let ui = lang.page_words();
-    let template = if count == 1 {
-        ui.count_one
-    } else {
-        ui.count_many
-    };
+/// An action's count templates, for one and for more: its kind's (`KindPageWords::count_one`,
+/// `count_many`), with how the action names those who sign put in their `{signers}` gap
+/// ("rabbis and cantors"). Both gaps `{}` are left: the count, then the goal.
+pub fn templates(action: &Action, lang: Lang) -> [String; 2] {
+    let words = action.kind.page_words(lang.page_words());
+    let signers = action.signers.as_deref().unwrap_or_default();
+    [words.count_one, words.count_many].map(|t| put(t, &[("signers", signers)]))
+}
+
+/// "1,234 signatures of 2,000", in the language, with the action's [`templates`].
+pub fn words(templates: &[String; 2], count: u64, goal: u64, lang: Lang) -> String {
+    let template = &templates[usize::from(count != 1)];
     fill(template, &[&number(count, lang), &number(goal, lang)])
 }
 
@@ -131,10 +136,21 @@ mod tests {
         assert_eq!(number(1_234_567, Lang::En), "1,234,567");
         assert_eq!(number(1234, Lang::Es), "1234");
         assert_eq!(number(12_345, Lang::Es), "12.345");
-        assert_eq!(words(1234, 2000, Lang::En), "1,234 signatures of 2,000");
-        assert_eq!(words(1, 100, Lang::En), "1 signature of 100");
-        assert_eq!(words(0, 100, Lang::Es), "0 firmas de 100");
-        assert_eq!(words(12_345, 25_000, Lang::Es), "12.345 firmas de 25.000");
+        let petition = |lang: Lang| {
+            let w = crate::kind::Kind::Petition.page_words(lang.page_words());
+            [w.count_one.to_string(), w.count_many.to_string()]
+        };
+        let (en, es) = (petition(Lang::En), petition(Lang::Es));
+        assert_eq!(
+            words(&en, 1234, 2000, Lang::En),
+            "1,234 signatures of 2,000"
+        );
+        assert_eq!(words(&en, 1, 100, Lang::En), "1 signature of 100");
+        assert_eq!(words(&es, 0, 100, Lang::Es), "0 firmas de 100");
+        assert_eq!(
+            words(&es, 12_345, 25_000, Lang::Es),
+            "12.345 firmas de 25.000"
+        );
     }
 
     #[test]

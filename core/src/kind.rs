@@ -11,7 +11,7 @@ use crate::field::Field;
 use crate::i18n::{KindPageWords, KindSignerWords, PageWords, SignerWords};
 
 macro_rules! kinds {
-    ($($(#[$doc:meta])* $kind:ident),* $(,)?) => {
+    ($($(#[$doc:meta])* $kind:ident = $name:literal),* $(,)?) => {
         /// What a form is for.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
         pub enum Kind {
@@ -23,15 +23,37 @@ macro_rules! kinds {
             /// they are written in below, where the macro makes the enum and this list
             /// together, so no kind can be left out of it.
             pub const ALL: [Kind; [$(stringify!($kind)),*].len()] = [$(Kind::$kind),*];
+
+            /// Its name wherever it is written down: the form's `data-sign`, the signature's
+            /// `kind`, the outbox's label, the OSDI tag, the embed's `data-truah-embed`, the
+            /// content's `kind`, the key of its address in `config/signup.toml`'s `[addresses]`.
+            pub const fn name(self) -> &'static str {
+                match self {
+                    $(Kind::$kind => $name),*
+                }
+            }
+
+            /// The attribute, on a page's `<body>` or an embed's mount element, that sends its
+            /// signatures to another address: `data-signup-petition-url`.
+            pub const fn url_attr(self) -> &'static str {
+                match self {
+                    $(Kind::$kind => concat!("data-signup-", $name, "-url")),*
+                }
+            }
+
+            /// Its place in [`Kind::ALL`]: where its address is in `Endpoint::addresses`.
+            pub const fn index(self) -> usize {
+                self as usize
+            }
         }
     };
 }
 
 kinds! {
     /// A petition: a person's name, email and postal code, put to the action's target.
-    Petition,
+    Petition = "petition",
     /// The updates and action alerts signup: an email, and a first name if given.
-    Signup,
+    Signup = "signup",
 }
 
 /// How a form asks for consent to hear from the organization.
@@ -44,15 +66,6 @@ pub enum Consent {
 }
 
 impl Kind {
-    /// Its name wherever it is written down: the form's `data-sign`, the signature's `kind`, the
-    /// outbox's label, the OSDI tag, the embed's `data-truah-embed`, the content's `kind`.
-    pub const fn name(self) -> &'static str {
-        match self {
-            Kind::Petition => "petition",
-            Kind::Signup => "signup",
-        }
-    }
-
     /// A kind from its name.
     pub fn parse(name: &str) -> Option<Kind> {
         Kind::ALL.into_iter().find(|k| k.name() == name)
@@ -150,7 +163,7 @@ mod tests {
             assert_eq!(Kind::parse(k.name()), Some(k));
             assert_eq!(Kind::ALL.iter().filter(|o| o.name() == k.name()).count(), 1);
         }
-        assert_eq!(Kind::parse("letter"), None);
+        assert_eq!(Kind::parse("pledge"), None);
     }
 
     #[test]

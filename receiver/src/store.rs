@@ -61,7 +61,8 @@ impl Record {
 
     /// The petition this is a signature for, if it is one: the `{petition}` of
     /// `/osdi/petitions/{petition}/record_signature_helper` (percent-decoded, as a route's
-    /// path parameter is), or the `action` of a flat body whose `kind` is `petition`.
+    /// path parameter is), or the `action` of a flat body whose `kind` is an action's
+    /// (`Kind::of_action`: a petition, a letter; not the updates signup).
     pub fn petition(&self) -> Option<String> {
         match self.adapter {
             Adapter::Osdi => self
@@ -71,7 +72,9 @@ impl Record {
                 .filter(|id| !id.is_empty() && !id.contains('/'))
                 .map(percent_decode),
             Adapter::Json | Adapter::Form => {
-                (self.body["kind"].as_str() == Some("petition")).then_some(())?;
+                // Every kind of action is counted by its action (the updates signup is none).
+                let kind = campaign_core::kind::Kind::parse(self.body["kind"].as_str()?)?;
+                kind.of_action().then_some(())?;
                 self.body["action"]
                     .as_str()
                     .filter(|id| !id.is_empty())

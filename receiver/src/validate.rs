@@ -7,6 +7,8 @@
 
 use std::fmt::Display;
 
+use campaign_core::field::Field;
+use campaign_core::kind::Kind;
 use serde_json::{Map, Value};
 
 /// The prefix of the OSDI identifier that carries the site's idempotency key.
@@ -73,29 +75,11 @@ const POSTAL_KEYS: [&str; 3] = ["primary", "postal_code", "country"];
 const REFERRER_KEYS: [&str; 4] = ["source", "referrer", "website", "url"];
 const TRIGGERS_KEYS: [&str; 1] = ["autoresponse"];
 const AUTORESPONSE_KEYS: [&str; 1] = ["enabled"];
-/// The flat adapters' keys (docs/signup-contract.md).
-const FLAT_KEYS: [&str; 20] = [
-    "kind",
-    "action",
-    "idempotency_key",
-    "given_name",
-    "family_name",
-    "email",
-    "postal_code",
-    "country",
-    "email_opt_in",
-    "consent_version",
-    "source",
-    "referrer",
-    "url",
-    "utm_source",
-    "utm_medium",
-    "utm_campaign",
-    "utm_term",
-    "utm_content",
-    "language",
-    "submitted_at",
-];
+/// The flat adapters' keys (docs/signup-contract.md): the contract's, which follow from the
+/// fields a form can ask for.
+fn flat_keys() -> Vec<&'static str> {
+    campaign_core::petition::payload::flat_keys().collect()
+}
 
 /// The OSDI helpers the receiver answers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -381,16 +365,20 @@ fn unknown_fields(path: &str, object: &Map<String, Value>, known: &[&str]) -> Ch
 /// strings, within [`MAX_UNKNOWN_FIELDS`] and [`MAX_UNKNOWN_FIELD_BYTES`].
 pub fn flat(body: &Map<String, Value>, adapter: FlatAdapter) -> Check<Flat> {
     let kind = required_string("kind", body.get("kind"))?;
-    if kind != "petition" && kind != "signup" {
+    let Some(kind) = Kind::parse(kind) else {
+        let kinds: Vec<String> = Kind::ALL
+            .iter()
+            .map(|k| format!("{:?}", k.name()))
+            .collect();
         return fail(
             "kind",
-            format!("must be \"petition\" or \"signup\", not {kind:?}"),
+            format!("must be {}, not {kind:?}", kinds.join(" or ")),
         );
-    }
+    };
     let idempotency_key = required_string("idempotency_key", body.get("idempotency_key"))?;
     email_address("email", body.get("email"))?;
-    unknown_fields("", body, &FLAT_KEYS)?;
-    if kind == "petition" {
+    unknown_fields("", body, &flat_keys())?;
+    if kind.requires(Field::GivenName) {
         required_string("given_name", body.get("given_name"))?;
     } else if let Some(value) = body.get("given_name") {
         string("given_name", value)?;
@@ -420,7 +408,7 @@ pub fn flat(body: &Map<String, Value>, adapter: FlatAdapter) -> Check<Flat> {
         .unwrap_or_default();
     Ok(Flat {
         idempotency_key: idempotency_key.to_owned(),
-        kind: kind.to_owned(),
+        kind: kind.name().to_owned(),
         action: action.to_owned(),
         language: language.to_owned(),
     })
@@ -547,7 +535,7 @@ mod tests {
                 &PETITION_KEYS[..],
                 &SIGNUP_KEYS,
                 &SUBMISSION_KEYS,
-                &FLAT_KEYS,
+                &flat_keys(),
             ]
             .concat(),
             "person" => PERSON_KEYS.to_vec(),
@@ -593,7 +581,9 @@ mod tests {
             let name = path.file_name().unwrap().to_string_lossy().to_string();
             let text = std::fs::read_to_string(&path).unwrap();
             let body: Value = match name.as_str() {
-                "form-petition.txt" => Value::Object(form_fields(text.trim().as_bytes()).unwrap()),
+                n if n.starts_with("form-") => {
+                    Value::Object(form_fields(text.trim().as_bytes()).unwrap())
+                }
                 n if n.starts_with("osdi-") || n.starts_with("json-") => {
                     serde_json::from_str(&text).unwrap()
                 }
@@ -615,7 +605,8 @@ mod tests {
             assert_eq!(taken, Ok(()), "{name}");
             bodies += 1;
         }
-        assert_eq!(bodies, 6);
+        // Every kind's body for every adapter, and OSDI's without consent.
+        assert_eq!(bodies, Kind::ALL.len() * 3 + 1);
     }
 
     fn petition() -> Value {

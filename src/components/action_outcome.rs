@@ -115,7 +115,7 @@ pub fn ActionOutcome(action: &'static Action, level: u8, id: &'static str) -> im
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::components::petition_ask::PetitionAsk;
+    use crate::components::ask::Ask;
     use campaign_core::kind::Kind;
 
     fn action(status: Status, ends: Option<&'static str>) -> &'static Action {
@@ -160,7 +160,7 @@ mod tests {
     fn the_ask_names_the_target_quotes_the_text_and_says_when_it_closes_while_open() {
         let ask = |a: &'static Action| {
             Owner::new()
-                .with(|| view! { <PetitionAsk action=a /> }.to_html())
+                .with(|| view! { <Ask action=a /> }.to_html())
                 .replace("<!>", "")
         };
         let open = ask(action(Status::Open, Some("2027-03-01")));

@@ -39,8 +39,9 @@ pub fn CountBar(
     };
     let known = known(endpoint.petition_id(&action.slug));
     let goal = known.map(|c| count::goal_for(c, action.goal));
+    let [one, many] = count::templates(action, LANG);
     let words = match (known, goal) {
-        (Some(c), Some(g)) => count::words(c, g, LANG),
+        (Some(c), Some(g)) => count::words(&[one.clone(), many.clone()], c, g, LANG),
         _ => String::new(),
     };
     let label = format!("count-{}", action.slug);
@@ -57,6 +58,8 @@ pub fn CountBar(
             {..custom_attribute(attr::COUNT_ACTION, action.slug.to_string())}
             {..custom_attribute(attr::COUNT_GOAL, action.goal.map(|g| g.to_string()))}
             {..custom_attribute(attr::COUNT, known.map(|c| c.to_string()))}
+            {..custom_attribute(attr::COUNT_ONE, one)}
+            {..custom_attribute(attr::COUNT_MANY, many)}
         >
             <p class="count__text" id={label.clone()} {..custom_attribute(attr::COUNT_PART, count_part::TEXT)}>
                 {words}
@@ -190,7 +193,10 @@ mod tests {
             html.contains(&format!(r#"data-count-url="{ROOT}/counts/{id}.json""#)),
             "{html}"
         );
-        assert!(!html.contains("signatures"), "{html}");
+        assert!(
+            html.contains(r#"count__text"> <!></p>"#),
+            "the words are empty: {html}"
+        );
         assert!(!html.contains("data-count=\""), "{html}");
         // A count file with nonsense in it counts as none.
         let html = render("counts/{petition}.json", Some("<html>"));

@@ -3,11 +3,11 @@
 //! they rendered.
 
 pub mod action_outcome;
+pub mod ask;
 pub mod cards;
 pub mod count_bar;
 pub mod frame;
 pub mod heading;
-pub mod petition_ask;
 pub mod rich_text;
 pub mod sign_form;
 pub mod signup_call;

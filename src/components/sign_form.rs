@@ -390,8 +390,8 @@ mod tests {
     fn endpoint(adapter: Adapter, fallback: &str) -> &'static Endpoint {
         let mut e = content::endpoint().clone();
         e.adapter = adapter;
-        e.petition_url = "https://api.example.org/p/{petition}".into();
-        e.signup_url = "https://api.example.org/s".into();
+        e.set_address(Kind::Petition, "https://api.example.org/p/{petition}");
+        e.set_address(Kind::Signup, "https://api.example.org/s");
         e.fallback_url = fallback.to_string().into();
         Box::leak(Box::new(e))
     }

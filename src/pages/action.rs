@@ -2,10 +2,10 @@
 
 use super::Meta;
 use crate::components::action_outcome::{open_until, ActionOutcome, While};
+use crate::components::ask::Ask;
 use crate::components::count_bar::CountBar;
 use crate::components::frame::PageTitle;
 use crate::components::heading::Heading;
-use crate::components::petition_ask::PetitionAsk;
 use crate::components::rich_text::{blocks, NotesAt};
 use crate::components::sign_form::{FormFor, SignForm};
 use crate::content::content;
@@ -40,7 +40,7 @@ pub fn ActionBody(action: &'static Action) -> impl IntoView {
         <article class="wrap stack action" {..custom_attribute(attr::ENDS, closes.clone())}>
             <p class="eyebrow"><a href=href(&routes::issue(&issue.slug))>{issue.title.as_ref()}</a></p>
             <PageTitle text=action.title.as_ref() />
-            <PetitionAsk action=action />
+            <Ask action=action />
             <CountBar action=action />
             <div class="prose">{blocks(&action.body, NotesAt::ThisPage)}</div>
             {open.then(|| view! {

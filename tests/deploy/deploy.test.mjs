@@ -314,11 +314,12 @@ test("the S3 refresh reads the counts with the API key and uploads the count fil
   assert.ok((await fetch(`${base}/osdi/petitions/p-1/record_signature_helper`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) })).ok);
   const config = join(dir, "signup.toml");
   writeFileSync(config, `adapter = "osdi"
-petition_url = "${base}/osdi/petitions/{petition}/record_signature_helper"
-signup_url = "${base}/osdi/forms/{form}/record_submission_helper"
 signup_form = "updates"
 count_url = "counts/{petition}.json"
 count_api_url = "${base}/osdi/petitions/{petition}"
+[addresses]
+petition = "${base}/osdi/petitions/{petition}/record_signature_helper"
+signup = "${base}/osdi/forms/{form}/record_submission_helper"
 [petitions]
 guantanamo = "p-1"
 `);

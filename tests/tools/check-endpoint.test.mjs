@@ -30,11 +30,12 @@ function configFor(base, adapter, { cors, petitions = 'guantanamo = "guantanamo"
   }[adapter];
   const file = join(mkdtempSync(join(tmpdir(), "check-endpoint-")), "signup.toml");
   writeFileSync(file, `adapter = "${adapter}"
-petition_url = "${urls[0]}"
-signup_url = "${urls[1]}"
 signup_form = "updates"
 ${adapter === "osdi" ? `fallback_url = "${base}/form"` : ""}
 ${cors === undefined ? "" : `cors = ${cors}`}
+[addresses]
+petition = "${urls[0]}"
+signup = "${urls[1]}"
 [petitions]
 ${petitions}
 `);
@@ -109,7 +110,7 @@ test("a petition without its id fails as the release build does, and nothing is 
     execFile("node", ["scripts/check-endpoint.mjs", "--config", configFor(base, "osdi")], { env }, (error, stdout) => resolve({ code: error?.code ?? 0, out: stdout }));
   });
   assert.equal(outside.code, 1, outside.out);
-  assert.match(outside.out, /`petition_url` is http:\/\/127\.0\.0\.1:\d+\/osdi\/petitions\/\{petition\}\/record_signature_helper, on the builder's own machine/);
+  assert.match(outside.out, /`\[addresses\] petition` is http:\/\/127\.0\.0\.1:\d+\/osdi\/petitions\/\{petition\}\/record_signature_helper, on the builder's own machine/);
 });
 
 test("the json and form adapters: confirmed where the answer can be read, and not where it cannot", { timeout: 120_000 }, async (t) => {

@@ -34,11 +34,12 @@ async function sign(base, n) {
 function config(base, countUrl) {
   const file = join(mkdtempSync(join(tmpdir(), "counts-")), "signup.toml");
   writeFileSync(file, `adapter = "osdi"
-petition_url = "${base}/osdi/petitions/{petition}/record_signature_helper"
-signup_url = "${base}/osdi/forms/{form}/record_submission_helper"
 signup_form = "updates"
 count_url = "${countUrl}"
 count_api_url = "${base}/osdi/petitions/{petition}"
+[addresses]
+petition = "${base}/osdi/petitions/{petition}/record_signature_helper"
+signup = "${base}/osdi/forms/{form}/record_submission_helper"
 [petitions]
 guantanamo = "p-1"
 `);

@@ -33,6 +33,39 @@ pub fn kind(doc: &Doc, value: Option<&Spanned<String>>, p: &mut Problems) -> Kin
     }
 }
 
+/// `signers`: how the count names those who sign ("rabbis and cantors"), for a kind whose count
+/// words name them (a `{signers}` gap, `crate::count::templates`), where it must be there; no
+/// other kind has it.
+pub fn signers(
+    doc: &Doc,
+    kind: Kind,
+    value: Option<&Spanned<String>>,
+    p: &mut Problems,
+) -> Option<crate::content::Str> {
+    let named = kind
+        .page_words(crate::i18n::Lang::En.page_words())
+        .count_many
+        .contains("{signers}");
+    match (named, value) {
+        (true, Some(v)) if !v.get_ref().trim().is_empty() => Some(v.get_ref().clone().into()),
+        (true, v) => {
+            p.at(
+                v.map_or(doc.front_line, |v| doc.line(v)),
+                format!("a {} names those who sign in its count: add `signers = \"…\"`, in the plural, as in \"Signed by 812 rabbis and cantors\" (write `signers = \"rabbis and cantors\"`).", kind.name()),
+            );
+            None
+        }
+        (false, Some(v)) => {
+            p.at(
+                doc.line(v),
+                format!("`signers` is not a setting of a {}: its count says “signatures”. Remove the line.", kind.name()),
+            );
+            None
+        }
+        (false, None) => None,
+    }
+}
+
 /// `status`: `open` (the default), `closed` or `won`.
 pub fn status(doc: &Doc, value: Option<&Spanned<String>>, p: &mut Problems) -> Status {
     let Some(v) = value else {

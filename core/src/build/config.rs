@@ -1,7 +1,8 @@
 //! The signup endpoint's configuration (`config/signup.toml`), checked like content.
 
 use super::{ContentError, Doc, Problems};
-use crate::content::Content;
+use crate::content::{Content, Str};
+use crate::kind::Kind;
 use crate::petition::payload::{Adapter, Endpoint, PetitionId};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -12,8 +13,14 @@ use toml::Spanned;
 #[serde(deny_unknown_fields)]
 struct SignupFile {
     adapter: Spanned<String>,
-    petition_url: Spanned<String>,
-    signup_url: Spanned<String>,
+    /// Where each kind's signatures go, by kind name (`Kind::name`).
+    #[serde(default)]
+    addresses: BTreeMap<String, Spanned<String>>,
+    /// Before `[addresses]`: read only to say where they went.
+    #[serde(default)]
+    petition_url: Option<Spanned<String>>,
+    #[serde(default)]
+    signup_url: Option<Spanned<String>>,
     #[serde(default)]
     signup_form: Option<Spanned<String>>,
     #[serde(default)]
@@ -71,9 +78,22 @@ pub fn load(path: &Path, content: &Content) -> Result<Endpoint, Vec<ContentError
             p.at(doc.line(&f.adapter), format!("`adapter` is `{}`; it must be \"osdi\", \"json\" or \"form\".", f.adapter.get_ref()));
             Adapter::Osdi
         });
-        for (v, name) in [(&f.petition_url, "petition_url"), (&f.signup_url, "signup_url")] {
+        for (old, kind) in [(&f.petition_url, Kind::Petition), (&f.signup_url, Kind::Signup)] {
+            if let Some(v) = old {
+                p.at(doc.line(v), format!("`{kind}_url` is now written in the `[addresses]` table, by kind: `{kind} = \"{url}\"` under `[addresses]`.", kind = kind.name(), url = v.get_ref()));
+            }
+        }
+        let mut addresses = Kind::ALL.map(|_| Str::from(""));
+        for (name, v) in &f.addresses {
+            match Kind::parse(name) {
+                Some(kind) => addresses[kind.index()] = v.get_ref().clone().into(),
+                None => {
+                    let known: Vec<&str> = Kind::ALL.iter().map(|k| k.name()).collect();
+                    p.at(doc.line(v), format!("[addresses] names `{name}`, which is no kind of form. Use one of: {}.", known.join(", ")));
+                }
+            }
             if !url_ok(v.get_ref()) {
-                p.at(doc.line(v), format!("`{name}` must be a full address starting with https://, or empty."));
+                p.at(doc.line(v), format!("[addresses] `{name}` must be a full address starting with https://, or empty."));
             }
         }
         if let Some(v) = &f.fallback_url {
@@ -94,8 +114,10 @@ pub fn load(path: &Path, content: &Content) -> Result<Endpoint, Vec<ContentError
             }
         }
         let signup_form = f.signup_form.as_ref().map(|v| v.get_ref().trim().to_string()).unwrap_or_default();
-        if f.signup_url.get_ref().contains("{form}") && signup_form.is_empty() {
-            p.at(doc.line(&f.signup_url), "`signup_url` has `{form}` in it, but `signup_form` is not set. Add `signup_form = \"…\"`: the id of the form that takes the signups (Action Network: the form's page shows it).".into());
+        for (name, v) in &f.addresses {
+            if v.get_ref().contains("{form}") && signup_form.is_empty() {
+                p.at(doc.line(v), format!("[addresses] `{name}` has `{{form}}` in it, but `signup_form` is not set. Add `signup_form = \"…\"`: the id of the form that takes the signups (Action Network: the form's page shows it)."));
+            }
         }
         let mut petitions = Vec::new();
         for (action, id) in &f.petitions {
@@ -109,8 +131,7 @@ pub fn load(path: &Path, content: &Content) -> Result<Endpoint, Vec<ContentError
         }
         Endpoint {
             adapter,
-            petition_url: f.petition_url.into_inner().into(),
-            signup_url: f.signup_url.into_inner().into(),
+            addresses,
             signup_form: signup_form.into(),
             fallback_url: f.fallback_url.map(|v| v.into_inner()).unwrap_or_default().into(),
             // OSDI and JSON bodies need CORS anyway; a form endpoint is posted to blind unless it
@@ -171,15 +192,14 @@ pub fn refusals(e: &Endpoint, content: &Content) -> Vec<Refusal> {
         .contains("://")
         .then_some((&e.count_url, "count_url"));
     let count_api = (!e.count_api_url.is_empty()).then_some((&e.count_api_url, "count_api_url"));
-    for (url, name) in [
-        (&e.petition_url, "petition_url"),
-        (&e.signup_url, "signup_url"),
-    ]
-    .into_iter()
-    .chain(fallback)
-    .chain(count)
-    .chain(count_api)
-    {
+    let names = Kind::ALL.map(|k| format!("[addresses] {}", k.name()));
+    let addresses = Kind::ALL
+        .into_iter()
+        .zip(&names)
+        // A kind no page carries needs no address: a letter, before content has one.
+        .filter(|(k, _)| !k.of_action() || content.actions.iter().any(|a| a.kind == *k))
+        .map(|(k, name)| (&e.addresses[k.index()], name.as_str()));
+    for (url, name) in addresses.chain(fallback).chain(count).chain(count_api) {
         if url.is_empty() {
             refuse(
                 format!("`{name}` is not set, so signatures would go nowhere."),
@@ -191,14 +211,13 @@ pub fn refusals(e: &Endpoint, content: &Content) -> Vec<Refusal> {
             refuse(format!("`{name}` is {url}, which is not https://: browsers would block it from a site served over https, or send visitors' details unencrypted."), true);
         }
     }
-    if e.petition_url.contains("{petition}") {
-        for a in content.actions.iter() {
-            if !e.petitions.iter().any(|p| p.action == a.slug) {
-                refuse(format!(
-                    "content/actions/{slug}.md: the action `{slug}` has no petition id at the endpoint, so its signatures would go to a petition that does not exist. Add `{slug} = \"…\"` under [petitions], with the petition's id (Action Network: in the petition's API address).",
-                    slug = a.slug
-                ), false);
-            }
+    for a in content.actions.iter() {
+        let unnamed = !e.petitions.iter().any(|p| p.action == a.slug);
+        if e.address(a.kind).contains("{petition}") && unnamed {
+            refuse(format!(
+                "content/actions/{slug}.md: the action `{slug}` has no petition id at the endpoint, so its signatures would go to a petition that does not exist. Add `{slug} = \"…\"` under [petitions], with the petition's id (Action Network: in the petition's API address).",
+                slug = a.slug
+            ), false);
         }
     }
     // Every page has a form (the footer's updates signup): it must say where to read what the

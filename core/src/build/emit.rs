@@ -75,14 +75,28 @@ impl<T: Emit> Emit for Option<T> {
     }
 }
 
+impl<T: Emit, const N: usize> Emit for [T; N] {
+    fn emit(&self, out: &mut String) {
+        out.push('[');
+        for item in self {
+            item.emit(out);
+            out.push(',');
+        }
+        out.push(']');
+    }
+}
+
+/// `Emit` for a struct, field by field. It takes the struct apart whole (no `..`), so a field
+/// added to the struct stops the build here, not in the generated file.
 macro_rules! emit_struct {
     ($ty:ident { $($field:ident),* $(,)? }) => {
         impl Emit for $ty {
             fn emit(&self, out: &mut String) {
+                let $ty { $($field),* } = self;
                 out.push_str(concat!(stringify!($ty), " {"));
                 $(
                     out.push_str(concat!(stringify!($field), ": "));
-                    self.$field.emit(out);
+                    $field.emit(out);
                     out.push(',');
                 )*
                 out.push('}');
@@ -144,7 +158,8 @@ emit_struct!(Action {
     kind,
     hosted_url,
     target,
-    petition_text,
+    text,
+    signers,
     goal,
     ends,
     status,
@@ -266,8 +281,7 @@ pub fn rust_source(content: &Content) -> String {
 emit_struct!(PetitionId { action, id });
 emit_struct!(Endpoint {
     adapter,
-    petition_url,
-    signup_url,
+    addresses,
     signup_form,
     fallback_url,
     cors,

@@ -285,7 +285,10 @@ struct ActionFront {
     /// The organization's own page for the action (Action Network's): another way to sign.
     hosted_url: Option<Spanned<String>>,
     target: Spanned<String>,
-    petition_text: Spanned<String>,
+    /// The words signers put their names to (`crate::content::Action::text`).
+    text: Spanned<String>,
+    /// How the count names those who sign (`crate::content::Action::signers`).
+    signers: Option<Spanned<String>>,
     goal: Option<Spanned<toml::Value>>,
     ends: Option<Spanned<toml::Value>>,
     status: Option<Spanned<String>>,
@@ -677,11 +680,12 @@ impl Loader {
                 required(&doc, &f.summary, "summary", &mut p);
                 required(&doc, &f.cta, "cta", &mut p);
                 required(&doc, &f.target, "target", &mut p);
-                required(&doc, &f.petition_text, "petition_text", &mut p);
+                required(&doc, &f.text, "text", &mut p);
                 if let Some(url) = &f.hosted_url {
                     check_url(&doc, url, "hosted_url", &mut p);
                 }
                 let kind = action_settings::kind(&doc, f.kind.as_ref(), &mut p);
+                let signers = action_settings::signers(&doc, kind, f.signers.as_ref(), &mut p);
                 let mut status = action_settings::status(&doc, f.status.as_ref(), &mut p);
                 let goal = action_settings::goal(&doc, f.goal.as_ref(), &mut p);
                 let ends = action_settings::ends(&doc, f.ends.as_ref(), &mut status, today, &mut p);
@@ -711,7 +715,8 @@ impl Loader {
                         cta: f.cta.into_inner().into(),
                         hosted_url: f.hosted_url.map(|u| u.into_inner().into()),
                         target: f.target.into_inner().into(),
-                        petition_text: f.petition_text.into_inner().into(),
+                        text: f.text.into_inner().into(),
+                        signers,
                         goal,
                         ends: ends.map(Into::into),
                         status,

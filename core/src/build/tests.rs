@@ -331,7 +331,7 @@ fn the_action_says_whom_it_addresses_what_signers_say_and_where_it_stands() {
     let c = load_real();
     let a = c.action("guantanamo").unwrap();
     assert_eq!(a.target, "President Trump");
-    assert_eq!(a.petition_text, "Don’t send migrants to Guantánamo!");
+    assert_eq!(a.text, "Don’t send migrants to Guantánamo!");
     assert_eq!(a.status, Status::Open);
     assert_eq!((a.goal, a.ends.as_deref()), (None, None));
     assert_eq!(
@@ -341,10 +341,7 @@ fn the_action_says_whom_it_addresses_what_signers_say_and_where_it_stands() {
     let es = load_in(&real_content(), crate::i18n::Lang::Es).unwrap();
     let a = es.action("guantanamo").unwrap();
     assert_eq!(a.target, "Presidente Trump");
-    assert_eq!(
-        a.petition_text,
-        "¡No envíes a personas migrantes a Guantánamo!"
-    );
+    assert_eq!(a.text, "¡No envíes a personas migrantes a Guantánamo!");
 }
 
 #[test]
@@ -425,14 +422,9 @@ fn petition_settings_mistakes_stop_the_build_at_their_line() {
     }
     // An action without the words people sign is refused, naming the setting.
     let dir = copy();
-    edit(
-        &dir,
-        "actions/guantanamo.md",
-        "petition_text = ",
-        "# petition_text = ",
-    );
+    edit(&dir, "actions/guantanamo.md", "text = ", "# text = ");
     let errs = errors(&dir);
-    assert!(errs[0].contains("petition_text"), "{errs:?}");
+    assert!(errs[0].contains("`text`"), "{errs:?}");
 }
 
 /// An open action whose last day has passed is closed by the build, never a stopped build: the
@@ -653,7 +645,7 @@ fn a_release_build_without_a_privacy_link_says_where_to_add_one() {
     let without = load(&dir).unwrap();
     assert!(without.site.privacy_url.is_none());
     let path = dir.join("signup.toml");
-    fs::write(&path, "adapter = \"osdi\"\npetition_url = \"https://actionnetwork.org/api/v2/petitions/{petition}/signatures/\"\nsignup_url = \"https://actionnetwork.org/api/v2/forms/{form}/submissions/\"\nsignup_form = \"f-1\"\n[petitions]\nguantanamo = \"p-1\"\n").unwrap();
+    fs::write(&path, "adapter = \"osdi\"\nsignup_form = \"f-1\"\n[addresses]\npetition = \"https://actionnetwork.org/api/v2/petitions/{petition}/signatures/\"\nsignup = \"https://actionnetwork.org/api/v2/forms/{form}/submissions/\"\n[petitions]\nguantanamo = \"p-1\"\n").unwrap();
     let e = config::load(&path, &without).unwrap();
     let problems = config::deployment_problems(&e, &without);
     assert_eq!(problems.len(), 1, "{problems:?}");
@@ -676,7 +668,7 @@ fn a_release_build_refuses_plain_http_loopback_and_actions_without_a_petition_id
         write(text);
         config::deployment_problems(&config::load(&path, &c).expect("it loads"), &c)
     };
-    let good = "adapter = \"osdi\"\npetition_url = \"https://actionnetwork.org/api/v2/petitions/{petition}/signatures/\"\nsignup_url = \"https://actionnetwork.org/api/v2/forms/{form}/submissions/\"\nsignup_form = \"f-1\"\n[petitions]\nguantanamo = \"p-1\"\n";
+    let good = "adapter = \"osdi\"\nsignup_form = \"f-1\"\n[addresses]\npetition = \"https://actionnetwork.org/api/v2/petitions/{petition}/signatures/\"\nsignup = \"https://actionnetwork.org/api/v2/forms/{form}/submissions/\"\n[petitions]\nguantanamo = \"p-1\"\n";
     assert_eq!(problems(good), Vec::<String>::new());
     let http = problems(&good.replace(
         "https://actionnetwork.org/api/v2/petitions",
@@ -684,7 +676,7 @@ fn a_release_build_refuses_plain_http_loopback_and_actions_without_a_petition_id
     ));
     assert_eq!(http.len(), 1, "{http:?}");
     assert!(
-        http[0].starts_with("`petition_url` is http://actionnetwork.org")
+        http[0].starts_with("`[addresses] petition` is http://actionnetwork.org")
             && http[0].contains("not https://"),
         "{http:?}"
     );
@@ -730,7 +722,7 @@ fn a_release_build_refuses_plain_http_loopback_and_actions_without_a_petition_id
         .iter()
         .map(|e| e.to_string())
         .collect();
-    assert!(errs[0].ends_with("signup.toml:3: `signup_url` has `{form}` in it, but `signup_form` is not set. Add `signup_form = \"…\"`: the id of the form that takes the signups (Action Network: the form's page shows it)."), "{errs:?}");
+    assert!(errs[0].ends_with("signup.toml:4: [addresses] `signup` has `{form}` in it, but `signup_form` is not set. Add `signup_form = \"…\"`: the id of the form that takes the signups (Action Network: the form's page shows it)."), "{errs:?}");
 }
 
 #[test]
@@ -738,7 +730,7 @@ fn a_bad_signup_configuration_names_the_line() {
     let c = load_real();
     let dir = copy();
     let path = dir.join("signup.toml");
-    fs::write(&path, "adapter = \"jsn\"\npetition_url = \"ftp://x\"\nsignup_url = \"\"\n[petitions]\nguantanamoo = \"1\"\n").unwrap();
+    fs::write(&path, "adapter = \"jsn\"\npetition_url = \"https://x.example.org/{petition}\"\n[addresses]\npetition = \"ftp://x\"\nletters = \"\"\n[petitions]\nguantanamoo = \"1\"\n").unwrap();
     let errs: Vec<String> = config::load(&path, &c)
         .unwrap_err()
         .iter()
@@ -746,8 +738,10 @@ fn a_bad_signup_configuration_names_the_line() {
         .collect();
     assert_eq!(errs, [
         "signup.toml:1: `adapter` is `jsn`; it must be \"osdi\", \"json\" or \"form\".",
-        "signup.toml:2: `petition_url` must be a full address starting with https://, or empty.",
-        "signup.toml:5: [petitions] names the action `guantanamoo`, which does not exist. Use one of: guantanamo.",
+        "signup.toml:2: `petition_url` is now written in the `[addresses]` table, by kind: `petition = \"https://x.example.org/{petition}\"` under `[addresses]`.",
+        "signup.toml:5: [addresses] names `letters`, which is no kind of form. Use one of: petition, signup.",
+        "signup.toml:4: [addresses] `petition` must be a full address starting with https://, or empty.",
+        "signup.toml:7: [petitions] names the action `guantanamoo`, which does not exist. Use one of: guantanamo.",
     ]);
 }
 

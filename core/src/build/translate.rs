@@ -44,18 +44,47 @@ struct QuoteText {
     cite: String,
 }
 
+// What a translation of each kind of entry may set: the settings of its English file that are
+// words. Anything else is refused at its line, by name, with the list of what may be set.
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct EntryText {
+struct IssueText {
+    title: Option<String>,
+    summary: Option<String>,
+    quote: Option<QuoteText>,
+    #[allow(dead_code)]
+    review: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PartnerText {
+    about: Option<String>,
+    work: Option<String>,
+    #[allow(dead_code)]
+    review: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ResourceText {
+    title: Option<String>,
+    kind: Option<String>,
+    summary: Option<String>,
+    #[allow(dead_code)]
+    review: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ActionText {
     title: Option<String>,
     summary: Option<String>,
     cta: Option<String>,
     target: Option<String>,
-    petition_text: Option<String>,
-    kind: Option<String>,
-    about: Option<String>,
-    work: Option<String>,
-    quote: Option<QuoteText>,
+    text: Option<String>,
+    signers: Option<String>,
     #[allow(dead_code)]
     review: Option<String>,
 }
@@ -149,7 +178,7 @@ impl Loader {
             };
             let mut p = Problems::default();
             let mut notes = Notes::default();
-            if let Some(t) = front::<EntryText>(&doc, &mut p) {
+            if let Some(t) = front::<IssueText>(&doc, &mut p) {
                 set(&mut issue.title, t.title);
                 set(&mut issue.summary, t.summary);
                 if let Some(q) = t.quote {
@@ -165,18 +194,6 @@ impl Loader {
                         cite: q.cite.into(),
                     });
                 }
-                only(
-                    &doc,
-                    &mut p,
-                    &[
-                        ("cta", t.cta.is_some()),
-                        ("target", t.target.is_some()),
-                        ("petition_text", t.petition_text.is_some()),
-                        ("kind", t.kind.is_some()),
-                        ("about", t.about.is_some()),
-                        ("work", t.work.is_some()),
-                    ],
-                );
             }
             let blocks = markdown::blocks(&doc.body, doc.body_line, &mut notes, &mut p);
             self.keep_links(&doc.path, &mut notes);
@@ -204,22 +221,9 @@ impl Loader {
                 continue;
             };
             let mut p = Problems::default();
-            if let Some(t) = front::<EntryText>(&doc, &mut p) {
+            if let Some(t) = front::<PartnerText>(&doc, &mut p) {
                 set(&mut partner.about, t.about);
                 set(&mut partner.work, t.work);
-                only(
-                    &doc,
-                    &mut p,
-                    &[
-                        ("title", t.title.is_some()),
-                        ("summary", t.summary.is_some()),
-                        ("cta", t.cta.is_some()),
-                        ("target", t.target.is_some()),
-                        ("petition_text", t.petition_text.is_some()),
-                        ("kind", t.kind.is_some()),
-                        ("quote", t.quote.is_some()),
-                    ],
-                );
             }
             super::no_body(
                 &doc,
@@ -245,22 +249,10 @@ impl Loader {
                 continue;
             };
             let mut p = Problems::default();
-            if let Some(t) = front::<EntryText>(&doc, &mut p) {
+            if let Some(t) = front::<ResourceText>(&doc, &mut p) {
                 set(&mut resource.title, t.title);
                 set(&mut resource.kind, t.kind);
                 set(&mut resource.summary, t.summary);
-                only(
-                    &doc,
-                    &mut p,
-                    &[
-                        ("cta", t.cta.is_some()),
-                        ("target", t.target.is_some()),
-                        ("petition_text", t.petition_text.is_some()),
-                        ("about", t.about.is_some()),
-                        ("work", t.work.is_some()),
-                        ("quote", t.quote.is_some()),
-                    ],
-                );
             }
             self.text(&doc, &mut resource.body, &mut p);
             self.file_problems(&doc.path, p);
@@ -278,22 +270,15 @@ impl Loader {
                 continue;
             };
             let mut p = Problems::default();
-            if let Some(t) = front::<EntryText>(&doc, &mut p) {
+            if let Some(t) = front::<ActionText>(&doc, &mut p) {
                 set(&mut action.title, t.title);
                 set(&mut action.summary, t.summary);
                 set(&mut action.cta, t.cta);
                 set(&mut action.target, t.target);
-                set(&mut action.petition_text, t.petition_text);
-                only(
-                    &doc,
-                    &mut p,
-                    &[
-                        ("kind", t.kind.is_some()),
-                        ("about", t.about.is_some()),
-                        ("work", t.work.is_some()),
-                        ("quote", t.quote.is_some()),
-                    ],
-                );
+                set(&mut action.text, t.text);
+                if let (Some(own), Some(signers)) = (action.signers.as_mut(), t.signers) {
+                    set(own, Some(signers));
+                }
             }
             self.text(&doc, &mut action.body, &mut p);
             self.file_problems(&doc.path, p);
@@ -356,15 +341,6 @@ impl Loader {
             }
         }
         out
-    }
-}
-
-/// A setting this kind of entry does not have.
-fn only(doc: &Doc, p: &mut Problems, present: &[(&str, bool)]) {
-    for (name, there) in present {
-        if *there {
-            p.at(doc.front_line, format!("`{name}` is not a setting of this kind of entry; translate only the settings the English file has."));
-        }
     }
 }
 

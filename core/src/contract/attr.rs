@@ -45,11 +45,10 @@ attributes! {
     LANG = "data-lang";
     /// An embed's mount element: the source code that tags its signatures.
     SOURCE = "data-source";
-    /// The endpoint overrides, on `<body>` or on an embed's mount element: the adapter, each
-    /// kind's address (`super::signup_url_attr`), and whether the endpoint answers CORS.
+    /// The endpoint overrides, on `<body>` or on an embed's mount element: the adapter, and
+    /// whether the endpoint answers CORS. (Each kind's address has its own, made with the kind:
+    /// `super::signup_url_attr`.)
     SIGNUP_ADAPTER = "data-signup-adapter";
-    SIGNUP_PETITION_URL = "data-signup-petition-url";
-    SIGNUP_SIGNUP_URL = "data-signup-signup-url";
     SIGNUP_CORS = "data-signup-cors";
     /// On a "send it another way" button: `js/lazy-signer.js` sends its form as a plain HTML
     /// form (to its plain-post target), whether or not the signer is there.
@@ -63,6 +62,10 @@ attributes! {
     COUNT_GOAL = "data-count-goal";
     COUNT = "data-count";
     COUNT_ACTION = "data-count-action";
+    /// A count's words for one and for more (`crate::count::templates`): the action's kind's,
+    /// with the gaps for the count and the goal.
+    COUNT_ONE = "data-count-one";
+    COUNT_MANY = "data-count-many";
     /// Inside a count: which part an element is (`super::count_part`).
     COUNT_PART = "data-count-part";
     /// On what shows an open action that has a last day (its `ends`, `YYYY-MM-DD`): the page
@@ -93,6 +96,6 @@ mod tests {
         let before = keys.len();
         keys.dedup();
         assert_eq!(keys.len(), before);
-        assert_eq!(js_key(SIGNUP_PETITION_URL), "signup_petition_url");
+        assert_eq!(js_key(SIGNUP_ADAPTER), "signup_adapter");
     }
 }

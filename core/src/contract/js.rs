@@ -149,9 +149,6 @@ enum EmbedKindNames {
 #[derive(serde::Serialize)]
 struct FormWords {
     sending: &'static str,
-    /// A count's words (`crate::count::words`): for one, and for more.
-    count_one: &'static str,
-    count_many: &'static str,
 }
 
 #[derive(serde::Serialize)]
@@ -272,8 +269,6 @@ impl Contract {
                 .map(|l| {
                     let words = FormWords {
                         sending: l.signer_words().sending,
-                        count_one: l.page_words().count_one,
-                        count_many: l.page_words().count_many,
                     };
                     (l.code().to_string(), words)
                 })
@@ -316,15 +311,12 @@ mod tests {
         assert_eq!(json["langs"]["en"], "");
         assert_eq!(json["langs"]["es"], "es/");
         assert_eq!(json["defaultLang"], "en");
-        assert_eq!(
-            json["attr"]["signup_petition_url"],
-            attr::SIGNUP_PETITION_URL
-        );
+        assert_eq!(json["attr"]["signup_adapter"], attr::SIGNUP_ADAPTER);
         assert_eq!(json["attr"]["sign"], "data-sign");
         assert_eq!(json["parts"]["outcome_saved"], "outcome-saved");
         assert_eq!(json["partId"], "{prefix}-{part}");
         assert_eq!(json["kindEvents"]["petition"], "truah:signed");
-        assert_eq!(json["signupUrlAttrs"]["signup"], attr::SIGNUP_SIGNUP_URL);
+        assert_eq!(json["signupUrlAttrs"]["signup"], "data-signup-signup-url");
         assert_eq!(json["builder"]["kindFields"]["petition"], "petition-url");
         assert_eq!(
             json["embed"]["kinds"]["petition"]["slug_attr"],

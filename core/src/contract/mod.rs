@@ -45,12 +45,10 @@ pub const LINK_INTENT: [&str; 3] = ["pointerover", "focusin", "touchstart"];
 /// form's own event, sent once per signature that arrives, is `Kind::event`.)
 pub const EMBED_READY: &str = "truah:ready";
 
-/// The page's or the embed's attribute that sends a kind's signatures elsewhere.
+/// The page's or the embed's attribute that sends a kind's signatures elsewhere (made with the
+/// kind, `Kind::url_attr`).
 pub const fn signup_url_attr(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Petition => attr::SIGNUP_PETITION_URL,
-        Kind::Signup => attr::SIGNUP_SIGNUP_URL,
-    }
+    kind.url_attr()
 }
 
 /// The attribute of an embed's mount element that names the page a kind of embed shows (which
@@ -155,7 +153,7 @@ mod tests {
                 signup_url_attr(kind),
                 format!("data-signup-{}-url", kind.name())
             );
-            assert!(attr::ALL.contains(&signup_url_attr(kind)));
+            assert!(!attr::ALL.contains(&signup_url_attr(kind)));
         }
         assert_eq!(
             embed_attrs(&Embed::Action(Kind::Petition, "guantanamo")),

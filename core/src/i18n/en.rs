@@ -80,8 +80,6 @@ pub const PAGE: PageWords = PageWords {
     not_ready: "This form could not get ready to send your signature. Check your connection, then try again.",
     try_again: "Try again",
     to: "To:",
-    count_one: "{} signature of {}",
-    count_many: "{} signatures of {}",
     closes_on: "Closes on {}.",
     closed_on: "Closed on {}.",
     status_open: "Open",
@@ -107,6 +105,8 @@ pub const PAGE: PageWords = PageWords {
         won_text: "What this petition asked for has happened, and it no longer takes signatures. Thank you to everyone who signed.",
         no_wasm_what: "your signature",
         no_wasm_verb: "sign",
+        count_one: "{} signature of {}",
+        count_many: "{} signatures of {}",
     },
     signup: KindPageWords {
         share: "Share the signup",
@@ -116,6 +116,8 @@ pub const PAGE: PageWords = PageWords {
         won_text: "What this signup was for has happened. Thank you to everyone who signed up.",
         no_wasm_what: "your signup",
         no_wasm_verb: "sign up",
+        count_one: "{} signup of {}",
+        count_many: "{} signups of {}",
     },
 };
 

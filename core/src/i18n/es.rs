@@ -82,8 +82,6 @@ pub const PAGE: PageWords = PageWords {
     not_ready: "Este formulario no pudo prepararse para enviar tu firma. Revisa tu conexión y vuelve a intentarlo.",
     try_again: "Volver a intentar",
     to: "Para:",
-    count_one: "{} firma de {}",
-    count_many: "{} firmas de {}",
     closes_on: "Se cierra el {}.",
     closed_on: "Se cerró el {}.",
     status_open: "Abierta",
@@ -109,6 +107,8 @@ pub const PAGE: PageWords = PageWords {
         won_text: "Lo que pedía esta petición se ha cumplido, y ya no recoge firmas. Gracias a todas las personas que firmaron.",
         no_wasm_what: "tu firma",
         no_wasm_verb: "Firma",
+        count_one: "{} firma de {}",
+        count_many: "{} firmas de {}",
     },
     signup: KindPageWords {
         share: "Compartir la suscripción",
@@ -118,6 +118,8 @@ pub const PAGE: PageWords = PageWords {
         won_text: "Lo que buscaba esta suscripción se ha cumplido. Gracias a todas las personas que se suscribieron.",
         no_wasm_what: "tu suscripción",
         no_wasm_verb: "Suscríbete",
+        count_one: "{} suscripción de {}",
+        count_many: "{} suscripciones de {}",
     },
 };
 

@@ -131,8 +131,6 @@ mod tests {
                 p.no_wasm,
                 p.org_website,
                 p.sign_elsewhere,
-                p.count_one,
-                p.count_many,
                 p.closes_on,
                 p.closed_on,
                 p.date,
@@ -174,6 +172,16 @@ mod tests {
                     p.no_wasm_verb,
                 ] {
                     assert!(!word.is_empty(), "{lang:?} {k:?}");
+                }
+                // The count and the goal, in order, and the same gaps in every language.
+                let en = k.page_words(Lang::En.page_words());
+                for (here, there) in [(p.count_one, en.count_one), (p.count_many, en.count_many)] {
+                    assert_eq!(here.matches("{}").count(), 2, "{lang:?} {k:?}");
+                    assert_eq!(
+                        here.contains("{signers}"),
+                        there.contains("{signers}"),
+                        "{lang:?} {k:?}"
+                    );
                 }
             }
         }

@@ -108,10 +108,6 @@ pub struct PageWords {
     // The petition page: whom it addresses, the count, when it closes, and what became of it.
     /// "To:" before the petition's target.
     pub to: &'static str,
-    /// "{} signature of {}" (the count, the goal): for a count of one.
-    pub count_one: &'static str,
-    /// "{} signatures of {}" (the count, the goal).
-    pub count_many: &'static str,
     /// "Closes on {}." (the date)
     pub closes_on: &'static str,
     /// "Closed on {}." (the date)
@@ -160,4 +156,9 @@ pub struct KindPageWords {
     pub closed_heading: &'static str,
     pub closed_text: &'static str,
     pub won_text: &'static str,
+    /// Its count (`crate::count::templates`): "{} signature of {}" (the count, the goal) for a
+    /// count of one, "{} signatures of {}" for more. A `{signers}` gap takes how the action
+    /// names those who sign (its `signers` setting, which such a kind's actions must have).
+    pub count_one: &'static str,
+    pub count_many: &'static str,
 }

@@ -20,6 +20,8 @@ pub enum Adapter {
 }
 
 impl Adapter {
+    pub const ALL: [Adapter; 3] = [Adapter::Osdi, Adapter::Json, Adapter::Form];
+
     pub fn parse(s: &str) -> Option<Adapter> {
         match s {
             "osdi" => Some(Adapter::Osdi),
@@ -48,10 +50,10 @@ pub struct PetitionId {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Endpoint {
     pub adapter: Adapter,
-    /// The petition URL; `{petition}` is replaced by the action's petition id.
-    pub petition_url: Str,
-    /// The updates signup URL; `{form}` is replaced by [`Endpoint::signup_form`].
-    pub signup_url: Str,
+    /// Where each kind's signatures go, in [`Kind::ALL`]'s order (`Kind::index`): `[addresses]`
+    /// in `config/signup.toml`, by kind name. `{petition}` is replaced by the action's id at the
+    /// endpoint ([`Endpoint::petitions`]), `{form}` by [`Endpoint::signup_form`].
+    pub addresses: [Str; Kind::ALL.len()],
     /// The updates signup's form id at the endpoint (Action Network: the form whose
     /// record-submission helper takes the signups).
     pub signup_form: Str,
@@ -104,8 +106,11 @@ impl Submission {
     /// encodes; no `expect`, whose message would carry the encoder's error formatting into the
     /// signer's wasm.)
     pub fn to_form(&self) -> String {
-        serde_urlencoded::to_string(Flat::of(self, YesNo(self.signer.email_opt_in)))
-            .unwrap_or_default()
+        serde_urlencoded::to_string(Flat {
+            s: self,
+            email_opt_in: YesNo(self.signer.email_opt_in),
+        })
+        .unwrap_or_default()
     }
 
     /// A signature from its `form` body ([`Submission::to_form`]); `None` if it is not one. A
@@ -165,19 +170,12 @@ pub const KEY_PREFIX: &str = "truah_campaign:";
 impl Endpoint {
     /// The address a kind's signatures go to, as configured (with its `{petition}` or `{form}`).
     pub fn address(&self, kind: Kind) -> &str {
-        match kind {
-            Kind::Petition => &self.petition_url,
-            Kind::Signup => &self.signup_url,
-        }
+        &self.addresses[kind.index()]
     }
 
     /// Sends a kind's signatures to another address (a page's or an embed's override).
     pub fn set_address(&mut self, kind: Kind, url: &str) {
-        let to = match kind {
-            Kind::Petition => &mut self.petition_url,
-            Kind::Signup => &mut self.signup_url,
-        };
-        *to = url.to_string().into();
+        self.addresses[kind.index()] = url.to_string().into();
     }
 
     /// Where a signature of `kind` made on `action`'s form goes: its address, with the action's
@@ -226,18 +224,25 @@ impl Endpoint {
         }
     }
 
-    /// An endpoint for tests: these URLs and fallback, defaults for the rest.
+    /// An endpoint for tests: these URLs (the actions' kinds all at `action_url`) and fallback,
+    /// defaults for the rest.
     #[cfg(test)]
     pub(crate) fn example(
         adapter: Adapter,
-        petition_url: &'static str,
+        action_url: &'static str,
         signup_url: &'static str,
         fallback_url: &'static str,
     ) -> Endpoint {
         Endpoint {
             adapter,
-            petition_url: petition_url.into(),
-            signup_url: signup_url.into(),
+            addresses: Kind::ALL.map(|k| {
+                if k.of_action() {
+                    action_url
+                } else {
+                    signup_url
+                }
+                .into()
+            }),
             signup_form: "".into(),
             fallback_url: fallback_url.into(),
             cors: adapter != Adapter::Form,
@@ -260,7 +265,10 @@ impl Endpoint {
             Adapter::Json => Request {
                 url,
                 content_type: "application/json",
-                body: to_json(&Flat::of(s, s.signer.email_opt_in)),
+                body: to_json(&Flat {
+                    s,
+                    email_opt_in: s.signer.email_opt_in,
+                }),
             },
             Adapter::Form => Request {
                 url,
@@ -409,30 +417,74 @@ fn osdi(e: &Endpoint, s: &Submission) -> String {
 }
 
 /// The flat body shared by the `json` and `form` adapters, in its documented order
-/// (`docs/signup-contract.md`). They differ only in how consent is written: `O` is `bool` for
-/// JSON, [`YesNo`] for a form.
-#[derive(Serialize)]
-struct Flat<S, O> {
-    kind: S,
-    action: S,
-    idempotency_key: S,
-    given_name: S,
-    family_name: S,
-    email: S,
-    postal_code: S,
-    country: S,
+/// (`docs/signup-contract.md`): [`FLAT_BEFORE`], every field (`Field::ALL`, by its name, empty
+/// where the form does not ask for it), then [`FLAT_AFTER`]. They differ only in how consent is
+/// written: `O` is `bool` for JSON, [`YesNo`] for a form.
+struct Flat<'a, O> {
+    s: &'a Submission,
     email_opt_in: O,
-    consent_version: S,
-    source: S,
-    referrer: S,
-    url: S,
-    utm_source: S,
-    utm_medium: S,
-    utm_campaign: S,
-    utm_term: S,
-    utm_content: S,
-    language: S,
-    submitted_at: S,
+}
+
+/// The flat body's keys before the fields.
+pub const FLAT_BEFORE: [&str; 3] = ["kind", "action", "idempotency_key"];
+/// The flat body's keys after the fields.
+pub const FLAT_AFTER: [&str; 12] = [
+    "email_opt_in",
+    "consent_version",
+    "source",
+    "referrer",
+    "url",
+    "utm_source",
+    "utm_medium",
+    "utm_campaign",
+    "utm_term",
+    "utm_content",
+    "language",
+    "submitted_at",
+];
+
+/// Every key of a flat body, in order: what a receiver of one can expect.
+pub fn flat_keys() -> impl Iterator<Item = &'static str> {
+    FLAT_BEFORE
+        .into_iter()
+        .chain(crate::field::Field::ALL.map(|f| f.name()))
+        .chain(FLAT_AFTER)
+}
+
+impl<O: Serialize> Serialize for Flat<'_, O> {
+    fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let s = self.s;
+        let mut map = ser.serialize_map(None)?;
+        for (key, value) in FLAT_BEFORE
+            .into_iter()
+            .zip([s.kind.name(), &s.action, &s.key])
+        {
+            map.serialize_entry(key, value)?;
+        }
+        for f in crate::field::Field::ALL {
+            map.serialize_entry(f.name(), s.signer.get(f))?;
+        }
+        let [utm_source, utm_medium, utm_campaign, utm_term, utm_content] = &s.source.utm;
+        map.serialize_entry(FLAT_AFTER[0], &self.email_opt_in)?;
+        let rest = [
+            &s.consent_version,
+            &s.source.source,
+            &s.source.referrer,
+            &s.source.url,
+            utm_source,
+            utm_medium,
+            utm_campaign,
+            utm_term,
+            utm_content,
+            &s.language,
+            &s.submitted_at,
+        ];
+        for (key, value) in FLAT_AFTER[1..].iter().zip(rest) {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
 }
 
 /// Consent in a form body: `yes` or `no`, as the plain HTML form's checkbox value.
@@ -441,42 +493,6 @@ struct YesNo(bool);
 impl Serialize for YesNo {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(if self.0 { "yes" } else { "no" })
-    }
-}
-
-impl<'a, O> Flat<&'a str, O> {
-    fn of(s: &'a Submission, email_opt_in: O) -> Self {
-        let Draft {
-            given_name,
-            family_name,
-            email,
-            postal_code,
-            country,
-            email_opt_in: _,
-        } = &*s.signer;
-        let [utm_source, utm_medium, utm_campaign, utm_term, utm_content] = &s.source.utm;
-        Flat {
-            kind: s.kind.name(),
-            action: &s.action,
-            idempotency_key: &s.key,
-            given_name,
-            family_name,
-            email,
-            postal_code,
-            country,
-            email_opt_in,
-            consent_version: &s.consent_version,
-            source: &s.source.source,
-            referrer: &s.source.referrer,
-            url: &s.source.url,
-            utm_source,
-            utm_medium,
-            utm_campaign,
-            utm_term,
-            utm_content,
-            language: &s.language,
-            submitted_at: &s.submitted_at,
-        }
     }
 }
 

@@ -5,7 +5,7 @@
 use super::Form;
 use campaign_core::contract::Part;
 use campaign_core::countries::postal_field;
-use campaign_core::field::{Field, DEFAULT_COUNTRY};
+use campaign_core::field::{self, Field, DEFAULT_COUNTRY};
 use campaign_core::petition::form_state::{Event, Said};
 use campaign_core::petition::validate::Draft;
 use wasm_bindgen::JsCast;
@@ -20,25 +20,33 @@ impl Form {
         ticked || self.kind.fields().iter().any(|f| self.changed(*f))
     }
 
+    /// A field's control on the page, as the kind of element it is. The one place that says
+    /// which element each control is (`Field::control`, matched whole): a new control does not
+    /// compile until it says how it is read and written, rather than reading as empty.
+    fn control(&self, f: Field) -> Option<Control> {
+        let part = Part::Input(f);
+        match f.control() {
+            field::Control::Input { .. } => self.el(part).map(Control::Text),
+            field::Control::Countries => self.el(part).map(Control::Choice),
+        }
+    }
+
     /// Whether a field holds other than what the form started with.
     fn changed(&self, f: Field) -> bool {
-        if let Some(i) = self.el::<web_sys::HtmlInputElement>(Part::Input(f)) {
-            return i.value() != i.default_value();
+        match self.control(f) {
+            Some(Control::Text(i)) => i.value() != i.default_value(),
+            Some(Control::Choice(s)) => !chosen(&s).is_some_and(|o| o.default_selected()),
+            None => false,
         }
-        self.el::<web_sys::HtmlSelectElement>(Part::Input(f))
-            .and_then(|s| s.selected_options().item(0))
-            .and_then(|o| o.dyn_into::<web_sys::HtmlOptionElement>().ok())
-            .is_some_and(|o| !o.default_selected())
     }
 
     /// A field's value as typed (or chosen).
     fn value(&self, f: Field) -> String {
-        if let Some(i) = self.el::<web_sys::HtmlInputElement>(Part::Input(f)) {
-            return i.value();
+        match self.control(f) {
+            Some(Control::Text(i)) => i.value(),
+            Some(Control::Choice(s)) => s.value(),
+            None => String::new(),
         }
-        self.el::<web_sys::HtmlSelectElement>(Part::Input(f))
-            .map(|s| s.value())
-            .unwrap_or_default()
     }
 
     /// What is typed in the fields this form asks for, and the consent box.
@@ -101,19 +109,12 @@ impl Form {
             if v.is_empty() {
                 continue;
             }
-            if let Some(i) = self.el::<web_sys::HtmlInputElement>(Part::Input(*f)) {
-                if i.value().is_empty() {
-                    i.set_value(v);
+            match self.control(*f) {
+                Some(Control::Text(i)) if i.value().is_empty() => i.set_value(v),
+                Some(Control::Choice(s)) if chosen(&s).is_some_and(|o| o.default_selected()) => {
+                    s.set_value(v)
                 }
-            } else if let Some(s) = self.el::<web_sys::HtmlSelectElement>(Part::Input(*f)) {
-                let untouched = s
-                    .selected_options()
-                    .item(0)
-                    .and_then(|o| o.dyn_into::<web_sys::HtmlOptionElement>().ok())
-                    .is_some_and(|o| o.default_selected());
-                if untouched {
-                    s.set_value(v);
-                }
+                _ => {}
             }
         }
     }
@@ -149,4 +150,17 @@ impl Form {
         };
         self.on(Event::Afresh { said });
     }
+}
+
+/// The element a field is typed or chosen in (see `Form::control`).
+enum Control {
+    /// A one-line input: its value is what was typed.
+    Text(web_sys::HtmlInputElement),
+    /// A list: its value is the chosen entry's.
+    Choice(web_sys::HtmlSelectElement),
+}
+
+/// A list's chosen entry.
+fn chosen(s: &web_sys::HtmlSelectElement) -> Option<web_sys::HtmlOptionElement> {
+    s.selected_options().item(0)?.dyn_into().ok()
 }

@@ -1,5 +1,5 @@
-//! What a petition asks, and of whom: "To: President Trump", the words signers put their names
-//! to (a quotation), and the day it closes while it is open.
+//! What an action asks, and of whom: "To: President Trump", the words signers put their names
+//! to (its `text`, paragraphs apart by a blank line), and the day it closes while it is open.
 
 use super::action_outcome::While;
 use crate::paths::{ui, LANG};
@@ -9,17 +9,24 @@ use campaign_core::template::fill;
 use leptos::prelude::*;
 
 #[component]
-pub fn PetitionAsk(action: &'static Action) -> impl IntoView {
+pub fn Ask(action: &'static Action) -> impl IntoView {
     let ui = ui();
     let closes = action
         .ends
         .as_ref()
         .filter(|_| action.is_open())
         .map(|d| fill(ui.closes_on, &[&count::date(d, LANG)]));
+    let paragraphs = action
+        .text
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(|p| view! { <p>{p}</p> })
+        .collect_view();
     view! {
         <div class="ask">
             <p class="ask__to"><span class="ask__label">{ui.to}</span>" "{action.target.as_ref()}</p>
-            <blockquote class="ask__text"><p>{action.petition_text.as_ref()}</p></blockquote>
+            <blockquote class="ask__text">{paragraphs}</blockquote>
             {closes.map(|text| view! { <p class="ask__ends" {..While::Open.attr(action)}>{text}</p> })}
         </div>
     }
