@@ -72,7 +72,8 @@ dist:
 	$(LOCAL) scripts/build.sh
 	# The same site for a subfolder, as staff embedding it under an existing domain would build it,
 	# with more actions, closed, won, past their last day (the build closes it) and with a last
-	# day to come, and a home page featuring the won one (tests/content-states/:
+	# day to come, the letter with 1,000 listed signers, and a home page featuring the won one
+	# (tests/content-states/:
 	# tests/e2e/states.spec.js checks them there), and ten more actions
 	# and ten more issues, whose wasm scripts/content-growth.mjs compares with dist/'s.
 	rm -rf target/content-states && cp -r content target/content-states
@@ -80,6 +81,8 @@ dist:
 	sed -i "s/^ends = YESTERDAY$$/ends = $$(date -u -d yesterday +%F)/" target/content-states/actions/ends-passed.md
 	sed -i 's/^featured_action = .*/featured_action = "won-example"/' target/content-states/home.md
 	node scripts/content-growth.mjs --add-to target/content-states
+	# The letter's 1,000 approved signers, as a file staff export (scripts/signers.mjs).
+	node tests/support/make-signers.mjs target/content-states/signers/clergy-letter.csv 1000
 	$(LOCAL) SITE_CONTENT=$(CURDIR)/target/content-states SITE_BASE=/campaigns/immigration \
 	  scripts/build.sh --dist target/dist-subfolder
 
@@ -95,9 +98,13 @@ test-e2e:
 	node --test tests/tools/
 
 # Sizes of everything in dist/, and of a first visit (see README, "Size").
+# The content as it is, with the letter's 1,000 approved signers (a file staff export): its list's
+# page is measured full.
 bench:
 	scripts/setup.sh build npm
-	$(LOCAL) scripts/build.sh
+	rm -rf target/bench-content && cp -r content target/bench-content
+	node tests/support/make-signers.mjs target/bench-content/signers/clergy-letter.csv 1000
+	$(LOCAL) SITE_CONTENT=$(CURDIR)/target/bench-content scripts/build.sh
 	cargo build -q -p signup-receiver
 	node scripts/bench.mjs
 

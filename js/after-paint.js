@@ -18,14 +18,30 @@ function countsHere() {
   counting.then((m) => m?.counts(document, document.baseURI));
 }
 
+// A letter's list of signers (signers.js): its filter and the visitor's own name, on the list's
+// page only.
+let listing = null;
+function signersHere() {
+  if (!document.querySelector(has(C.attr.signers))) return;
+  listing ??= import(new URL("signers.js", import.meta.url).href).catch(() => {
+    listing = null;
+    return null;
+  });
+  listing.then((m) => m?.signers(document));
+}
+
 /** Starts, for the site's `lazySigner` (boot.js). */
 export function afterPaint(signer) {
   resume(signer);
   countsHere();
+  signersHere();
   new MutationObserver(() => {
     // A page the router shows next was built as the rest: it may show an action closed since.
     closeEnded(document);
     countsHere();
+    signersHere();
+    // A page the router shows next may have an action's form: the signer comes for it.
+    signer.soon(document);
     // A page the router shows next may have the form a waiting signature was made on.
     wake(signer, document);
   }).observe(document.body, { childList: true, subtree: true });

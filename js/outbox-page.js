@@ -7,6 +7,7 @@
 import { C } from "./contract.js";
 import * as outbox from "./outbox.js";
 import { due, nextDue, readAsk, readBuilt } from "./outbox-rules.js";
+import { remember } from "./own-listing.js";
 
 const P = C.outbox;
 const worker = () => globalThis.navigator?.serviceWorker?.controller ?? null;
@@ -100,7 +101,12 @@ let rebuild = () => ({ request: null });
 /** Each ask the signer can make (campaign_core::petition::handover::ASKS, by the contract's
  *  names): what the outbox does, and what it answers. */
 const answers = {
-  [C.asks.submit]: ({ record, status }) => outbox.submit(record, status, send),
+  [C.asks.submit]: ({ record, status }) => {
+    // A letter's signer who asked to be listed sees their name on the list, here alone, while
+    // it waits for approval.
+    remember(record);
+    return outbox.submit(record, status, send);
+  },
   [C.asks.restore]: async ({ label, overrides }) => {
     const { pending, notice } = await outbox.restore(label, overrides, rebuild);
     return [pending?.key ?? null, pending?.status ?? null, pending?.reason ?? "", notice?.queued_at ?? null];

@@ -32,6 +32,18 @@ else
   node scripts/counts.mjs --out "$COUNTS_DIR" || echo "build: no counts read (scripts/counts.mjs failed); the pages show none until browsers read one" >&2
 fi
 
+# The letters' listed signers (scripts/signers.mjs): from the API like the counts (not with
+# NO_COUNTS), or from a file staff export (content/signers/<letter>.csv), which is content.
+export SIGNERS_DIR="$PWD/target/signers"
+rm -rf "$SIGNERS_DIR"
+if [ -n "${NO_COUNTS:-}" ]; then
+  if [ -d "${SITE_CONTENT:-content}/signers" ]; then
+    OSDI_API_TOKEN= node scripts/signers.mjs --out "$SIGNERS_DIR" || echo "build: no signers read" >&2
+  fi
+else
+  node scripts/signers.mjs --out "$SIGNERS_DIR" || echo "build: no signers read (scripts/signers.mjs failed); the letters list none" >&2
+fi
+
 # English first: Trunk replaces its whole dist folder, and Spanish lives inside it.
 SITE_LANG=en trunk build ${profile[@]+"${profile[@]}"} --public-url "$base/" --dist "$dist"
 SITE_LANG=es trunk build ${profile[@]+"${profile[@]}"} --public-url "$base/es/" --dist "$dist/es"
@@ -44,4 +56,10 @@ rm "$dist/es/_headers"
 node scripts/service-worker.mjs "$dist" target/contract-en.json ${profile[@]+"${profile[@]}"}
 # Counts the site serves itself (count_url = "counts/{petition}.json") go in with it.
 if [ -d "$COUNTS_DIR" ]; then node scripts/counts.mjs --publish "$COUNTS_DIR" --into "$dist"; fi
+# Each letter's list, as read, beside its page: the next build keeps it when the API fails.
+for list in "$SIGNERS_DIR"/*.json; do
+  [ -e "$list" ] || continue
+  slug=$(basename "$list" .json)
+  [ -d "$dist/act/$slug/signers" ] && cp "$list" "$dist/act/$slug/signers/list.json"
+done
 echo "build: English in $dist/, Spanish in $dist/es/"

@@ -57,6 +57,8 @@ const bundles = {
   embed: {},
   "embed-generator": {},
   count: {},
+  // A letter's list of signers: its filter, and the visitor's own name (js/own-listing.js).
+  signers: {},
   "after-paint": {},
   outbox: { entry: "js/outbox-page.js" },
   // Event mode's side (the staff panel, the event's vault): loaded for a tab in event mode only.

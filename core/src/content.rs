@@ -131,6 +131,12 @@ pub struct Action {
     /// How the count names those who sign, where its kind's count words have a gap for it
     /// (`crate::count::templates`): "rabbis and cantors".
     pub signers: Option<Str>,
+    /// Who may sign it, said before the form: "Rabbis, cantors, and rabbinical and cantorial
+    /// students".
+    pub who_may_sign: Option<Str>,
+    /// The titles its form offers besides the usual ones (`crate::titles`), for a kind whose
+    /// form asks for a title.
+    pub titles: List<Title>,
     /// How many signatures it aims for; without one, the bar's goal steps up with the count
     /// (`crate::count::goal_for`).
     pub goal: Option<u32>,
@@ -138,6 +144,14 @@ pub struct Action {
     pub ends: Option<Str>,
     pub status: Status,
     pub body: List<Block>,
+}
+
+/// A title a letter's form offers besides the usual ones: its slug (from the English words, the
+/// same in every language) and its words.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Title {
+    pub slug: Str,
+    pub label: Str,
 }
 
 /// Where an action stands (`status` in its file).

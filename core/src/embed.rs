@@ -77,7 +77,7 @@ impl EmbedKind {
     /// Where its body is.
     pub fn body(self) -> Body {
         match self {
-            EmbedKind::Form(Kind::Petition) => Body::BySlug(Section::Actions),
+            EmbedKind::Form(Kind::Petition | Kind::Letter) => Body::BySlug(Section::Actions),
             EmbedKind::Form(Kind::Signup) => Body::One(SIGNUP),
             EmbedKind::Issue => Body::BySlug(Section::Issues),
         }
@@ -147,6 +147,7 @@ impl<'a> Embed<'a> {
                 let title = c.action(slug).map_or(*slug, |a| &a.title);
                 match kind {
                     Kind::Petition => format!("Petition: {title}"),
+                    Kind::Letter => format!("Letter: {title}"),
                     Kind::Signup => format!("Signup: {title}"),
                 }
             }
@@ -211,6 +212,6 @@ mod tests {
     #[test]
     fn every_kind_of_embed_has_its_own_name() {
         let names: Vec<&str> = EmbedKind::all().map(EmbedKind::name).collect();
-        assert_eq!(names, ["petition", "signup", "issue"]);
+        assert_eq!(names, ["petition", "letter", "signup", "issue"]);
     }
 }

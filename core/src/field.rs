@@ -25,11 +25,16 @@ macro_rules! fields {
 }
 
 fields! {
+    Title,
     GivenName,
     FamilyName,
     Email,
+    Organization,
+    City,
+    Place,
     Country,
     PostalCode,
+    ListName,
 }
 
 /// The country a form starts with (its list's preselected entry): most visitors are in the US.
@@ -49,18 +54,41 @@ pub enum Control {
     },
     /// The list of countries (`crate::countries`).
     Countries,
+    /// The titles a clergy letter's signers choose from: the usual ones (`crate::titles`) and
+    /// any its content adds.
+    Titles,
+    /// Where a signer is, in one list: the US states, then the other countries
+    /// (`crate::places`), as a letter's list of signers is grouped.
+    Places,
+    /// A box to tick, never ticked for the visitor: its value is `yes` when ticked, empty when
+    /// not. A link never fills it in.
+    Tick,
 }
 
 impl Field {
+    /// Whether it is chosen from a list (or ticked) rather than typed: a message asks the
+    /// visitor to choose it ("Choose your country.").
+    pub fn is_chosen(self) -> bool {
+        match self.control() {
+            Control::Input { .. } => false,
+            Control::Countries | Control::Titles | Control::Places | Control::Tick => true,
+        }
+    }
+
     /// The form control's name: also its id's last part, and the key it is sent under by the
     /// flat adapters (`docs/signup-contract.md`).
     pub const fn name(self) -> &'static str {
         match self {
+            Field::Title => "title",
             Field::GivenName => "given_name",
             Field::FamilyName => "family_name",
             Field::Email => "email",
+            Field::Organization => "organization",
+            Field::City => "city",
+            Field::Place => "place",
             Field::PostalCode => "postal_code",
             Field::Country => "country",
+            Field::ListName => "list_name",
         }
     }
 
@@ -98,18 +126,39 @@ impl Field {
                 verbatim: false,
             },
             Field::Country => Control::Countries,
+            Field::Title => Control::Titles,
+            Field::Organization => Control::Input {
+                kind: "text",
+                autocomplete: "organization",
+                inputmode: None,
+                verbatim: false,
+            },
+            Field::City => Control::Input {
+                kind: "text",
+                autocomplete: "address-level2",
+                inputmode: None,
+                verbatim: false,
+            },
+            Field::Place => Control::Places,
+            Field::ListName => Control::Tick,
         }
     }
 
     /// The link parameters that may fill it in (`crate::petition::query::prefill`): its own
-    /// name, and the names mailing tools use for it.
+    /// name, and the names mailing tools use for it. None for a box to tick: that is the
+    /// visitor's own to give.
     pub const fn prefill_params(self) -> &'static [&'static str] {
         match self {
+            Field::Title => &["title"],
             Field::GivenName => &["given_name", "first_name"],
             Field::FamilyName => &["family_name", "last_name"],
             Field::Email => &["email"],
+            Field::Organization => &["organization", "congregation"],
+            Field::City => &["city"],
+            Field::Place => &["place"],
             Field::PostalCode => &["postal_code", "zip"],
             Field::Country => &["country"],
+            Field::ListName => &[],
         }
     }
 
@@ -127,11 +176,16 @@ impl Field {
     /// Its words in a language.
     pub const fn words(self, words: &'static SignerWords) -> &'static FieldWords {
         match self {
+            Field::Title => &words.title,
             Field::GivenName => &words.given_name,
             Field::FamilyName => &words.family_name,
             Field::Email => &words.email,
+            Field::Organization => &words.organization,
+            Field::City => &words.city,
+            Field::Place => &words.place,
             Field::PostalCode => &words.postal_code,
             Field::Country => &words.country,
+            Field::ListName => &words.list_name,
         }
     }
 }
@@ -149,7 +203,10 @@ mod tests {
             .collect();
         for f in Field::ALL {
             assert_eq!(Field::parse(f.name()), Some(f));
-            assert!(f.prefill_params().contains(&f.name()), "{f:?}");
+            // A box to tick is never filled in by a link; everything else by its own name.
+            let tick = f.control() == Control::Tick;
+            assert_eq!(f.prefill_params().contains(&f.name()), !tick, "{f:?}");
+            assert_eq!(f.prefill_params().is_empty(), tick, "{f:?}");
         }
         for list in [&mut names, &mut params] {
             let before = list.len();

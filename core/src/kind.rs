@@ -52,6 +52,9 @@ macro_rules! kinds {
 kinds! {
     /// A petition: a person's name, email and postal code, put to the action's target.
     Petition = "petition",
+    /// A sign-on letter, clergy's above all: a title, a name, an email, a congregation and where
+    /// they serve, and whether to list the name with the letter; published with its signers.
+    Letter = "letter",
     /// The updates and action alerts signup: an email, and a first name if given.
     Signup = "signup",
 }
@@ -65,7 +68,24 @@ pub enum Consent {
     Itself,
 }
 
+/// How an action's page shows the words its signers put their names to (`Action::text`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Text {
+    /// A demand, quoted: "Don’t send migrants to Guantánamo!"
+    Demand,
+    /// A letter, in full, as its readers will receive it.
+    Letter,
+}
+
 impl Kind {
+    /// How its page shows the words its signers put their names to.
+    pub const fn text(self) -> Text {
+        match self {
+            Kind::Petition | Kind::Signup => Text::Demand,
+            Kind::Letter => Text::Letter,
+        }
+    }
+
     /// A kind from its name.
     pub fn parse(name: &str) -> Option<Kind> {
         Kind::ALL.into_iter().find(|k| k.name() == name)
@@ -75,7 +95,7 @@ impl Kind {
     /// content file may name. The updates signup belongs to the whole site.
     pub const fn of_action(self) -> bool {
         match self {
-            Kind::Petition => true,
+            Kind::Petition | Kind::Letter => true,
             Kind::Signup => false,
         }
     }
@@ -90,28 +110,45 @@ impl Kind {
                 Field::Country,
                 Field::PostalCode,
             ],
+            Kind::Letter => &[
+                Field::Title,
+                Field::GivenName,
+                Field::FamilyName,
+                Field::Email,
+                Field::Organization,
+                Field::City,
+                Field::Place,
+                Field::ListName,
+            ],
             Kind::Signup => &[Field::GivenName, Field::Email],
         }
     }
 
     /// Whether its form must have `field` filled in. A family name is never required (some
-    /// people have one name); the signup asks only for an email.
+    /// people have one name), nor a congregation or a city (a student, a chaplain), nor a box;
+    /// the signup asks only for an email.
     pub const fn requires(self, field: Field) -> bool {
         match (self, field) {
-            (_, Field::FamilyName) => false,
+            (_, Field::FamilyName | Field::Organization | Field::City | Field::ListName) => false,
             (
                 Kind::Petition,
                 Field::GivenName | Field::Email | Field::Country | Field::PostalCode,
             ) => true,
+            (Kind::Petition, Field::Title | Field::Place) => false,
+            (Kind::Letter, Field::Title | Field::GivenName | Field::Email | Field::Place) => true,
+            (Kind::Letter, Field::Country | Field::PostalCode) => false,
             (Kind::Signup, Field::Email) => true,
-            (Kind::Signup, Field::GivenName | Field::Country | Field::PostalCode) => false,
+            (
+                Kind::Signup,
+                Field::Title | Field::GivenName | Field::Place | Field::Country | Field::PostalCode,
+            ) => false,
         }
     }
 
     /// How its form asks for consent.
     pub const fn consent(self) -> Consent {
         match self {
-            Kind::Petition => Consent::Box,
+            Kind::Petition | Kind::Letter => Consent::Box,
             Kind::Signup => Consent::Itself,
         }
     }
@@ -121,6 +158,7 @@ impl Kind {
     pub const fn event(self) -> &'static str {
         match self {
             Kind::Petition => "truah:signed",
+            Kind::Letter => "truah:letter-signed",
             Kind::Signup => "truah:signup",
         }
     }
@@ -129,6 +167,7 @@ impl Kind {
     pub const fn signer_words(self, words: &'static SignerWords) -> &'static KindSignerWords {
         match self {
             Kind::Petition => &words.petition,
+            Kind::Letter => &words.letter,
             Kind::Signup => &words.signup,
         }
     }
@@ -137,6 +176,7 @@ impl Kind {
     pub const fn page_words(self, words: &'static PageWords) -> &'static KindPageWords {
         match self {
             Kind::Petition => &words.petition,
+            Kind::Letter => &words.letter,
             Kind::Signup => &words.signup,
         }
     }

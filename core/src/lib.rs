@@ -28,8 +28,11 @@ pub mod findable;
 pub mod i18n;
 pub mod kind;
 pub mod petition;
+pub mod places;
 pub mod routes;
+pub mod signers;
 pub mod template;
+pub mod titles;
 
 #[cfg(feature = "build")]
 pub mod build;

@@ -26,6 +26,11 @@ pub fn action(slug: &str) -> String {
     format!("{ACTIONS}/{slug}")
 }
 
+/// A letter's list of signers: a page of its own, so the letter's page stays light.
+pub fn signers(slug: &str) -> String {
+    format!("{ACTIONS}/{slug}/signers")
+}
+
 /// The href of a site path under a base path (without a trailing slash, "" at the root of a
 /// domain): `/partners` → `{base}/partners/`, `/issues/x#note-1` → `{base}/issues/x/#note-1`.
 /// Every page is a folder on a static host (`partners/index.html`), so its address ends in `/`:
@@ -47,6 +52,8 @@ pub enum Page<'a> {
     Resources,
     Actions,
     Action(&'a str),
+    /// A letter's list of signers (`signers`).
+    Signers(&'a str),
     Thanks,
     Offline,
     Accessibility,
@@ -70,6 +77,7 @@ impl<'a> Page<'a> {
             ["resources"] => Some(Page::Resources),
             ["act"] => Some(Page::Actions),
             ["act", slug] if !slug.is_empty() => Some(Page::Action(slug)),
+            ["act", slug, "signers"] if !slug.is_empty() => Some(Page::Signers(slug)),
             ["thanks"] => Some(Page::Thanks),
             ["offline"] => Some(Page::Offline),
             ["accessibility"] => Some(Page::Accessibility),
@@ -102,6 +110,14 @@ pub fn all(content: &crate::content::Content) -> Vec<String> {
             .map(|i| issue(&i.slug)),
     );
     paths.extend(content.actions.iter().map(|a| action(&a.slug)));
+    // A kind whose signers may ask to be listed publishes them.
+    paths.extend(
+        content
+            .actions
+            .iter()
+            .filter(|a| a.kind.fields().contains(&crate::field::Field::ListName))
+            .map(|a| signers(&a.slug)),
+    );
     paths
 }
 

@@ -64,14 +64,19 @@ const SIGNUP_KEYS: [&str; 7] = [
 
 /// The keys the contract names in each object; others are "unknown", let through within
 /// [`MAX_UNKNOWN_FIELDS`] and [`MAX_UNKNOWN_FIELD_BYTES`].
-const PERSON_KEYS: [&str; 4] = [
+const PERSON_KEYS: [&str; 5] = [
     "given_name",
     "family_name",
     "email_addresses",
     "postal_addresses",
+    "custom_fields",
 ];
 const EMAIL_KEYS: [&str; 3] = ["address", "primary", "status"];
-const POSTAL_KEYS: [&str; 3] = ["primary", "postal_code", "country"];
+const POSTAL_KEYS: [&str; 5] = ["primary", "locality", "region", "postal_code", "country"];
+/// A letter's signer's custom fields: their title and congregation, and whether they asked to be
+/// listed with the letter, under `list_name_<slug>` (`campaign_core::petition::payload`).
+const CUSTOM_KEYS: [&str; 2] = ["title", "organization"];
+const LIST_NAME_PREFIX: &str = "list_name_";
 const REFERRER_KEYS: [&str; 4] = ["source", "referrer", "website", "url"];
 const TRIGGERS_KEYS: [&str; 1] = ["autoresponse"];
 const AUTORESPONSE_KEYS: [&str; 1] = ["enabled"];
@@ -222,12 +227,29 @@ fn person(value: Option<&Value>, helper: OsdiHelper) -> Check<()> {
         }
     }
 
+    if let Some(value) = person.get("custom_fields") {
+        let fields = object("person.custom_fields", value)?;
+        let named: Vec<&str> = fields
+            .keys()
+            .map(String::as_str)
+            .filter(|k| CUSTOM_KEYS.contains(k) || k.starts_with(LIST_NAME_PREFIX))
+            .collect();
+        unknown_fields("person.custom_fields", fields, &named)?;
+        for (name, value) in fields {
+            let field = format!("person.custom_fields.{name}");
+            let text = string(&field, value)?;
+            if name.starts_with(LIST_NAME_PREFIX) && text != "yes" && text != "no" {
+                return fail(&field, format!("must be \"yes\" or \"no\", not {text:?}"));
+            }
+        }
+    }
+
     if let Some(value) = person.get("postal_addresses") {
         for (i, address) in array("person.postal_addresses", value)?.iter().enumerate() {
             let field = format!("person.postal_addresses[{i}]");
             let address = object(&field, address)?;
             unknown_fields(&field, address, &POSTAL_KEYS)?;
-            for name in ["postal_code", "country"] {
+            for name in ["locality", "region", "postal_code", "country"] {
                 if let Some(value) = address.get(name) {
                     string(&format!("{field}.{name}"), value)?;
                 }
@@ -541,6 +563,7 @@ mod tests {
             "person" => PERSON_KEYS.to_vec(),
             "person.email_addresses" => EMAIL_KEYS.to_vec(),
             "person.postal_addresses" => POSTAL_KEYS.to_vec(),
+            "person.custom_fields" => CUSTOM_KEYS.to_vec(),
             "referrer_data" => REFERRER_KEYS.to_vec(),
             "triggers" => TRIGGERS_KEYS.to_vec(),
             "triggers.autoresponse" => AUTORESPONSE_KEYS.to_vec(),
@@ -558,7 +581,9 @@ mod tests {
                     } else {
                         format!("{path}.{key}")
                     };
-                    if !known_at(path).contains(&key.as_str()) {
+                    let listed =
+                        path == "person.custom_fields" && key.starts_with(LIST_NAME_PREFIX);
+                    if !known_at(path).contains(&key.as_str()) && !listed {
                         out.push(at.clone());
                     }
                     unknown_keys(&at, inner, out);

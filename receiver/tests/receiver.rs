@@ -1557,7 +1557,8 @@ async fn unknown_fields_are_few_and_small() {
     assert_eq!(answer.status, StatusCode::BAD_REQUEST);
     assert!(answer.error().starts_with("note:"), "{}", answer.error());
     for (field, change) in [
-        ("person.custom_fields:", "/person/custom_fields"),
+        ("person.note:", "/person/note"),
+        ("person.custom_fields.big:", "/person/custom_fields"),
         (
             "person.email_addresses[0].note:",
             "/person/email_addresses/0/note",

@@ -102,6 +102,7 @@ fn main() {
         "embed.js",
         "embed-generator.js",
         "count.js",
+        "signers.js",
         "embed-generator.css",
         "share.png",
         "offline.json",

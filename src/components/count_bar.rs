@@ -96,12 +96,19 @@ pub fn without_counts<R>(render: impl FnOnce() -> R) -> R {
     page
 }
 
+/// Whether the pages rendered now show what was read before the build (the counts, a letter's
+/// signers): not while the service worker's version is made (`without_counts`).
+#[cfg(feature = "ssr")]
+pub fn read_before_the_build() -> bool {
+    COUNTS.get()
+}
+
 /// The count `scripts/counts.mjs` fetched for this petition before the build, if it could: a
 /// file `{petition}.json` in `COUNTS_DIR`, read by the prerenderer. Other builds know none.
 fn known(petition: &str) -> Option<u64> {
     #[cfg(feature = "ssr")]
     {
-        if !COUNTS.get() {
+        if !read_before_the_build() {
             return None;
         }
         // The id comes from config/signup.toml; a file name made of anything else is refused.

@@ -20,6 +20,7 @@ use campaign_core::kind::{Consent, Kind};
 use campaign_core::petition::consent;
 use campaign_core::petition::payload::Endpoint;
 use campaign_core::template::{around, fill};
+use campaign_core::{places, titles};
 use leptos::attr::custom::custom_attribute;
 use leptos::prelude::*;
 
@@ -178,7 +179,7 @@ pub fn SignForm(
                     <div class=fields_class>
                         {fields
                             .iter()
-                            .map(|f| view! { <FieldRow field=*f required=kind.requires(*f) prefix=prefix /> })
+                            .map(|f| view! { <FieldRow field=*f required=kind.requires(*f) prefix=prefix form=form /> })
                             .collect_view()}
                     </div>
                     {(kind.consent() == Consent::Box).then(|| view! {
@@ -338,11 +339,19 @@ fn NoWasm(kind: Kind) -> impl IntoView {
     }
 }
 
-/// One field: its label, its error line (empty until the signer fills it), and its control.
+/// One field: its label, its error line (empty until the signer fills it), and its control
+/// (`Field::control`, matched whole: a new control does not compile until it is drawn here).
 #[component]
-fn FieldRow(field: Field, required: bool, prefix: &'static str) -> impl IntoView {
+fn FieldRow(field: Field, required: bool, prefix: &'static str, form: FormFor) -> impl IntoView {
     let id = move |part: Part| part.id(prefix);
     let label = field.label(required, form_words());
+    let error = view! {
+        <p class="field__error" id=id(Part::Error(field)) hidden>
+            <span class="visually-hidden">{ui().error_prefix}</span>
+            <span id=id(Part::Message(field))></span>
+        </p>
+    };
+    let choose = move || view! { <option value="" selected>{ui().choose_one}</option> };
     let control = match field.control() {
         Control::Countries => view! {
             <select id=id(Part::Input(field)) name=field.name() autocomplete="country">
@@ -352,6 +361,51 @@ fn FieldRow(field: Field, required: bool, prefix: &'static str) -> impl IntoView
             </select>
         }
         .into_any(),
+        Control::Titles => {
+            let titles = match form {
+                FormFor::Action(a) => titles::of(a, LANG),
+                FormFor::Signup => Vec::new(),
+            };
+            view! {
+                <select id=id(Part::Input(field)) name=field.name() autocomplete="honorific-prefix">
+                    {choose()}
+                    {titles
+                        .into_iter()
+                        .map(|(slug, words)| view! { <option value=slug>{words}</option> })
+                        .collect_view()}
+                </select>
+            }
+            .into_any()
+        }
+        Control::Places => view! {
+            <select id=id(Part::Input(field)) name=field.name() autocomplete="address-level1">
+                {choose()}
+                <optgroup label=ui().us_states>
+                    {places::states_in(LANG)
+                        .map(|(code, name)| view! { <option value=code>{name}</option> })
+                        .collect_view()}
+                </optgroup>
+                <optgroup label=ui().other_countries>
+                    {places::countries_but_the_us(LANG)
+                        .map(|(code, name)| view! { <option value=code>{name}</option> })
+                        .collect_view()}
+                </optgroup>
+            </select>
+        }
+        .into_any(),
+        // A box: its label after it, as every box's is; never ticked for the visitor.
+        Control::Tick => {
+            return view! {
+                <div class="field field--tick" id=id(Part::FieldBox(field))>
+                    {error}
+                    <div class="check">
+                        <input type="checkbox" id=id(Part::Input(field)) name=field.name() value="yes" />
+                        <label for=id(Part::Input(field)) id=id(Part::Label(field))>{label}</label>
+                    </div>
+                </div>
+            }
+            .into_any();
+        }
         Control::Input {
             kind,
             autocomplete,
@@ -373,13 +427,11 @@ fn FieldRow(field: Field, required: bool, prefix: &'static str) -> impl IntoView
     view! {
         <div class="field" id=id(Part::FieldBox(field))>
             <label for=id(Part::Input(field)) id=id(Part::Label(field))>{label}</label>
-            <p class="field__error" id=id(Part::Error(field)) hidden>
-                <span class="visually-hidden">{ui().error_prefix}</span>
-                <span id=id(Part::Message(field))></span>
-            </p>
+            {error}
             {control}
         </div>
     }
+    .into_any()
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ use crate::components::heading::Heading;
 use crate::components::rich_text::{blocks, NotesAt};
 use crate::components::sign_form::{FormFor, SignForm};
 use crate::content::content;
+use crate::pages::signers::{has_list, SignersLink};
 use crate::paths::href;
 use campaign_core::content::Action;
 use campaign_core::contract::attr;
@@ -61,6 +62,7 @@ pub fn ActionBody(action: &'static Action) -> impl IntoView {
                     <ActionOutcome action=action level=2 id="action-outcome" />
                 </section>
             })}
+            {has_list(action).then(|| view! { <SignersLink action=action /> })}
         </article>
     }
 }

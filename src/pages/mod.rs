@@ -13,6 +13,7 @@ mod issues;
 mod offline;
 mod partners;
 mod resources;
+pub mod signers;
 mod thanks;
 
 pub use action::ActionBody;
@@ -58,6 +59,7 @@ pub fn page(path: &str) -> Option<(Meta, AnyView)> {
         Page::Resources => resources::page(),
         Page::Actions => actions::page(),
         Page::Action(slug) => action::page(slug)?,
+        Page::Signers(slug) => signers::page(slug)?,
         Page::Thanks => thanks::page(),
         Page::Offline => offline::page(),
         Page::Accessibility => accessibility::page(),

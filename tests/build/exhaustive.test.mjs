@@ -18,32 +18,35 @@ const work = "target/exhaustive";
 const { RUSTC_WORKSPACE_WRAPPER, CLIPPY_ARGS, ...plain } = process.env;
 const env = { ...plain, CARGO_TARGET_DIR: join(process.cwd(), work, "target") };
 
-/** A copy of the core crate, in a workspace of its own, with `variant` added to the list the
- *  macro `list` makes the enum of. */
-function coreWith(name, file, list, variant) {
+/** A copy of the core crate (with `also`, the other crates asked for), in a workspace of its
+ *  own, with `variant` added after `opening` in `file`: the list the macro `list` makes the enum
+ *  of, or an enum's own opening. */
+function coreWith(name, file, list, variant, { opening = `${list}! {\n`, also = [] } = {}) {
   const dir = join(work, name);
   rmSync(dir, { recursive: true, force: true });
-  // The core, and what its tests read from the rest of the repository.
-  const files = execFileSync("git", ["ls-files", "core", "js", "docs"]).toString().trim().split("\n");
+  // The core, and what its tests read from the rest of the repository; the signer's build
+  // reads the content and the configuration.
+  const folders = ["core", "js", "docs", ...(also.length ? ["content", "config", ...also] : [])];
+  const files = execFileSync("git", ["ls-files", ...folders]).toString().trim().split("\n");
   for (const f of files) {
     mkdirSync(join(dir, dirname(f)), { recursive: true });
     cpSync(f, join(dir, f));
   }
   cpSync("Cargo.lock", join(dir, "Cargo.lock"));
-  writeFileSync(join(dir, "Cargo.toml"), '[workspace]\nmembers = ["core"]\nresolver = "2"\n');
+  writeFileSync(join(dir, "Cargo.toml"), `[workspace]\nmembers = [${["core", ...also].map((m) => `"${m}"`).join(", ")}]\nresolver = "2"\n`);
   const path = join(dir, file);
   const source = readFileSync(path, "utf8");
-  const opening = `${list}! {\n`;
-  assert.ok(source.includes(opening), `${file} lists its variants with ${list}!`);
+  assert.ok(source.includes(opening), `${file} has ${opening.trim()}`);
   writeFileSync(path, source.replace(opening, `${opening}    ${variant},\n`));
   return dir;
 }
 
-/** Where the compiler stops: each error's file and the function it is in, `file: fn`. */
-function stops(dir) {
+/** Where the compiler stops: each error's file and the function it is in, `file: fn`. `crate`:
+ *  the crate to check (the core, with its tests). */
+function stops(dir, crate = ["-p", "campaign-core", "--features", "build", "--tests"]) {
   let out = "";
   try {
-    execFileSync("cargo", ["check", "--quiet", "-p", "campaign-core", "--features", "build", "--tests", "--message-format=json"], { cwd: dir, env, maxBuffer: 64 << 20 });
+    execFileSync("cargo", ["check", "--quiet", ...crate, "--message-format=json"], { cwd: dir, env, maxBuffer: 64 << 20 });
     return [];
   } catch (e) {
     out = e.stdout.toString();
@@ -78,22 +81,30 @@ test("a new field stops the build at every place that must handle it, and nowher
 });
 
 test("a new kind of form stops the build at every place that must handle it, and nowhere else", { timeout: 10 * 60_000 }, () => {
-  const dir = coreWith("kind", "core/src/kind.rs", "kinds", "Letter");
+  // Its name and its endpoint override's attribute are written with it (`kinds!`); its address
+  // is data keyed by kind (`[addresses]`), so nothing else names one.
+  const dir = coreWith("kind", "core/src/kind.rs", "kinds", 'Pledge = "pledge"');
   assert.deepEqual(stops(dir), [
     "core/src/contract/mod.rs: kind_field_words",
-    "core/src/contract/mod.rs: signup_url_attr",
     "core/src/embed.rs: body",
     "core/src/embed.rs: label",
     "core/src/kind.rs: consent",
     "core/src/kind.rs: event",
     "core/src/kind.rs: fields",
-    "core/src/kind.rs: name",
     "core/src/kind.rs: of_action",
     "core/src/kind.rs: page_words",
     "core/src/kind.rs: requires",
     "core/src/kind.rs: signer_words",
-    "core/src/petition/payload.rs: address",
+    "core/src/kind.rs: text",
     "core/src/petition/payload.rs: osdi_kind",
-    "core/src/petition/payload.rs: set_address",
   ]);
+});
+
+test("a new control stops the build where a field is drawn, read and written, and nowhere else: in the signer it cannot compile and then read as empty", { timeout: 10 * 60_000 }, () => {
+  const dir = coreWith("control", "core/src/field.rs", null, "Stars", { opening: "pub enum Control {\n", also: ["signer"] });
+  assert.deepEqual(stops(dir), ["core/src/field.rs: is_chosen"]);
+  // The core given a word for it, the signer stops where it reads and writes each field.
+  const field = join(dir, "core/src/field.rs");
+  writeFileSync(field, readFileSync(field, "utf8").replace("Control::Input { .. } => false,", "Control::Input { .. } | Control::Stars => false,"));
+  assert.deepEqual(stops(dir, ["-p", "campaign-signer"]), ["signer/src/form/fields.rs: control"]);
 });

@@ -420,3 +420,26 @@ test("a link to the host page that fills the form in fills the embed's forms, an
   expect(got[0].body.referrer_data.url).toBe(`${HOST}/`);
   await expect.poll(() => keptOnDevice(page), { message: "nothing personal stays in the host page's storage" }).not.toContain("rivka");
 });
+
+test("the letter, embedded from the generator's snippet (data-truah-embed=\"letter\"), signs with every field through the receiver the snippet names", async ({ page }) => {
+  await page.goto(`${SITE}/embed/`);
+  await page.getByLabel("Letter: Rabbis and Cantors to Congress: Welcome the Stranger").check();
+  await page.getByText("Where signatures go (optional)").click();
+  await page.getByLabel("Letter address (optional)").fill(`${EMBED_RECEIVER}/osdi/petitions/clergy-letter/record_signature_helper`);
+  const snippet = await page.getByLabel("Snippet to paste").inputValue();
+  expect(snippet).toContain('data-truah-embed="letter" data-action="clergy-letter"');
+  await paste(page, snippet);
+  const letter = page.locator("#paste-here [data-truah-embed]");
+  await expect(letter.getByRole("heading", { level: 2, name: "Rabbis and Cantors to Congress: Welcome the Stranger" })).toBeVisible();
+  await letter.getByLabel("Title", { exact: true }).selectOption({ label: "Cantor" });
+  await letter.getByLabel("First name").fill("Rivka");
+  await letter.getByLabel("Email", { exact: true }).fill("rivka@example.org");
+  await letter.getByLabel("State or country").selectOption({ label: "Israel" });
+  await letter.getByLabel("List my name with the letter, with my title, congregation and city").check();
+  await letter.getByRole("button", { name: "Add your name" }).click();
+  await expect(letter.getByText("Your name has been added to the letter.")).toBeVisible();
+  const got = await signatures();
+  expect(got).toHaveLength(1);
+  expect(got[0].body.person).toMatchObject({ given_name: "Rivka", postal_addresses: [{ country: "IL" }], custom_fields: { title: "cantor", list_name_clergy_letter: "yes" } });
+  await expectNoAxeViolations(page);
+});

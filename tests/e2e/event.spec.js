@@ -76,7 +76,7 @@ test("a room's fifty signatures, made with no signal, sealed as they are made: a
   await panel.getByLabel("Passphrase", { exact: true }).fill("Shabbat rally, 2026!");
   await panel.getByLabel("The passphrase again").fill("Shabbat rally, 2026!");
   await panel.getByRole("button", { name: "Start event mode" }).click();
-  await expect(panel.getByRole("alert")).toHaveText("It is too easy to guess: it has a common word or the event’s name in it.");
+  await expect(panel.getByRole("alert")).toHaveText("It is too easy to guess: it is built on a common word or the event’s name. Add at least 10 more letters or digits, or use the suggested one.");
   await panel.getByRole("button", { name: "Suggest a strong one" }).click();
   await expect(panel.getByText(/^Suggested: [2-9A-HJKMNP-Z]{4}(-[2-9A-HJKMNP-Z]{4}){3}\. Write it down/)).toBeVisible();
   await expectNoAxeViolations(page);

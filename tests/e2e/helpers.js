@@ -12,6 +12,8 @@ export const ROUTES = [
   { path: "/resources/", heading: "Resources", text: "during Magid" },
   { path: "/act/", heading: "Take action", text: "Tell President Trump: Don’t Send Migrants to Guantánamo!" },
   { path: "/act/guantanamo/", heading: "Tell President Trump: Don’t Send Migrants to Guantánamo!", text: "This move is both cruel and threatens to violate U.S. law." },
+  { path: "/act/clergy-letter/", heading: "Rabbis and Cantors to Congress: Welcome the Stranger", text: "Dear Members of Congress," },
+  { path: "/act/clergy-letter/signers/", heading: "Who signed: Rabbis and Cantors to Congress: Welcome the Stranger", text: "appear here once staff have checked them" },
   { path: "/embed/", heading: "Embed this campaign on your website", text: "Your snippet" },
   { path: "/accessibility/", heading: "Accessibility", text: "Tell us about a barrier" },
 ].map((r) => ({ ...r, lang: "en" }));
@@ -25,6 +27,7 @@ export const ES_ROUTES = [
   { path: "/es/resources/", heading: "Recursos", text: "durante el Maguid" },
   { path: "/es/act/", heading: "Actúa", text: "Dile al presidente Trump: ¡no envíes a personas migrantes a Guantánamo!" },
   { path: "/es/act/guantanamo/", heading: "Dile al presidente Trump: ¡no envíes a personas migrantes a Guantánamo!", text: "amenaza con violar las leyes de Estados Unidos" },
+  { path: "/es/act/clergy-letter/", heading: "Rabinos y cantores al Congreso: acoger al extranjero", text: "Estimados miembros del Congreso:" },
   { path: "/es/accessibility/", heading: "Accesibilidad", text: "Avísanos de una barrera" },
 ].map((r) => ({ ...r, lang: "es" }));
 

@@ -88,9 +88,9 @@ export default defineConfig({
     launchOptions: launchOptions(),
   },
   projects: [
-    { name: "site", testIgnore: /(subfolder|states)\.spec\.js/ },
+    { name: "site", testIgnore: /(subfolder|states|signers)\.spec\.js/ },
     // The subfolder build, which also carries a closed and a won action (Makefile, `dist`).
-    { name: "subfolder", testMatch: /(subfolder|states)\.spec\.js/, use: { baseURL: `http://127.0.0.1:${SUBFOLDER_PORT}` } },
+    { name: "subfolder", testMatch: /(subfolder|states|signers)\.spec\.js/, use: { baseURL: `http://127.0.0.1:${SUBFOLDER_PORT}` } },
   ],
   webServer: [
     {

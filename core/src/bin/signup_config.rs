@@ -10,11 +10,13 @@
 //! It reads `content/` and the configuration as the build does, and refuses the same mistakes.
 
 use campaign_core::build::{config, load, load_in};
+use campaign_core::field::Field;
 use campaign_core::i18n::Lang;
 use campaign_core::kind::Kind;
 use campaign_core::petition::consent;
 use campaign_core::petition::payload::{
-    lang_tag, osdi_kind, uuid_v4, Adapter, Submission, NO_OPT_IN_TAG,
+    approval_tag, lang_tag, list_name_key, osdi_kind, title_tag, uuid_v4, Adapter, Submission,
+    NO_OPT_IN_TAG,
 };
 use campaign_core::petition::query::Source;
 use campaign_core::petition::validate::{Draft, Signer};
@@ -66,14 +68,22 @@ fn main() {
         let s = Submission {
             kind,
             action: action.to_string(),
+            // Every field any form asks, then only what this kind's asks (a letter's signer
+            // asks not to be listed: the check is nobody to publish).
             signer: Signer::checked(Draft {
+                title: "other-clergy".into(),
                 given_name: "Endpoint".into(),
                 family_name: "Check".into(),
                 email: check_email.clone(),
+                organization: "Endpoint check".into(),
+                city: "New York".into(),
+                place: "US-NY".into(),
                 postal_code: "10001".into(),
                 country: "US".into(),
+                list_name: String::new(),
                 email_opt_in: false,
-            }),
+            })
+            .asked_by(kind),
             key: uuid_v4(bytes),
             submitted_at: std::env::args()
                 .nth(2)
@@ -119,6 +129,21 @@ fn main() {
                     .then(|| endpoint.count_api_url.replace("{petition}", id)),
             })
         }).collect::<Vec<_>>(),
+        // For scripts/signers.mjs: each letter (a kind whose signers may ask to be listed), the
+        // custom field that says they did, the tag staff approve them with, and the file of
+        // approved signers staff may export instead; and the OSDI API's root (the counts'
+        // address up to `/petitions/`), where it reads the approved with the API key.
+        "letters": content.actions.iter().filter(|a| a.kind.fields().contains(&Field::ListName)).map(|a| {
+            json!({
+                "action": a.slug,
+                "petition": endpoint.petition_id(&a.slug),
+                "list_key": list_name_key(&a.slug),
+                "approval_tag": approval_tag(&a.slug),
+            })
+        }).collect::<Vec<_>>(),
+        "api_root": endpoint.count_api_url.split_once("/petitions/").map(|(root, _)| root),
+        // What a listed signer has, in order (campaign_core::signers::SHOWN).
+        "shown": campaign_core::signers::SHOWN.map(Field::name),
     });
     println!("{out}");
 }
@@ -148,6 +173,23 @@ fn osdi_tags(
         tags.push((osdi_kind(a.kind, &a.slug).0, what));
     }
     tags.push((osdi_kind(Kind::Signup, "").0, "an updates signup".into()));
+    // A letter's: its signers' titles, and the tag staff approve a signer for its list with.
+    for a in content
+        .actions
+        .iter()
+        .filter(|a| a.kind.fields().contains(&Field::Title))
+    {
+        for (slug, words) in campaign_core::titles::of(a, Lang::En) {
+            let tag = title_tag(slug);
+            if !tags.iter().any(|(t, _)| *t == tag) {
+                tags.push((tag, format!("signed as: {words}")));
+            }
+        }
+        tags.push((
+            approval_tag(&a.slug),
+            format!("approved by staff to be listed with the letter “{}” (staff add it; the build reads it)", a.title),
+        ));
+    }
     for lang in Lang::ALL {
         tags.push((
             lang_tag(lang.code()),

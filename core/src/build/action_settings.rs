@@ -66,6 +66,63 @@ pub fn signers(
     }
 }
 
+/// `titles`: the titles a letter's form offers besides the usual ones (`crate::titles`), in the
+/// English file's words, each made a slug (`"Rabbinic pastor"` is `rabbinic-pastor`); only for a
+/// kind whose form asks for a title.
+pub fn titles(
+    doc: &Doc,
+    kind: Kind,
+    value: Option<&Spanned<Vec<String>>>,
+    p: &mut Problems,
+) -> Vec<crate::content::Title> {
+    let Some(v) = value else { return Vec::new() };
+    if !kind.fields().contains(&crate::field::Field::Title) {
+        p.at(
+            doc.line(v),
+            format!(
+                "`titles` is not a setting of a {}: its form asks for no title. Remove the line.",
+                kind.name()
+            ),
+        );
+        return Vec::new();
+    }
+    let mut out: Vec<crate::content::Title> = Vec::new();
+    for label in v.get_ref() {
+        let slug = title_slug(label);
+        let taken =
+            crate::titles::USUAL.contains(&slug.as_str()) || out.iter().any(|t| t.slug == slug);
+        if !crate::titles::is_title(&slug) || taken {
+            p.at(
+                doc.line(v),
+                format!("the title “{label}” cannot be told apart from another, or has no Latin letters to name it by. Write each title once, in English words, not one of the usual titles (Rabbi, Cantor, Rabbinical student, Cantorial student, Other clergy), which the form offers anyway."),
+            );
+            continue;
+        }
+        out.push(crate::content::Title {
+            slug: slug.into(),
+            label: label.trim().to_string().into(),
+        });
+    }
+    out
+}
+
+/// A title's slug from its English words: small Latin letters and digits, a hyphen for
+/// anything else between them.
+pub fn title_slug(label: &str) -> String {
+    let mut slug = String::new();
+    for c in label.trim().chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c.to_ascii_lowercase());
+        } else if !slug.is_empty()
+            && !slug.ends_with('-')
+            && (c.is_whitespace() || c.is_ascii_punctuation())
+        {
+            slug.push('-');
+        }
+    }
+    slug.trim_end_matches('-').to_string()
+}
+
 /// `status`: `open` (the default), `closed` or `won`.
 pub fn status(doc: &Doc, value: Option<&Spanned<String>>, p: &mut Problems) -> Status {
     let Some(v) = value else {

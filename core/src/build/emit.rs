@@ -160,6 +160,8 @@ emit_struct!(Action {
     target,
     text,
     signers,
+    who_may_sign,
+    titles,
     goal,
     ends,
     status,
@@ -171,6 +173,7 @@ emit_struct!(Action {
     body
 });
 emit_struct!(Footnote { id, marker, body });
+emit_struct!(Title { slug, label });
 emit_struct!(Statement {
     title,
     description,

@@ -289,6 +289,10 @@ struct ActionFront {
     text: Spanned<String>,
     /// How the count names those who sign (`crate::content::Action::signers`).
     signers: Option<Spanned<String>>,
+    /// Who may sign it (`crate::content::Action::who_may_sign`).
+    who_may_sign: Option<Spanned<String>>,
+    /// The titles its form offers besides the usual (`crate::content::Action::titles`).
+    titles: Option<Spanned<Vec<String>>>,
     goal: Option<Spanned<toml::Value>>,
     ends: Option<Spanned<toml::Value>>,
     status: Option<Spanned<String>>,
@@ -686,6 +690,7 @@ impl Loader {
                 }
                 let kind = action_settings::kind(&doc, f.kind.as_ref(), &mut p);
                 let signers = action_settings::signers(&doc, kind, f.signers.as_ref(), &mut p);
+                let titles = action_settings::titles(&doc, kind, f.titles.as_ref(), &mut p);
                 let mut status = action_settings::status(&doc, f.status.as_ref(), &mut p);
                 let goal = action_settings::goal(&doc, f.goal.as_ref(), &mut p);
                 let ends = action_settings::ends(&doc, f.ends.as_ref(), &mut status, today, &mut p);
@@ -717,6 +722,11 @@ impl Loader {
                         target: f.target.into_inner().into(),
                         text: f.text.into_inner().into(),
                         signers,
+                        who_may_sign: f
+                            .who_may_sign
+                            .map(|w| w.into_inner().into())
+                            .filter(|w: &Str| !w.trim().is_empty()),
+                        titles: titles.into(),
                         goal,
                         ends: ends.map(Into::into),
                         status,

@@ -127,7 +127,7 @@ fn the_real_content_loads_with_every_part_of_the_seed() {
         ]
     );
     assert_eq!(issue.resources.as_ref(), ["immigration-midrash"]);
-    assert_eq!(issue.actions.as_ref(), ["guantanamo"]);
+    assert_eq!(issue.actions.as_ref(), ["guantanamo", "clergy-letter"]);
 
     let slugs: Vec<&str> = c.issues.iter().map(|i| i.slug.as_ref()).collect();
     assert_eq!(
@@ -358,8 +358,19 @@ fn goal_ends_and_status_are_read_and_a_closed_action_is_not_the_current_one() {
     assert_eq!(a.status, Status::Won);
     assert_eq!(a.goal, Some(2000));
     assert_eq!(a.ends.as_deref(), Some("2020-03-01"));
-    // The home page's featured action has won, and no other is open: none is offered.
-    assert!(c.current_action().is_none());
+    // The home page's featured action has won: the open one is offered instead, and with
+    // none open, none.
+    assert_eq!(
+        c.current_action().map(|a| a.slug.as_ref()),
+        Some("clergy-letter")
+    );
+    edit(
+        &dir,
+        "actions/clergy-letter.md",
+        "status = \"open\"",
+        "status = \"closed\"",
+    );
+    assert!(load(&dir).unwrap().current_action().is_none());
 }
 
 /// Each mistake in an action's petition settings, at its line, saying what to write.
@@ -492,7 +503,7 @@ fn an_action_its_issue_does_not_list_is_on_the_issue_s_page_after_those_listed()
     let issue = c.issue("immigration-justice").unwrap();
     assert_eq!(
         issue.actions.iter().map(|a| a.as_ref()).collect::<Vec<_>>(),
-        ["guantanamo", "another-one"]
+        ["guantanamo", "clergy-letter", "another-one"]
     );
     // No other issue gains it.
     assert!(c
@@ -645,7 +656,7 @@ fn a_release_build_without_a_privacy_link_says_where_to_add_one() {
     let without = load(&dir).unwrap();
     assert!(without.site.privacy_url.is_none());
     let path = dir.join("signup.toml");
-    fs::write(&path, "adapter = \"osdi\"\nsignup_form = \"f-1\"\n[addresses]\npetition = \"https://actionnetwork.org/api/v2/petitions/{petition}/signatures/\"\nsignup = \"https://actionnetwork.org/api/v2/forms/{form}/submissions/\"\n[petitions]\nguantanamo = \"p-1\"\n").unwrap();
+    fs::write(&path, "adapter = \"osdi\"\nsignup_form = \"f-1\"\n[addresses]\npetition = \"https://actionnetwork.org/api/v2/petitions/{petition}/signatures/\"\nletter = \"https://actionnetwork.org/api/v2/petitions/{petition}/signatures/\"\nsignup = \"https://actionnetwork.org/api/v2/forms/{form}/submissions/\"\n[petitions]\nguantanamo = \"p-1\"\nclergy-letter = \"p-2\"\n").unwrap();
     let e = config::load(&path, &without).unwrap();
     let problems = config::deployment_problems(&e, &without);
     assert_eq!(problems.len(), 1, "{problems:?}");
@@ -668,13 +679,13 @@ fn a_release_build_refuses_plain_http_loopback_and_actions_without_a_petition_id
         write(text);
         config::deployment_problems(&config::load(&path, &c).expect("it loads"), &c)
     };
-    let good = "adapter = \"osdi\"\nsignup_form = \"f-1\"\n[addresses]\npetition = \"https://actionnetwork.org/api/v2/petitions/{petition}/signatures/\"\nsignup = \"https://actionnetwork.org/api/v2/forms/{form}/submissions/\"\n[petitions]\nguantanamo = \"p-1\"\n";
+    let good = "adapter = \"osdi\"\nsignup_form = \"f-1\"\n[addresses]\npetition = \"https://actionnetwork.org/api/v2/petitions/{petition}/signatures/\"\nletter = \"https://actionnetwork.org/api/v2/petitions/{petition}/signatures/\"\nsignup = \"https://actionnetwork.org/api/v2/forms/{form}/submissions/\"\n[petitions]\nguantanamo = \"p-1\"\nclergy-letter = \"p-2\"\n";
     assert_eq!(problems(good), Vec::<String>::new());
     let http = problems(&good.replace(
         "https://actionnetwork.org/api/v2/petitions",
         "http://actionnetwork.org/api/v2/petitions",
     ));
-    assert_eq!(http.len(), 1, "{http:?}");
+    assert_eq!(http.len(), 2, "the petition's and the letter's: {http:?}");
     assert!(
         http[0].starts_with("`[addresses] petition` is http://actionnetwork.org")
             && http[0].contains("not https://"),
@@ -722,7 +733,7 @@ fn a_release_build_refuses_plain_http_loopback_and_actions_without_a_petition_id
         .iter()
         .map(|e| e.to_string())
         .collect();
-    assert!(errs[0].ends_with("signup.toml:4: [addresses] `signup` has `{form}` in it, but `signup_form` is not set. Add `signup_form = \"…\"`: the id of the form that takes the signups (Action Network: the form's page shows it)."), "{errs:?}");
+    assert!(errs[0].ends_with("signup.toml:5: [addresses] `signup` has `{form}` in it, but `signup_form` is not set. Add `signup_form = \"…\"`: the id of the form that takes the signups (Action Network: the form's page shows it)."), "{errs:?}");
 }
 
 #[test]
@@ -739,9 +750,9 @@ fn a_bad_signup_configuration_names_the_line() {
     assert_eq!(errs, [
         "signup.toml:1: `adapter` is `jsn`; it must be \"osdi\", \"json\" or \"form\".",
         "signup.toml:2: `petition_url` is now written in the `[addresses]` table, by kind: `petition = \"https://x.example.org/{petition}\"` under `[addresses]`.",
-        "signup.toml:5: [addresses] names `letters`, which is no kind of form. Use one of: petition, signup.",
+        "signup.toml:5: [addresses] names `letters`, which is no kind of form. Use one of: petition, letter, signup.",
         "signup.toml:4: [addresses] `petition` must be a full address starting with https://, or empty.",
-        "signup.toml:7: [petitions] names the action `guantanamoo`, which does not exist. Use one of: guantanamo.",
+        "signup.toml:7: [petitions] names the action `guantanamoo`, which does not exist. Use one of: guantanamo, clergy-letter.",
     ]);
 }
 

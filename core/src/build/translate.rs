@@ -85,6 +85,8 @@ struct ActionText {
     target: Option<String>,
     text: Option<String>,
     signers: Option<String>,
+    who_may_sign: Option<String>,
+    titles: Option<Spanned<Vec<String>>>,
     #[allow(dead_code)]
     review: Option<String>,
 }
@@ -278,6 +280,20 @@ impl Loader {
                 set(&mut action.text, t.text);
                 if let (Some(own), Some(signers)) = (action.signers.as_mut(), t.signers) {
                     set(own, Some(signers));
+                }
+                if let (Some(own), Some(who)) = (action.who_may_sign.as_mut(), t.who_may_sign) {
+                    set(own, Some(who));
+                }
+                if let Some(labels) = t.titles {
+                    if labels.get_ref().len() == action.titles.len() {
+                        let mut titles = action.titles.to_vec();
+                        for (title, label) in titles.iter_mut().zip(labels.get_ref()) {
+                            set(&mut title.label, Some(label.clone()));
+                        }
+                        action.titles = titles.into();
+                    } else {
+                        p.at(doc.line(&labels), format!("`titles` has {} titles; the English file has {}. Translate each, in the same order.", labels.get_ref().len(), action.titles.len()));
+                    }
                 }
             }
             self.text(&doc, &mut action.body, &mut p);

@@ -68,6 +68,15 @@ attributes! {
     COUNT_MANY = "data-count-many";
     /// Inside a count: which part an element is (`super::count_part`).
     COUNT_PART = "data-count-part";
+    /// A letter's list of signers (`src/pages/signers.rs`, `js/signers.js`): on its root, the
+    /// letter's slug, and its titles' words by slug (JSON, from content: for the visitor's own
+    /// name, shown while it waits for approval); inside it, which part an element is
+    /// (`super::signers_part`), and on each signer's line the text the filter searches.
+    SIGNERS = "data-signers";
+    SIGNERS_TITLES = "data-signers-titles";
+    SIGNERS_PART = "data-signers-part";
+    /// On a part of it that the script writes: its words, with their gaps (`{}`).
+    SIGNERS_WORDS = "data-signers-words";
     /// On what shows an open action that has a last day (its `ends`, `YYYY-MM-DD`): the page
     /// was built while it was open, and `js/closing.js` shows it closed once that day has
     /// passed, judged by the visitor's clock (at the end of the day, UTC, as the build judges

@@ -4,6 +4,7 @@
 
 use super::{attr, builder, count_part, embed_kinds, lang_folder, outbox_key, part, Part};
 use crate::embed::{Body, FOLDER};
+use crate::field::Field;
 use crate::i18n::Lang;
 use crate::kind::Kind;
 use crate::petition::outbox as o;
@@ -85,6 +86,9 @@ pub struct Contract {
     builder: BuilderNames,
     /// A count's goal steps (`crate::count::STEPS`) and parts.
     count: CountNames,
+    /// A letter's list of signers (`js/signers.js`), and a signer's own name kept on their
+    /// device while it waits for approval (`js/own-listing.js`).
+    signers: SignersNames,
     /// [`super::LINK_INTENT`].
     link_intent: [&'static str; 3],
     /// [`super::EMBED_READY`].
@@ -173,6 +177,26 @@ struct BuilderNames {
 struct CountNames {
     steps: [u64; 3],
     parts: Keyed<&'static str>,
+}
+
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SignersNames {
+    /// Its parts (`super::signers_part`).
+    parts: Keyed<&'static str>,
+    /// Where a device keeps its signer's own names, waiting for approval, by letter.
+    own_key: String,
+    /// How long it keeps one it has not seen published.
+    own_ms: u64,
+    /// The kinds whose signers may ask to be listed, the field that says they did, and the
+    /// fields the list shows, in its order (`campaign_core::signers::Listed`).
+    kinds: Vec<&'static str>,
+    tick: &'static str,
+    shown: Vec<&'static str>,
+    /// The keys of a signature's form body (`Submission::to_form`) that name its kind and its
+    /// action.
+    kind_key: &'static str,
+    action_key: &'static str,
 }
 
 impl Contract {
@@ -284,6 +308,20 @@ impl Contract {
             count: CountNames {
                 steps: crate::count::STEPS,
                 parts: same(&[count_part::TEXT, count_part::BAR, count_part::NEWS]),
+            },
+            signers: SignersNames {
+                parts: same(&super::signers_part::ALL),
+                own_key: super::own_listing_key(site),
+                own_ms: crate::signers::OWN_MS,
+                kinds: Kind::ALL
+                    .into_iter()
+                    .filter(|k| k.fields().contains(&Field::ListName))
+                    .map(Kind::name)
+                    .collect(),
+                tick: Field::ListName.name(),
+                shown: crate::signers::SHOWN.map(Field::name).to_vec(),
+                kind_key: crate::petition::payload::FLAT_BEFORE[0],
+                action_key: crate::petition::payload::FLAT_BEFORE[1],
             },
             link_intent: super::LINK_INTENT,
             embed_ready: super::EMBED_READY,

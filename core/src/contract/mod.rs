@@ -33,6 +33,20 @@ pub mod count_part {
     pub const NEWS: &str = "news";
 }
 
+/// The parts of a letter's list of signers (`attr::SIGNERS_PART`): the filter (its box, hidden
+/// until `js/signers.js` runs), the line saying how many it shows, the visitor's own name while
+/// it waits for approval, a place's group, and a signer.
+pub mod signers_part {
+    pub const FILTER: &str = "filter";
+    pub const SHOWN: &str = "shown";
+    pub const NO_MATCH: &str = "no-match";
+    pub const OWN: &str = "own";
+    pub const OWN_FORGET: &str = "own-forget";
+    pub const GROUP: &str = "group";
+    pub const SIGNER: &str = "signer";
+    pub const ALL: [&str; 7] = [FILTER, SHOWN, NO_MATCH, OWN, OWN_FORGET, GROUP, SIGNER];
+}
+
 /// The values of [`attr::RENDER`].
 pub const RENDER_STATIC: &str = "static";
 
@@ -87,6 +101,12 @@ pub fn outbox_key(site: &str) -> String {
     format!("truah-campaign.outbox.v2 {site}")
 }
 
+/// Where a device keeps its own letter signers' names while they wait for approval
+/// (`localStorage`), for the deployment at `site`.
+pub fn own_listing_key(site: &str) -> String {
+    format!("truah-campaign.own-listing.v1 {site}")
+}
+
 /// The `/embed` generator's parts that `js/embed-generator.js` works with: the ids of its
 /// elements, and the names of its form's fields (each kind's endpoint override has one too,
 /// [`builder::kind_field`]).
@@ -123,6 +143,10 @@ pub mod builder {
             Kind::Petition => (
                 "Petition address (optional)",
                 "For OSDI, the petition’s signatures address.",
+            ),
+            Kind::Letter => (
+                "Letter address (optional)",
+                "For OSDI, the letter’s signatures address (Action Network: a petition’s).",
             ),
             Kind::Signup => ("Signup address (optional)", "Where updates signups go."),
         }

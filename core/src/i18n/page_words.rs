@@ -136,8 +136,36 @@ pub struct PageWords {
     pub privacy_default: &'static str,
     /// "{}’s privacy policy" (the organization): the link to `privacy_url`.
     pub privacy_policy: &'static str,
+    /// A letter's page: who may sign it, the usual titles (`crate::titles::USUAL`, in order),
+    /// the lists' first entry, and the places list's two groups (`crate::places`).
+    pub who_may_sign: &'static str,
+    pub titles: [&'static str; 5],
+    pub choose_one: &'static str,
+    pub us_states: &'static str,
+    pub other_countries: &'static str,
+    /// The list of a letter's signers (`src/pages/signers.rs`): its heading on the letter's
+    /// page and its link there ("Read the {} names listed", the number), the list's own page
+    /// ("Who signed: {}", the letter's title), what it says of who is listed, the filter, and a
+    /// signer's own name on their own device while it waits for approval.
+    pub signers_heading: &'static str,
+    pub signers_link: &'static str,
+    pub signers_none_yet: &'static str,
+    /// The link to the list while none is listed yet.
+    pub signers_page: &'static str,
+    pub signers_title: &'static str,
+    pub signers_description: &'static str,
+    pub signers_lead: &'static str,
+    pub signers_filter: &'static str,
+    /// "{} of {} shown" (those matching, all)
+    pub signers_shown: &'static str,
+    pub signers_no_match: &'static str,
+    pub back_to_letter: &'static str,
+    /// "You: {} — waiting for approval" (the signer's name as the list would show it)
+    pub own_waiting: &'static str,
+    pub own_forget: &'static str,
     /// Each kind of form's own words (`crate::kind::Kind::page_words`).
     pub petition: KindPageWords,
+    pub letter: KindPageWords,
     pub signup: KindPageWords,
 }
 

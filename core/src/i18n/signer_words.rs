@@ -37,7 +37,8 @@ pub struct SignerWords {
     pub expired: &'static str,
     pub offer_question: &'static str,
     pub zip_code: &'static str,
-    pub choose_country: &'static str,
+    /// "Choose your {}." (the field): a list's, left unchosen.
+    pub choose: &'static str,
     /// "Enter your {}." (the field)
     pub enter_your: &'static str,
     /// "Your {} is too long: shorten it to {} characters or fewer." (the field, the limit)
@@ -49,15 +50,22 @@ pub struct SignerWords {
     pub email_shape: &'static str,
     pub email_domain: &'static str,
     pub us_zip: &'static str,
-    pub country_from_list: &'static str,
+    /// "Choose your {} from the list." (the field): a value the list does not have.
+    pub from_list: &'static str,
     /// Each field's words (`crate::field::Field::words`).
+    pub title: FieldWords,
     pub given_name: FieldWords,
     pub family_name: FieldWords,
     pub email: FieldWords,
+    pub organization: FieldWords,
+    pub city: FieldWords,
+    pub place: FieldWords,
     pub country: FieldWords,
     pub postal_code: FieldWords,
+    pub list_name: FieldWords,
     /// Each kind of form's own words (`crate::kind::Kind::signer_words`).
     pub petition: KindSignerWords,
+    pub letter: KindSignerWords,
     pub signup: KindSignerWords,
 }
 

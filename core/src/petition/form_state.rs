@@ -90,7 +90,8 @@ pub enum Event {
     /// A valid submit was queued under this key, and is now where `status` says.
     Sent {
         key: String,
-        signer: Signer,
+        /// Boxed: a signer has every field any form asks for, and the other events are small.
+        signer: Box<Signer>,
         status: Status,
     },
     /// An earlier visit left a signature for this form, still waiting on the device.
@@ -208,7 +209,7 @@ impl FormState {
                 let signature = Signature {
                     key,
                     status,
-                    made_here: Some(signer),
+                    made_here: Some(*signer),
                     offer: None,
                 };
                 (FormState::Signature(Box::new(signature)), focus)

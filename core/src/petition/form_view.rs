@@ -192,6 +192,7 @@ mod tests {
             postal_code: "10001".into(),
             country: "US".into(),
             email_opt_in: opt_in,
+            ..Default::default()
         })
     }
 
@@ -199,7 +200,7 @@ mod tests {
         FormState::default()
             .on(Event::Sent {
                 key: "k".into(),
-                signer: ana(opt_in),
+                signer: Box::new(ana(opt_in)),
                 status,
             })
             .0
@@ -402,7 +403,7 @@ mod tests {
             FormState::default()
                 .on(Event::Sent {
                     key: "k".into(),
-                    signer: ana(false),
+                    signer: Box::new(ana(false)),
                     status: Status::Saved
                 })
                 .1,

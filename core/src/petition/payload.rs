@@ -4,6 +4,7 @@
 use super::query::Source;
 use super::validate::{Draft, Signer};
 use crate::content::{List, Str};
+use crate::field::Field;
 use crate::kind::Kind;
 use crate::template::put;
 use serde::Serialize;
@@ -303,6 +304,59 @@ struct Person<'a> {
     email_addresses: [EmailAddress<'a>; 1],
     #[serde(skip_serializing_if = "Option::is_none")]
     postal_addresses: Option<[PostalAddress<'a>; 1]>,
+    #[serde(skip_serializing_if = "CustomFields::is_empty")]
+    custom_fields: CustomFields<'a>,
+}
+
+/// What OSDI's person has no field for, as custom fields (Action Network keeps them on the
+/// person, and its reports and exports show them): a letter's signer's title (its slug) and
+/// congregation, and whether they asked to be listed with this letter, under a key of the
+/// letter's own (`list_name_<action>`, [`list_name_key`]), since a person may sign several.
+struct CustomFields<'a> {
+    title: &'a str,
+    organization: &'a str,
+    /// The key and `yes` or `no`, for a kind that asks; none otherwise.
+    list_name: Option<(String, &'static str)>,
+}
+
+impl CustomFields<'_> {
+    fn is_empty(&self) -> bool {
+        self.title.is_empty() && self.organization.is_empty() && self.list_name.is_none()
+    }
+}
+
+impl Serialize for CustomFields<'_> {
+    fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = ser.serialize_map(None)?;
+        for (key, value) in [("title", self.title), ("organization", self.organization)] {
+            if !value.is_empty() {
+                map.serialize_entry(key, value)?;
+            }
+        }
+        if let Some((key, value)) = &self.list_name {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+/// The custom field that says whether a letter's signer asked to be listed with it:
+/// `list_name_` and the action's slug, with `_` for `-` (as Action Network writes its keys).
+/// `scripts/signers.mjs` reads it back.
+pub fn list_name_key(action: &str) -> String {
+    format!("list_name_{}", action.replace('-', "_"))
+}
+
+/// The tag staff give a letter's signer to approve them for its list: `letter-approved:<slug>`
+/// (read back at build time, `scripts/signers.mjs`).
+pub fn approval_tag(action: &str) -> String {
+    format!("letter-approved:{action}")
+}
+
+/// The tag that says a letter's signer's title: `title:rabbi`.
+pub fn title_tag(title: &str) -> String {
+    format!("title:{title}")
 }
 
 #[derive(Serialize)]
@@ -323,6 +377,11 @@ pub const NO_OPT_IN_TAG: &str = "email-opt-in:no";
 #[derive(Serialize)]
 struct PostalAddress<'a> {
     primary: bool,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    locality: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    region: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
     postal_code: &'a str,
     country: &'a str,
 }
@@ -355,25 +414,40 @@ pub fn lang_tag(language: &str) -> String {
 /// person-signup and record-submission helpers the updates signup goes to take neither).
 pub fn osdi_kind(kind: Kind, action: &str) -> (String, bool) {
     match kind {
-        Kind::Petition => (format!("{}:{action}", kind.name()), true),
+        Kind::Petition | Kind::Letter => (format!("{}:{action}", kind.name()), true),
         Kind::Signup => (format!("{}:updates", kind.name()), false),
     }
 }
 
 fn osdi(e: &Endpoint, s: &Submission) -> String {
     let Draft {
+        title,
         given_name,
         family_name,
         email,
+        organization,
+        city,
+        place,
         postal_code,
         country,
+        list_name,
         email_opt_in,
     } = &*s.signer;
     let status = email_opt_in.then_some("subscribed");
+    // A place (a letter's) is a state and its country, or a country.
+    let (region, country) = if place.is_empty() {
+        ("", country.as_str())
+    } else {
+        crate::places::region_and_country(place)
+    };
+    let title_tag = title_tag(title);
     let (kind_tag, action) = osdi_kind(s.kind, &s.action);
     let lang_tag = lang_tag(&s.language);
     let mut add_tags: Vec<&str> = e.tags.iter().map(|t| t.as_ref()).collect();
     add_tags.extend([kind_tag.as_str(), lang_tag.as_str()]);
+    if !title.is_empty() {
+        add_tags.push(&title_tag);
+    }
     // What a ticked box agreed to; an unticked one, only that it was not ticked.
     let consent_tag = super::consent::tag(&s.consent_version);
     if *email_opt_in {
@@ -392,11 +466,23 @@ fn osdi(e: &Endpoint, s: &Submission) -> String {
                 primary: true,
                 status,
             }],
-            postal_addresses: (!postal_code.is_empty()).then_some([PostalAddress {
-                primary: true,
-                postal_code,
-                country,
-            }]),
+            postal_addresses: (!(postal_code.is_empty() && country.is_empty())).then_some([
+                PostalAddress {
+                    primary: true,
+                    locality: city,
+                    region,
+                    postal_code,
+                    country,
+                },
+            ]),
+            custom_fields: CustomFields {
+                title,
+                organization,
+                list_name: s.kind.fields().contains(&Field::ListName).then(|| {
+                    let listed = if list_name == "yes" { "yes" } else { "no" };
+                    (list_name_key(&s.action), listed)
+                }),
+            },
         },
         identifiers: [format!("{KEY_PREFIX}{}", s.key)],
         action_date: &s.submitted_at,

@@ -138,10 +138,18 @@ pub fn prefill(query: &str) -> Draft {
             .filter(|c| !c.is_control())
             .take(120)
             .collect();
-        // A country is a code, in capitals; everything else as given.
+        // A country or a place is a code, in capitals; a title is one from the list, in small
+        // letters; a box is never ticked by a link (it has no parameter); the rest as given.
         let v = match field {
-            Field::Country => v.to_ascii_uppercase(),
-            Field::GivenName | Field::FamilyName | Field::Email | Field::PostalCode => v,
+            Field::Country | Field::Place => v.to_ascii_uppercase(),
+            Field::Title => v.to_ascii_lowercase(),
+            Field::ListName => continue,
+            Field::GivenName
+            | Field::FamilyName
+            | Field::Email
+            | Field::Organization
+            | Field::City
+            | Field::PostalCode => v,
         };
         d.set(field, v);
     }

@@ -30,7 +30,8 @@ pub enum Problem {
     EmailDomain,
     UsZip,
     Postcode,
-    Country,
+    /// A value a list does not have (a country, a place, a title), e.g. from a link.
+    NotListed(Field),
 }
 
 impl Problem {
@@ -39,10 +40,10 @@ impl Problem {
             Problem::Missing(f)
             | Problem::TooLong(f, _)
             | Problem::Invisible(f)
-            | Problem::AngleBrackets(f) => *f,
+            | Problem::AngleBrackets(f)
+            | Problem::NotListed(f) => *f,
             Problem::EmailShape | Problem::EmailDomain => Field::Email,
             Problem::UsZip | Problem::Postcode => Field::PostalCode,
-            Problem::Country => Field::Country,
         }
     }
 }
@@ -52,7 +53,7 @@ impl Problem {
     pub fn message(&self, words: &'static SignerWords) -> String {
         let named = |f: &Field| f.words(words).named;
         match self {
-            Problem::Missing(Field::Country) => words.choose_country.to_string(),
+            Problem::Missing(field) if field.is_chosen() => fill(words.choose, &[named(field)]),
             Problem::Missing(field) => fill(words.enter_your, &[named(field)]),
             Problem::TooLong(field, max) => fill(words.too_long, &[named(field), &max.to_string()]),
             Problem::Invisible(field) => fill(words.invisible, &[named(field)]),
@@ -61,7 +62,7 @@ impl Problem {
             Problem::EmailDomain => words.email_domain.to_string(),
             Problem::UsZip => words.us_zip.to_string(),
             Problem::Postcode => fill(words.angle_brackets, &[named(&Field::PostalCode)]),
-            Problem::Country => words.country_from_list.to_string(),
+            Problem::NotListed(field) => fill(words.from_list, &[named(field)]),
         }
     }
 }
@@ -102,8 +103,8 @@ pub fn tidy(s: &str) -> String {
     out
 }
 
-/// A given or family name, filled in. (Whether one must be is its form's kind's business:
-/// [`Draft::check`].)
+/// A name, filled in: a person's given or family name, a congregation's, a city's. (Whether one
+/// must be is its form's kind's business: [`Draft::check`].)
 pub fn name(field: Field, raw: &str) -> Result<String, Problem> {
     let v = tidy(raw);
     if v.is_empty() {
@@ -185,25 +186,52 @@ pub fn postal_code(raw: &str, country: &str) -> Result<String, Problem> {
 }
 
 pub fn country(raw: &str) -> Result<String, Problem> {
+    listed(Field::Country, raw, is_country)
+}
+
+/// A place on a letter's list: a US state (`US-NY`) or another country (`crate::places`).
+pub fn place(raw: &str) -> Result<String, Problem> {
+    listed(Field::Place, raw, crate::places::is_place)
+}
+
+/// A title from a letter's list (`crate::titles`): the usual ones, or one the content adds,
+/// which the signer does not know; each is a slug.
+pub fn title(raw: &str) -> Result<String, Problem> {
+    listed(Field::Title, raw, crate::titles::is_title)
+}
+
+/// A box: ticked (`yes`) or not (empty). Never a problem.
+pub fn tick(raw: &str) -> String {
+    if raw == "yes" { "yes" } else { "" }.to_string()
+}
+
+/// A value chosen from a list: one `listed` says it has.
+fn listed(field: Field, raw: &str, is: impl Fn(&str) -> bool) -> Result<String, Problem> {
     let v = raw.trim();
     if v.is_empty() {
-        return Err(Problem::Missing(Field::Country));
+        return Err(Problem::Missing(field));
     }
-    if is_country(v) {
+    if is(v) {
         Ok(v.to_string())
     } else {
-        Err(Problem::Country)
+        Err(Problem::NotListed(field))
     }
 }
 
 /// What the visitor typed, as typed.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Draft {
+    pub title: String,
     pub given_name: String,
     pub family_name: String,
     pub email: String,
+    pub organization: String,
+    pub city: String,
+    pub place: String,
     pub postal_code: String,
     pub country: String,
+    /// A letter's "list my name with it": `yes` or empty.
+    pub list_name: String,
     pub email_opt_in: bool,
 }
 
@@ -250,21 +278,31 @@ impl Draft {
     /// The value of one field as typed.
     pub fn get(&self, field: Field) -> &str {
         match field {
+            Field::Title => &self.title,
             Field::GivenName => &self.given_name,
             Field::FamilyName => &self.family_name,
             Field::Email => &self.email,
+            Field::Organization => &self.organization,
+            Field::City => &self.city,
+            Field::Place => &self.place,
             Field::PostalCode => &self.postal_code,
             Field::Country => &self.country,
+            Field::ListName => &self.list_name,
         }
     }
 
     pub fn set(&mut self, field: Field, value: String) {
         match field {
+            Field::Title => self.title = value,
             Field::GivenName => self.given_name = value,
             Field::FamilyName => self.family_name = value,
             Field::Email => self.email = value,
+            Field::Organization => self.organization = value,
+            Field::City => self.city = value,
+            Field::Place => self.place = value,
             Field::PostalCode => self.postal_code = value,
             Field::Country => self.country = value,
+            Field::ListName => self.list_name = value,
         }
     }
 
@@ -280,10 +318,15 @@ impl Draft {
     /// A field's value, checked and tidied.
     fn checked(&self, field: Field) -> Result<String, Problem> {
         match field {
-            Field::GivenName | Field::FamilyName => name(field, self.get(field)),
+            Field::GivenName | Field::FamilyName | Field::Organization | Field::City => {
+                name(field, self.get(field))
+            }
+            Field::Title => title(&self.title),
             Field::Email => email(&self.email),
+            Field::Place => place(&self.place),
             Field::PostalCode => postal_code(&self.postal_code, self.country.trim()),
             Field::Country => country(&self.country),
+            Field::ListName => Ok(tick(&self.list_name)),
         }
     }
 

@@ -42,6 +42,7 @@
 
 mod control;
 mod counts;
+mod letters;
 mod signatures;
 
 use std::{
@@ -196,6 +197,8 @@ struct Inner {
     faults: Faults,
     store: Store,
     limiter: RateLimiter,
+    /// The letters' signers, for their approval and the API's answers (`letters.rs`).
+    letters: letters::Letters,
 }
 
 impl Receiver {
@@ -211,6 +214,7 @@ impl Receiver {
                 faults,
                 store,
                 limiter,
+                letters: letters::Letters::default(),
             }),
         })
     }
@@ -277,7 +281,12 @@ pub fn router(state: AppState) -> Router {
 
     let mut app = Router::new()
         .merge(public)
-        .route("/osdi/petitions/{petition}", get(osdi_petition));
+        .route("/osdi/petitions/{petition}", get(osdi_petition))
+        .route("/osdi/tags", get(letters::tags))
+        .route("/osdi/tags/{tag}/taggings", get(letters::taggings))
+        .route("/osdi/people/{id}", get(letters::person))
+        .route("/letters", get(letters::page))
+        .route("/letters/approve", post(letters::approve));
     if state.settings.control_token.is_some() {
         let control = Router::new()
             .route("/__control", get(show_control).post(set_control))
@@ -367,7 +376,9 @@ async fn index(State(state): State<AppState>) -> Response {
          POST /json                                                flat JSON\n\
          POST /form                                                flat urlencoded form\n\
          GET  /count/{petition}                                    {\"count\": N}\n\
-         GET  /osdi/petitions/{petition}                           OSDI petition (OSDI-API-Token header)\n",
+         GET  /osdi/petitions/{petition}                           OSDI petition (OSDI-API-Token header)\n\
+         GET  /osdi/tags, /osdi/tags/{tag}/taggings, /osdi/people/{id}   letters' approved signers (the same)\n\
+         GET  /letters                                             approve letters' signers for their lists\n",
     );
     if state.settings.control_token.is_some() {
         // Read under one lock: a second `lock()` in the same statement would deadlock.

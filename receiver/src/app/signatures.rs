@@ -321,7 +321,14 @@ fn blind(
 /// Stores the record. Answers with the body to send (the first one's, for a repeat), or
 /// with the reason to answer 500 if the data file could not be written.
 fn save(state: &Receiver, record: Record, notes: &mut Notes) -> Result<Value, String> {
-    let outcome = state.lock().store.accept(record);
+    let body = (record.adapter == crate::store::Adapter::Osdi).then(|| record.body.clone());
+    let mut inner = state.lock();
+    let outcome = inner.store.accept(record);
+    // A letter's signer, for its list's approval (letters.rs).
+    if let (Ok(Outcome::Accepted(_)), Some(body)) = (&outcome, &body) {
+        inner.letters.signed(body);
+    }
+    drop(inner);
     match outcome {
         Ok(Outcome::Accepted(answer)) => Ok(answer),
         Ok(Outcome::Duplicate {
@@ -433,7 +440,7 @@ fn html_page(status: StatusCode, heading: &str, message: &str, back: &str) -> Re
     (status, [(header::CONTENT_TYPE, content_type)], page).into_response()
 }
 
-fn escape_html(text: &str) -> String {
+pub(super) fn escape_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

@@ -27,7 +27,10 @@ impl Form {
         let part = Part::Input(f);
         match f.control() {
             field::Control::Input { .. } => self.el(part).map(Control::Text),
-            field::Control::Countries => self.el(part).map(Control::Choice),
+            field::Control::Countries | field::Control::Titles | field::Control::Places => {
+                self.el(part).map(Control::Choice)
+            }
+            field::Control::Tick => self.el(part).map(Control::Tick),
         }
     }
 
@@ -36,6 +39,7 @@ impl Form {
         match self.control(f) {
             Some(Control::Text(i)) => i.value() != i.default_value(),
             Some(Control::Choice(s)) => !chosen(&s).is_some_and(|o| o.default_selected()),
+            Some(Control::Tick(b)) => b.checked() != b.default_checked(),
             None => false,
         }
     }
@@ -45,6 +49,7 @@ impl Form {
         match self.control(f) {
             Some(Control::Text(i)) => i.value(),
             Some(Control::Choice(s)) => s.value(),
+            Some(Control::Tick(b)) => if b.checked() { "yes" } else { "" }.to_string(),
             None => String::new(),
         }
     }
@@ -158,6 +163,9 @@ enum Control {
     Text(web_sys::HtmlInputElement),
     /// A list: its value is the chosen entry's.
     Choice(web_sys::HtmlSelectElement),
+    /// A box: `yes` when ticked, empty when not (its `value` attribute says nothing of that).
+    /// A link never ticks it.
+    Tick(web_sys::HtmlInputElement),
 }
 
 /// A list's chosen entry.

@@ -131,7 +131,7 @@ impl Form {
         } else {
             self.on(Event::Sent {
                 key,
-                signer,
+                signer: Box::new(signer),
                 status,
             });
         }

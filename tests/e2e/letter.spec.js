@@ -1,0 +1,159 @@
+// The clergy sign-on letter, a second kind of action (campaign_core::kind::Kind::Letter), signed
+// as a rabbi would sign it: by label, through the same outbox, receiver and consent record as the
+// petition, in English and Spanish, and in event mode. Its list of 1,000 signers is
+// signers.spec.js's (the subfolder build has them).
+import { test, expect } from "@playwright/test";
+import { RECEIVER } from "./playwright.config.js";
+import { eventPanel, expectNoAxeViolations, heading, ready, receiverAt, startEvent, unlockEvent, watch } from "./helpers.js";
+
+const LETTER = "/act/clergy-letter/";
+const TITLE = "Rabbis and Cantors to Congress: Welcome the Stranger";
+
+const receiver = receiverAt(RECEIVER);
+const signatures = () => receiver("/__signatures");
+
+test.beforeEach(async () => {
+  await receiver("/__reset", {});
+});
+
+const letterForm = (page, name = "Add your name") => page.getByRole("region", { name });
+
+/** Fills in the letter as a rabbi in Brooklyn does. */
+async function fill(form, { title = "Rabbi", given = "Miriam", family = "Cohen-Ortiz", email = "miriam@example.org", list = true } = {}) {
+  await form.getByLabel("Title", { exact: true }).selectOption({ label: title });
+  await form.getByLabel("First name").fill(given);
+  await form.getByLabel("Last name (optional)").fill(family);
+  await form.getByLabel("Email", { exact: true }).fill(email);
+  await form.getByLabel("Congregation or organization (optional)").fill("Congregation B’nai Israel");
+  await form.getByLabel("City (optional)").fill("Brooklyn");
+  await form.getByLabel("State or country").selectOption({ label: "New York" });
+  if (list) await form.getByLabel("List my name with the letter, with my title, congregation and city").check();
+}
+
+test("a rabbi reads the letter, signs it by label with everything a letter asks, it arrives once with each field, and her name waits for approval on her own device only", async ({ page, browser }) => {
+  const seen = watch(page);
+  await page.goto("/act/");
+  await ready(page);
+  await page.getByRole("main").getByRole("link", { name: TITLE }).click();
+  await heading(page, TITLE);
+  // The letter, in full, to whom, and who may sign; then its signers' section.
+  await expect(page.getByText("To: Members of the United States Congress")).toBeVisible();
+  await expect(page.getByText("Dear Members of Congress,")).toBeVisible();
+  await expect(page.getByText("Who may sign: Rabbis, cantors, and rabbinical and cantorial students")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Who has signed" })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  const form = letterForm(page);
+  // The titles: the usual ones, the content's own before "Other clergy".
+  const titles = await form.getByLabel("Title", { exact: true }).locator("option").allTextContents();
+  expect(titles).toEqual(["Choose…", "Rabbi", "Cantor", "Rabbinical student", "Cantorial student", "Chaplain", "Other clergy"]);
+  await expect(form.getByLabel("Title", { exact: true })).toHaveAttribute("autocomplete", "honorific-prefix");
+  await expect(form.getByLabel("Congregation or organization (optional)")).toHaveAttribute("autocomplete", "organization");
+  await expect(form.getByLabel("City (optional)")).toHaveAttribute("autocomplete", "address-level2");
+  // Both boxes start unticked: listing is its own consent, apart from the updates.
+  await expect(form.getByLabel("List my name with the letter, with my title, congregation and city")).not.toBeChecked();
+  await expect(form.getByLabel("Send me updates and action alerts")).not.toBeChecked();
+
+  // Sent empty: each required field says what it needs, and the summary links to it.
+  await form.getByRole("button", { name: "Add your name" }).click();
+  const summary = form.getByRole("group", { name: "There is a problem" });
+  await expect(summary).toBeFocused();
+  for (const problem of ["Choose your title.", "Enter your first name.", "Enter your email address.", "Choose your state or country."]) {
+    await expect(summary.getByRole("link", { name: problem })).toBeVisible();
+  }
+  await summary.getByRole("link", { name: "Choose your state or country." }).click();
+  await expect(form.getByLabel("State or country")).toBeFocused();
+  await expectNoAxeViolations(page);
+
+  await fill(form);
+  await form.getByRole("button", { name: "Add your name" }).click();
+  await expect(form.getByText("Your name has been added to the letter.")).toBeVisible();
+  await expect(page.getByText("Signed. Thank you.")).toBeVisible();
+  const got = await signatures();
+  expect(got).toHaveLength(1);
+  expect(got[0].endpoint).toBe("/osdi/petitions/clergy-letter/record_signature_helper");
+  const body = got[0].body;
+  expect(body.person).toMatchObject({
+    given_name: "Miriam",
+    family_name: "Cohen-Ortiz",
+    postal_addresses: [{ locality: "Brooklyn", region: "NY", country: "US" }],
+    custom_fields: { title: "rabbi", organization: "Congregation B’nai Israel", list_name_clergy_letter: "yes" },
+  });
+  expect(body.add_tags).toEqual(expect.arrayContaining(["letter:clergy-letter", "title:rabbi", "email-opt-in:no"]));
+  expect(body.person.email_addresses[0].status).toBeUndefined();
+
+  // On the list's page, her own name, marked as waiting, on this device alone.
+  await page.getByRole("link", { name: "The list of signers" }).click();
+  await heading(page, `Who signed: ${TITLE}`);
+  const own = page.getByText("You: Rabbi Miriam Cohen-Ortiz, Congregation B’nai Israel, Brooklyn, waiting for approval (only this device shows it)");
+  await expect(own).toBeVisible();
+  await expectNoAxeViolations(page);
+  const other = await browser.newContext();
+  const elsewhere = await other.newPage();
+  await elsewhere.goto(`${LETTER}signers/`);
+  await heading(elsewhere, `Who signed: ${TITLE}`);
+  await expect(elsewhere.getByText(/waiting for approval/)).toBeHidden();
+  await other.close();
+  // She can take it off this device.
+  await page.getByRole("button", { name: "Remove it from this device" }).click();
+  await expect(own).toBeHidden();
+  await page.reload();
+  await heading(page, `Who signed: ${TITLE}`);
+  await expect(page.getByText(/waiting for approval/)).toBeHidden();
+  expect(seen.errors).toEqual([]);
+  expect(seen.foreign).toEqual([]);
+});
+
+test("a signer who does not ask to be listed is sent as such, and nothing of them is kept on the device", async ({ page }) => {
+  await page.goto(LETTER);
+  const form = letterForm(page);
+  await fill(form, { title: "Cantorial student", given: "Zoë", family: "", email: "zoe@example.org", list: false });
+  await form.getByLabel("Send me updates and action alerts").check();
+  await form.getByRole("button", { name: "Add your name" }).click();
+  await expect(form.getByText("Your name has been added to the letter.")).toBeVisible();
+  const [got] = await signatures();
+  expect(got.body.person.custom_fields).toEqual({ title: "cantorial-student", organization: "Congregation B’nai Israel", list_name_clergy_letter: "no" });
+  expect(got.body.person.email_addresses[0].status).toBe("subscribed");
+  expect(got.body.add_tags).toEqual(expect.arrayContaining(["title:cantorial-student"]));
+  const kept = await page.evaluate(() => JSON.stringify({ ...localStorage }));
+  expect(kept).not.toContain("Zoë");
+});
+
+test("la carta en español: se firma por sus etiquetas, con los títulos en español, y llega en español", async ({ page }) => {
+  await page.goto(`/es${LETTER}`);
+  await heading(page, "Rabinos y cantores al Congreso: acoger al extranjero");
+  const form = letterForm(page, "Suma tu nombre");
+  await form.getByLabel("Título", { exact: true }).selectOption({ label: "Rabino/a" });
+  await form.getByLabel("Nombre", { exact: true }).fill("José-Luis");
+  await form.getByLabel("Correo electrónico").fill("jose@example.org");
+  await form.getByLabel("Estado o país").selectOption({ label: "Argentina" });
+  await form.getByLabel("Publicar mi nombre con la carta, con mi título, congregación y ciudad").check();
+  await form.getByRole("button", { name: "Suma tu nombre" }).click();
+  await expect(form.getByText("Tu nombre se ha sumado a la carta.")).toBeVisible();
+  const [got] = await signatures();
+  expect(got.body.person.postal_addresses).toEqual([{ primary: true, country: "AR" }]);
+  expect(got.body.add_tags).toEqual(expect.arrayContaining(["lang:es", "title:rabbi"]));
+  await expectNoAxeViolations(page);
+});
+
+test("at a rally, the letter in event mode: sealed as signed, sent once each after staff unlock", async ({ page }) => {
+  const passphrase = "cedar harbor lantern ninety";
+  const panel = await startEvent(page, LETTER, "Kallah 2027", passphrase);
+  for (const [given, email] of [["Avi", "avi@example.org"], ["Tamar", "tamar@example.org"]]) {
+    await page.getByRole("button", { name: "Add your name" }).first().click();
+    const form = letterForm(page);
+    await fill(form, { given, email, family: "Levi" });
+    await form.getByRole("button", { name: "Add your name" }).click();
+    await expect(page.getByText("Signed. Thank you! The form is ready for the next person.")).toBeVisible();
+  }
+  await expect(panel.getByText("Waiting on this device, sealed: 2")).toBeVisible();
+  expect(await signatures()).toHaveLength(0);
+  // In event mode nobody's name is kept for the list's page: the device is the room's.
+  expect(await page.evaluate(() => JSON.stringify({ ...localStorage }))).not.toContain("Avi");
+  await unlockEvent(panel, passphrase);
+  await expect(panel.getByText("Sent: 2")).toBeVisible({ timeout: 30_000 });
+  const got = await signatures();
+  expect(got.map((s) => s.body.person.email_addresses[0].address)).toEqual(["avi@example.org", "tamar@example.org"]);
+  expect(got.every((s) => s.body.referrer_data.source === "event-kallah-2027")).toBe(true);
+  await expect(eventPanel(page, "Kallah 2027")).toBeVisible();
+});
