@@ -22,7 +22,7 @@ pub fn Header() -> impl IntoView {
                 </a>
                 <nav aria-label=ui().nav_label>
                     <ul class="nav">
-                        <li><A href=href(routes::HOME) exact=true>{ui().nav_home}</A></li>
+                        <li class="nav__home"><A href=href(routes::HOME) exact=true>{ui().nav_home}</A></li>
                         <li><A href=href(routes::ISSUES)>{ui().nav_issues}</A></li>
                         <li><A href=href(routes::PARTNERS)>{ui().nav_partners}</A></li>
                         <li><A href=href(routes::RESOURCES)>{ui().nav_resources}</A></li>
