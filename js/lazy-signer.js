@@ -1,7 +1,9 @@
 // The signer (signer/): the forms' behaviour, a small wasm module of its own. Nothing loads it
 // on the first view. It is fetched when a visitor starts filling in a form (focus, a tap, a
-// key), or when an earlier visit left a signature waiting to be sent; a submit that comes
-// before it waits for it, then goes ahead. Shared by the site (boot.js) and the embed
+// key), when an earlier visit left a signature waiting to be sent, and, on a page with an
+// action's open form, once the page is loaded and idle (`soon`: not with Save-Data, nor on 2G),
+// so that a visitor whose browser fills the form at once and who taps at once waits for no
+// download; a submit that comes before it waits for it, then goes ahead. Shared by the site (boot.js) and the embed
 // (embed.js); scripts/bundle.mjs bundles it into each. What an earlier visit left waiting
 // brings it in too (waiting.js).
 import { closeEnded, refuseAfterTheEnd } from "./closing.js";
@@ -111,6 +113,22 @@ export function lazySigner(jsUrl, wasmUrl, outboxUrl) {
     return loading;
   }
 
+  /** On a page (or an embed) with an action's form open to sign, the signer comes once the page
+   *  is loaded and the browser idle: it is then there for the tap, whoever fills the form and
+   *  however fast. The service worker has kept it on the device from the first visit anyway.
+   *  Not for the updates signup alone (every page's footer), nor where the visitor saves data. */
+  function soon(target) {
+    if (!wasm || signer || loading) return;
+    const connection = navigator.connection;
+    if (connection?.saveData || /2g/.test(connection?.effectiveType ?? "")) return;
+    const open = [...target.querySelectorAll(FORMS)].some((f) => f.getAttribute(C.attr.action) && !f.closest("[hidden]"));
+    if (!open) return;
+    const idle = globalThis.requestIdleCallback ?? ((f) => setTimeout(f, 200));
+    const go = () => idle(() => load().catch(() => {}), { timeout: 2000 });
+    if (document.readyState === "complete") go();
+    else addEventListener("load", go, { once: true });
+  }
+
   /** Listens in `target` (the document, or an embed's shadow root) for a visitor starting on a
    *  form. First of all, for a submit on a page left open past the action's last day. */
   function listen(target) {
@@ -156,6 +174,7 @@ export function lazySigner(jsUrl, wasmUrl, outboxUrl) {
       if (root?.hasAttribute(C.attr.sign_ready) || !form?.getAttribute("action")) return;
       HTMLFormElement.prototype.submit.call(form);
     });
+    soon(target);
   }
 
   /** The visitor submitted before the signer arrived: "Sending…", then the signer, or a way out. */
@@ -209,6 +228,7 @@ export function lazySigner(jsUrl, wasmUrl, outboxUrl) {
     load,
     events,
     listen,
+    soon,
     /** Whether the signer is here or on its way. */
     coming: () => Boolean(signer || loading),
     outbox,

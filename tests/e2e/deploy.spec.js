@@ -85,6 +85,9 @@ function registration(page) {
 test("a deploy while the page is open: the open form still signs with the code it was given, the next load gets the new build, and the old files go once no page uses them", async ({ page, context }) => {
   test.setTimeout(60_000);
   await received("/__reset", {});
+  // Every signer the page fetches, from its first load on (it comes once the page is idle).
+  const signerRequests = [];
+  page.on("request", (r) => r.url().includes("/signer-") && signerRequests.push(r.url()));
   await page.goto(ACTION);
   await heading(page, TITLE);
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
@@ -99,10 +102,8 @@ test("a deploy while the page is open: the open form still signs with the code i
   await heading(page, TITLE);
 
   const { old, next } = deployChangedSigner();
-  // The open page has not loaded its signer yet: it loads the one it was built with, which
-  // the host no longer has, from what the worker kept; and it signs.
-  const signerRequests = [];
-  page.on("request", (r) => r.url().includes("/signer-") && signerRequests.push(r.url()));
+  // The open page signs with the signer it was built with (which the host no longer has),
+  // never the new one.
   await sign(page, "Miriam", "miriam@example.org");
   expect(signerRequests.length).toBeGreaterThan(0);
   expect(signerRequests.every((u) => u.includes(old))).toBe(true);

@@ -73,8 +73,10 @@ test("the site hydrates the page it was given: nothing moves, nothing is duplica
     }).observe({ type: "layout-shift", buffered: true });
   });
   const seen = watch(page);
-  // The count is written in after load by js/count.js, not by hydration (count.spec.js tests
-  // it): its source is held back here, so all that could change is what hydration changes.
+  // The count is written in after load by js/count.js, and the form by the signer, not by
+  // hydration (count.spec.js and petition.spec.js test them): the count's source and the
+  // signer are held back here, so all that could change is what hydration changes.
+  await page.route(/\/signer-[0-9a-f]+(_bg\.wasm|\.js)$/, () => new Promise(() => {}));
   await page.route("http://127.0.0.1:8787/count/**", () => new Promise(() => {}));
   await page.goto(ACTION);
   await ready(page);
@@ -99,7 +101,7 @@ test("the site hydrates the page it was given: nothing moves, nothing is duplica
   expect(seen.errors).toEqual([]);
 });
 
-test("an untouched visit fetches no wasm: the site's comes with the first pointer over a link, after the load event; the signer waits for a form", async ({ page }) => {
+test("an untouched visit fetches no wasm before the load event: the signer comes once the page is idle where an action's form is open, the site's wasm with the first pointer over a link; a page without one fetches none", async ({ page }) => {
   const order = [];
   page.on("request", (r) => order.push(r.url()));
   let loaded = null;
@@ -109,12 +111,21 @@ test("an untouched visit fetches no wasm: the site's comes with the first pointe
   // Painted, its count read, nothing in flight: the page is done with what it fetches by itself.
   await expect.poll(() => order.some((u) => u.endsWith("/count/guantanamo"))).toBe(true);
   await fetched.idle();
-  expect(order.filter((u) => u.endsWith(".wasm")), "no wasm before any link intent").toEqual([]);
+  const idle = order.map((u, i) => [u, i]).filter(([u]) => u.endsWith(".wasm"));
+  expect(idle.map(([u]) => u), "only the signer, for the petition's form").toEqual([expect.stringMatching(/\/signer-[0-9a-f]+_bg\.wasm$/)]);
+  expect(idle[0][1], "requested after the load event").toBeGreaterThanOrEqual(loaded);
   await ready(page);
-  const wasm = order.map((u, i) => [u, i]).filter(([u]) => u.endsWith(".wasm"));
-  expect(wasm, "only the site's wasm").toHaveLength(1);
-  expect(wasm[0][0]).toMatch(/\/truah-campaign-[0-9a-f]+_bg\.wasm$/);
-  expect(wasm[0][1], "requested after the load event").toBeGreaterThanOrEqual(loaded);
+  const site = order.map((u, i) => [u, i]).filter(([u]) => /\/truah-campaign-[0-9a-f]+_bg\.wasm$/.test(u));
+  expect(site, "the site's wasm, once the visitor points at a link").toHaveLength(1);
+  expect(site[0][1]).toBeGreaterThanOrEqual(loaded);
+  // A page whose only form is the footer's updates signup fetches no wasm untouched.
+  const other = await page.context().newPage();
+  const seen = [];
+  other.on("request", (r) => seen.push(r.url()));
+  await other.goto("/partners/");
+  await other.waitForLoadState("networkidle");
+  await other.waitForTimeout(500);
+  expect(seen.filter((u) => u.endsWith(".wasm"))).toEqual([]);
 });
 
 test("nothing for later competes with the first paint: the site's code, what runs after paint, the count's code and the count come after it", async ({ page }) => {
