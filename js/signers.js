@@ -35,7 +35,7 @@ export function signers(doc) {
     const input = box.querySelector("input");
     const shown = part(root, "shown");
     const noMatch = part(root, "no_match");
-    box.hidden = false;
+    box.classList.remove("signers__filter--waiting");
     const groups = parts(root, "group");
     const apply = () => {
       const words = plain(input.value).split(" ").filter(Boolean);

@@ -108,7 +108,9 @@ fn Signers(action: &'static Action) -> impl IntoView {
                 <button type="button" class="button button--secondary" {..part(signers_part::OWN_FORGET)}>{ui.own_forget}</button>
             </div>
             {(total > 0).then(|| view! {
-                <div class="signers__filter field" {..part(signers_part::FILTER)} hidden>
+                // Its room kept, unseen, until js/signers.js makes it work: showing it then moves
+                // nothing (CLS 0), and without scripts nobody meets a filter that does nothing.
+                <div class="signers__filter signers__filter--waiting field" {..part(signers_part::FILTER)}>
                     <label for="signers-filter">{ui.signers_filter}</label>
                     <input type="search" id="signers-filter" autocomplete="off" spellcheck="false" />
                     <p role="status" {..part(signers_part::SHOWN)} {..custom_attribute(attr::SIGNERS_WORDS, ui.signers_shown)}></p>
