@@ -50,6 +50,7 @@ mod tests {
             paths,
             [
                 "embed/act/guantanamo.html",
+                "embed/act/clergy-letter.html",
                 "embed/signup.html",
                 "embed/issues/immigration-justice.html"
             ]
@@ -80,7 +81,7 @@ mod tests {
             petition.contains(r#"href="/issues/immigration-justice/""#),
             "links are the site's"
         );
-        let (_, issue) = &fragments[2];
+        let (_, issue) = &fragments[3];
         assert!(
             issue.contains(r#"<h4><a href="/act/guantanamo/">"#),
             "{issue}"

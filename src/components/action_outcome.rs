@@ -150,8 +150,9 @@ mod tests {
                 && !won.contains(Kind::Petition.page_words(ui()).closed_text),
             "{won}"
         );
-        // The only action is this one: there is no open one to point to.
-        assert!(won.contains(ui().no_open_actions), "{won}");
+        // The open action is pointed to (the letter); this one is not.
+        assert!(won.contains(r#"<a href="/act/clergy-letter/">"#), "{won}");
+        assert!(!won.contains(r#"<a href="/act/guantanamo/">"#), "{won}");
         assert!(!won.contains("<form"), "{won}");
         assert_eq!(status_word(Status::Won), "Won");
     }

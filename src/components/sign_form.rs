@@ -468,8 +468,13 @@ mod tests {
             endpoint(Adapter::Osdi, "https://forms.example.org/sign"),
         );
         // Every part but the staff panel's source code, which the panel (js/event-mode.js)
-        // makes in event mode only.
-        for part in Part::all().filter(|p| *p != Part::EventCode) {
+        // makes in event mode only, and the parts of fields a petition does not ask for.
+        let asked = |p: &Part| {
+            Field::ALL.iter().all(|f| {
+                Kind::Petition.fields().contains(f) || !Part::OF_FIELD.iter().any(|of| of(*f) == *p)
+            })
+        };
+        for part in Part::all().filter(|p| *p != Part::EventCode && asked(p)) {
             assert!(
                 html.contains(&format!(r#"id="{}""#, part.id("p"))),
                 "{part:?} in {html}"
@@ -483,6 +488,48 @@ mod tests {
             attr::PREFIX
         );
         assert!(html.contains(&root), "{html}");
+    }
+
+    #[test]
+    fn a_letter_draws_each_of_its_fields_as_its_control_says() {
+        let letter = content().action("clergy-letter").unwrap();
+        let html = render(
+            FormFor::Action(letter),
+            endpoint(Adapter::Osdi, "https://forms.example.org/sign"),
+        )
+        .replace("<!>", "");
+        for f in Kind::Letter.fields() {
+            for part in Part::OF_FIELD.iter().map(|of| of(*f)) {
+                assert!(
+                    html.contains(&format!(r#"id="{}""#, part.id("p"))),
+                    "{part:?}"
+                );
+            }
+        }
+        // The titles: the usual, the content's own, then "Other clergy"; none chosen for them.
+        let titles = html.split(r#"<select id="p-title""#).nth(1).unwrap();
+        let titles = &titles[..titles.find("</select>").unwrap()];
+        assert!(
+            titles.contains(
+                r#"<option value="" selected>Choose…</option><option value="rabbi">Rabbi</option>"#
+            ),
+            "{titles}"
+        );
+        assert!(titles.contains(r#"<option value="chaplain">Chaplain</option><option value="other-clergy">Other clergy</option>"#), "{titles}");
+        // A place: a state, or another country, in two groups; none chosen for them.
+        let places = html.split(r#"<select id="p-place""#).nth(1).unwrap();
+        assert!(
+            places.contains(
+                r#"<optgroup label="United States"><option value="US-AL">Alabama</option>"#
+            ),
+            "{places}"
+        );
+        assert!(places.contains(
+            r#"<optgroup label="Other countries"><option value="AF">Afghanistan</option>"#
+        ));
+        assert!(!places[..places.find("</select>").unwrap()].contains(r#"value="US""#));
+        // Listing is a box of its own, never ticked, after its error line and before its label.
+        assert!(html.contains(r#"<input type="checkbox" id="p-list_name" name="list_name" value="yes"><label for="p-list_name" id="p-list_name-label">List my name with the letter, with my title, congregation and city</label>"#), "{html}");
     }
 
     #[test]
