@@ -118,7 +118,9 @@ export function lazySigner(jsUrl, wasmUrl, outboxUrl) {
    *  however fast. The service worker has kept it on the device from the first visit anyway.
    *  Not for the updates signup alone (every page's footer), nor where the visitor saves data. */
   function soon(target) {
-    if (!wasm || signer || loading) return;
+    // In event mode the signer comes with event mode's side, once the staff panel is up
+    // (`events`), which gives it the event.
+    if (!wasm || signer || loading || activeEvent()) return;
     const connection = navigator.connection;
     if (connection?.saveData || /2g/.test(connection?.effectiveType ?? "")) return;
     const open = [...target.querySelectorAll(FORMS)].some((f) => f.getAttribute(C.attr.action) && !f.closest("[hidden]"));
