@@ -22,11 +22,12 @@ async function receiver(t, ...flags) {
 }
 
 /** A configuration for `adapter` that sends to the receiver at `base`. */
-function configFor(base, adapter, { cors, petitions = 'guantanamo = "guantanamo"' } = {}) {
+function configFor(base, adapter, { cors, petitions = 'guantanamo = "guantanamo"\nclergy-letter = "clergy-letter"' } = {}) {
+  const osdiPetition = `${base}/osdi/petitions/{petition}/record_signature_helper`;
   const urls = {
-    osdi: [`${base}/osdi/petitions/{petition}/record_signature_helper`, `${base}/osdi/forms/{form}/record_submission_helper`],
-    json: [`${base}/json`, `${base}/json`],
-    form: [`${base}/form`, `${base}/form`],
+    osdi: [osdiPetition, osdiPetition, `${base}/osdi/forms/{form}/record_submission_helper`],
+    json: [`${base}/json`, `${base}/json`, `${base}/json`],
+    form: [`${base}/form`, `${base}/form`, `${base}/form`],
   }[adapter];
   const file = join(mkdtempSync(join(tmpdir(), "check-endpoint-")), "signup.toml");
   writeFileSync(file, `adapter = "${adapter}"
@@ -35,7 +36,8 @@ ${adapter === "osdi" ? `fallback_url = "${base}/form"` : ""}
 ${cors === undefined ? "" : `cors = ${cors}`}
 [addresses]
 petition = "${urls[0]}"
-signup = "${urls[1]}"
+letter = "${urls[1]}"
+signup = "${urls[2]}"
 [petitions]
 ${petitions}
 `);
@@ -61,11 +63,12 @@ test("an OSDI endpoint that answers CORS: every form will work, and the tags to 
   const { code, out } = await check(configFor(base, "osdi"));
   assert.equal(code, 0, out);
   assert.match(out, /the petition “Tell President Trump: Don’t Send Migrants to Guantánamo!”\n  → .*\/osdi\/petitions\/guantanamo\/record_signature_helper\n  preflight: 200, Access-Control-Allow-Origin: https:\/\/act.example.org\n  test signature: 201/);
+  assert.match(out, /the letter “Rabbis and Cantors to Congress: Welcome the Stranger”\n  → .*\/osdi\/petitions\/clergy-letter\/record_signature_helper\n  preflight: 200, Access-Control-Allow-Origin: https:\/\/act.example.org\n  test signature: 201/);
   assert.match(out, /the updates signup\n  → .*\/osdi\/forms\/updates\/record_submission_helper\n/);
-  assert.equal(out.match(/✓ it will work/g).length, 2, out);
+  assert.equal(out.match(/✓ it will work/g).length, 3, out);
   assert.equal(await kept(base), 1, "the test signature reached the petition, once");
   // Every tag the site sends, which Action Network ignores unless created first.
-  for (const tag of ["petition:guantanamo", "signup:updates", "lang:en", "lang:es", "email-opt-in:no", "endpoint-check"]) {
+  for (const tag of ["petition:guantanamo", "letter:clergy-letter", "letter-approved:clergy-letter", "title:rabbi", "signup:updates", "lang:en", "lang:es", "email-opt-in:no", "endpoint-check"]) {
     assert.match(out, new RegExp(`\\n  ${tag}  \\(`), tag);
   }
   // The consent tags, each with its wording and language.
@@ -79,7 +82,7 @@ test("an endpoint without CORS: each form fails, and says what visitors would se
   const base = await receiver(t, "--no-cors");
   const { code, out } = await check(configFor(base, "osdi"));
   assert.equal(code, 1, out);
-  assert.equal(out.match(/✗ the endpoint does not allow https:\/\/act.example.org \(no CORS answer to the preflight\)/g).length, 2, out);
+  assert.equal(out.match(/✗ the endpoint does not allow https:\/\/act.example.org \(no CORS answer to the preflight\)/g).length, 3, out);
   assert.match(out, /Visitors would see, after three tries: “The petition service can’t be reached right now\./);
   assert.match(out, /Visitors would see, after three tries: “The signup service can’t be reached right now\./);
   assert.match(out, new RegExp(`another way to sign: the plain form, posted to ${base}/form\\.`));
@@ -91,10 +94,10 @@ test("Action Network's blind 200 {}: never “it will work”, but what to look 
   const { code, out } = await check(configFor(base, "osdi"));
   assert.equal(code, 2, out);
   assert.doesNotMatch(out, /✓ it will work/);
-  assert.equal(out.match(/\? sent, but not confirmed: Action Network's helpers answer 200 \{\} whether or not they kept a signature\./g).length, 2, out);
+  assert.equal(out.match(/\? sent, but not confirmed: Action Network's helpers answer 200 \{\} whether or not they kept a signature\./g).length, 3, out);
   const email = out.match(/endpoint-check\+\d+@example\.org/)[0];
   assert.ok(out.includes(`To confirm it arrived: in Action Network, open Start Organizing > People > Activists and search for ${email}: the person should be there, tagged \`endpoint-check\`, with Tell President Trump: Don’t Send Migrants to Guantánamo! among their actions.`), out);
-  assert.match(out, /No form fails, but 2 need\(s\) a look by hand/);
+  assert.match(out, /No form fails, but 3 need\(s\) a look by hand/);
 });
 
 test("a petition without its id fails as the release build does, and nothing is sent", { timeout: 120_000 }, async (t) => {
@@ -117,7 +120,7 @@ test("the json and form adapters: confirmed where the answer can be read, and no
   const base = await receiver(t);
   const json = await check(configFor(base, "json"));
   assert.equal(json.code, 0, json.out);
-  assert.equal(json.out.match(/✓ it will work/g).length, 2, json.out);
+  assert.equal(json.out.match(/✓ it will work/g).length, 3, json.out);
   assert.doesNotMatch(json.out, /Tags to create/, "tags are Action Network's");
   const readable = await check(configFor(base, "form", { cors: true }));
   assert.equal(readable.code, 0, readable.out);
@@ -133,13 +136,13 @@ test("--preflight-only, for every adapter: nothing is sent, and a form post, whi
   for (const adapter of ["osdi", "json"]) {
     const { code, out } = await check(configFor(base, adapter), "--preflight-only");
     assert.equal(code, 0, `${adapter}: ${out}`);
-    assert.equal(out.match(/✓ the preflight lets a browser send it \(no signature was sent/g).length, 2, out);
+    assert.equal(out.match(/✓ the preflight lets a browser send it \(no signature was sent/g).length, 3, out);
     assert.doesNotMatch(out, /test signature:/);
   }
   const form = await check(configFor(base, "form", { cors: true }), "--preflight-only");
   assert.equal(form.code, 2, form.out);
   assert.doesNotMatch(form.out, /✓/);
-  assert.equal(form.out.match(/– not checked: a form post sends no preflight/g).length, 2, form.out);
+  assert.equal(form.out.match(/– not checked: a form post sends no preflight/g).length, 3, form.out);
   // The preflight alone on a receiver without CORS still finds the problem.
   const closed = await receiver(t, "--no-cors");
   const refused = await check(configFor(closed, "json"), "--preflight-only");
