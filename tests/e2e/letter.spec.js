@@ -69,6 +69,7 @@ test("a rabbi reads the letter, signs it by label with everything a letter asks,
   await form.getByRole("button", { name: "Add your name" }).click();
   await expect(form.getByText("Your name has been added to the letter.")).toBeVisible();
   await expect(page.getByText("Signed. Thank you.")).toBeVisible();
+  await expectNoAxeViolations(page);
   const got = await signatures();
   expect(got).toHaveLength(1);
   expect(got[0].endpoint).toBe("/osdi/petitions/clergy-letter/record_signature_helper");
@@ -156,4 +157,21 @@ test("at a rally, the letter in event mode: sealed as signed, sent once each aft
   expect(got.map((s) => s.body.person.email_addresses[0].address)).toEqual(["avi@example.org", "tamar@example.org"]);
   expect(got.every((s) => s.body.referrer_data.source === "event-kallah-2027")).toBe(true);
   await expect(eventPanel(page, "Kallah 2027")).toBeVisible();
+});
+
+test("without WebAssembly (Lockdown Mode) the letter reads whole and posts as a plain form, with every field", async ({ page }) => {
+  await page.addInitScript(() => {
+    delete globalThis.WebAssembly;
+  });
+  await page.goto(LETTER);
+  await heading(page, TITLE);
+  await expect(page.getByText("Dear Members of Congress,")).toBeVisible();
+  await expectNoAxeViolations(page);
+  const form = letterForm(page);
+  await fill(form, { given: "Chaim", email: "chaim@example.org" });
+  await form.getByRole("button", { name: "Add your name" }).click();
+  await heading(page, "Thank you");
+  const [got] = await signatures();
+  expect(got.adapter).toBe("form");
+  expect(got.body).toMatchObject({ kind: "letter", action: "clergy-letter", title: "rabbi", given_name: "Chaim", organization: "Congregation B’nai Israel", city: "Brooklyn", place: "US-NY", list_name: "yes" });
 });

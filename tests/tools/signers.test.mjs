@@ -32,7 +32,7 @@ async function signLetter(base, i, { given, family, title, organization, city, r
       postal_addresses: [{ primary: true, locality: city, ...(region ? { region } : {}), country }],
       custom_fields: { title, organization, list_name_clergy_letter: listed ? "yes" : "no" },
     },
-    identifiers: [`truah_campaign:00000000-0000-4000-8000-0000000000${10 + i}`],
+    identifiers: [`truah_campaign:00000000-0000-4000-8000-${String(10 + i).padStart(12, "0")}`],
     add_tags: ["letter:clergy-letter", `title:${title}`],
   };
   const r = await fetch(`${base}/osdi/petitions/clergy-letter/record_signature_helper`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
@@ -93,6 +93,29 @@ test("with the API key: only the signers who asked to be listed and whom staff a
   assert.equal(refused.code, 0, refused.out);
   assert.match(refused.out, /the API key was refused/);
   assert.ok(!existsSync(join(out, "clergy-letter.json")));
+});
+
+test("1,000 letter signers at the receiver: exactly those who asked to be listed and whom staff approved are read", { timeout: 180_000 }, async (t) => {
+  const base = await receiver(t);
+  const expected = [];
+  for (let i = 0; i < 1000; i++) {
+    const listed = i % 3 !== 0;
+    const approved = i % 4 !== 0;
+    const person = { given: `Given${i}`, family: `Family${i}`, title: i % 2 ? "rabbi" : "cantor", organization: `Congregation ${i}`, city: "Chicago", region: "IL", country: "US", listed };
+    await signLetter(base, i + 100, person);
+    if (approved) {
+      const r = await fetch(`${base}/letters/approve`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: `person=${i}&letter=clergy-letter&approve=yes`, redirect: "manual" });
+      assert.equal(r.status, 303);
+    }
+    if (listed && approved) expected.push(`Given${i} Family${i}`);
+  }
+  const out = mkdtempSync(join(tmpdir(), "signers-out-"));
+  const run = await signers(["--config", config(base), "--out", out], { token: TOKEN });
+  assert.equal(run.code, 0, run.out);
+  const got = list(out).signers.map((s) => `${s.given_name} ${s.family_name}`);
+  assert.equal(got.length, expected.length);
+  assert.deepEqual(got.sort(), expected.sort());
+  assert.ok(list(out).signers.every((s) => s.place === "US-IL"));
 });
 
 test("when the API cannot be read, the list the site published last is kept", { timeout: 120_000 }, async (t) => {
