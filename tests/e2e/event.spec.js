@@ -190,7 +190,7 @@ test("a file of sealed signatures: saved on one browser, imported on another, un
     // Saving needs the passphrase (unlocked), and nothing is sent with no signal.
     await unlockEvent(panel, PASSPHRASE);
     const [download] = await Promise.all([page.waitForEvent("download"), panel.getByRole("button", { name: "Save the waiting signatures to a file" }).click()]);
-    await expect(panel.getByText(new RegExp(`^${count} signatures saved to shabbat-rally-\\d{4}-\\d\\d-\\d\\d-${count}-signatures\\.sealed\\.json\\.`))).toBeVisible();
+    await expect(panel.getByText(new RegExp(`^Signatures saved: ${count}, to shabbat-rally-\\d{4}-\\d\\d-\\d\\d-${count}-signatures\\.sealed\\.json\\.`))).toBeVisible();
     const path = `target/e2e/${room}-${Date.now()}.sealed.json`;
     await download.saveAs(path);
     const file = readFileSync(path, "utf8");
@@ -209,11 +209,11 @@ test("a file of sealed signatures: saved on one browser, imported on another, un
   await staff(panel);
   const importFile = (path) => panel.getByLabel("Import a file of sealed signatures").setInputFiles(path);
   await importFile(one);
-  await expect(panel.getByText("3 signatures imported; 0 were already here or sent.")).toBeVisible();
+  await expect(panel.getByText("Signatures imported: 3; already here or sent: 0.")).toBeVisible();
   await importFile(two);
-  await expect(panel.getByText("2 signatures imported; 0 were already here or sent.")).toBeVisible();
+  await expect(panel.getByText("Signatures imported: 2; already here or sent: 0.")).toBeVisible();
   await importFile(one);
-  await expect(panel.getByText("0 signatures imported; 3 were already here or sent.")).toBeVisible();
+  await expect(panel.getByText("Signatures imported: 0; already here or sent: 3.")).toBeVisible();
   await expect(panel.getByText("Waiting on this device, sealed: 5")).toBeVisible();
   expect(await received("/__signatures")).toHaveLength(0, "locked: nothing goes");
   await unlockEvent(panel, PASSPHRASE);
@@ -221,9 +221,9 @@ test("a file of sealed signatures: saved on one browser, imported on another, un
   await expect.poll(async () => (await received("/__signatures")).length).toBe(5);
   // Once sent, a file imported again brings nothing back.
   await importFile(one);
-  await expect(panel.getByText("0 signatures imported; 3 were already here or sent.")).toBeVisible();
+  await expect(panel.getByText("Signatures imported: 0; already here or sent: 3.")).toBeVisible();
   await importFile(two);
-  await expect(panel.getByText("0 signatures imported; 2 were already here or sent.")).toBeVisible();
+  await expect(panel.getByText("Signatures imported: 0; already here or sent: 2.")).toBeVisible();
   await panel.getByRole("button", { name: "Send now" }).click();
   const arrived = (await received("/__signatures")).map((s) => s.body.person.email_addresses[0].address).sort();
   expect(arrived).toEqual([1, 2, 3].map((i) => person(i, "north").email).concat([1, 2].map((i) => person(i, "south").email)).sort());
@@ -266,7 +266,7 @@ test("the room: a countdown before a half-filled form is cleared, which any touc
   // Leaving, with one signature waiting: the passphrase, and how many wait.
   await staff(panel);
   await panel.getByRole("button", { name: "Leave event mode" }).click();
-  await expect(panel.getByText("1 signatures still wait on this device, sealed. Enter the passphrase to leave event mode")).toBeVisible();
+  await expect(panel.getByText("Still waiting on this device, sealed: 1. Enter the passphrase to leave event mode")).toBeVisible();
   await panel.getByLabel("Passphrase", { exact: true }).last().fill("not the passphrase at all");
   await panel.getByRole("button", { name: "Confirm" }).click();
   await expect(panel.getByText("That passphrase does not open them. Try again in 2 s.")).toBeVisible();
@@ -282,4 +282,56 @@ test("the room: a countdown before a half-filled form is cleared, which any touc
   await expect(f.getByLabel("Email")).toBeVisible();
   await expect(f.getByText("Saved on this device", { exact: false })).toHaveCount(0);
   expect((await outbox(page)).entries.map((e) => Boolean(e.sealed))).toEqual([true]);
+});
+
+test("a signature the endpoint refused: the reason, without the signer's details; tried again, it goes once; deleted, only with the passphrase", async ({ page, context }) => {
+  const panel = await startEvent(page, ACTION, EVENT, PASSPHRASE);
+  const [one, two] = [person(1, "refused"), person(2, "refused")];
+  // The endpoint refuses every signature for now, naming the signer in its reason, as real
+  // endpoints do ("… is already signed up").
+  const cors = { "access-control-allow-origin": "*", "access-control-allow-headers": "content-type", "access-control-allow-methods": "POST" };
+  let refusing = true;
+  await context.route("**/record_signature_helper", async (route) => {
+    if (!refusing) return route.fallback();
+    if (route.request().method() === "OPTIONS") return route.fulfill({ status: 204, headers: cors });
+    const email = JSON.parse(route.request().postData()).person.email_addresses[0].address;
+    return route.fulfill({ status: 422, headers: { ...cors, "content-type": "application/json" }, body: JSON.stringify({ error: `${email} may not sign this twice` }) });
+  });
+  await signs(page, one);
+  await signs(page, two);
+  await unlockEvent(panel, PASSPHRASE);
+  await expect(panel.getByText("Refused by the endpoint: 2")).toBeVisible({ timeout: 30_000 });
+  const refusals = panel.getByRole("listitem").filter({ hasText: /^Refused: / });
+  await expect(refusals).toHaveCount(2);
+  for (const text of await refusals.allInnerTexts()) {
+    expect(text).toContain("may not sign this twice");
+    expect(text).not.toContain("refused@example.org");
+  }
+  // Kept sealed, the reason too without the signer in it.
+  const kept = await everythingKept(page);
+  for (const p of [one, two]) expect(foundIn(kept, p.email)).toEqual([]);
+  await expectNoAxeViolations(page);
+  expect(await received("/__signatures")).toHaveLength(0);
+
+  // The endpoint is mended: tried again, the first goes, once.
+  refusing = false;
+  await refusals.first().getByRole("button", { name: "Try again" }).click();
+  await expect.poll(async () => (await received("/__signatures")).map((s) => s.body.person.email_addresses[0].address)).toEqual([one.email]);
+  await expect(refusals).toHaveCount(1);
+  // Deleting the other asks for the passphrase; a wrong one deletes nothing.
+  await refusals.first().getByRole("button", { name: "Delete" }).click();
+  await expect(panel.getByText("Delete this signature for good? Enter the passphrase to confirm.")).toBeVisible();
+  await panel.getByLabel("Passphrase", { exact: true }).last().fill("not the passphrase at all");
+  await panel.getByRole("button", { name: "Confirm" }).click();
+  await expect(panel.getByText("That passphrase does not open them. Try again in 2 s.")).toBeVisible();
+  await expect(refusals).toHaveCount(1);
+  await page.waitForTimeout(2_100);
+  await panel.getByLabel("Passphrase", { exact: true }).last().fill(PASSPHRASE);
+  await panel.getByRole("button", { name: "Confirm" }).click();
+  await expect(refusals).toHaveCount(0);
+  await expect(panel.getByText("Refused by the endpoint: 0")).toBeVisible();
+  await expect(panel.getByText("Waiting on this device, sealed: 0")).toBeVisible();
+  expect((await outbox(page)).entries).toEqual([]);
+  // The deleted one never went.
+  expect((await received("/__signatures")).map((s) => s.body.person.email_addresses[0].address)).toEqual([one.email]);
 });

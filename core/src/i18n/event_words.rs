@@ -53,10 +53,10 @@ pub struct EventWords {
     // A file of sealed signatures.
     pub export: &'static str,
     pub export_none: &'static str,
-    /// "{} signatures saved to {}" (how many, the file's name).
+    /// "Signatures saved: {}, to {}" (how many, the file's name; worded so that any number reads right).
     pub exported: &'static str,
     pub import: &'static str,
-    /// "{} signatures imported; {} were already here or sent."
+    /// "Signatures imported: {}; already here or sent: {}."
     pub imported: &'static str,
     pub import_failed: &'static str,
     // A refused signature.
@@ -67,7 +67,7 @@ pub struct EventWords {
     pub delete_confirm: &'static str,
     // Leaving.
     pub leave: &'static str,
-    /// "{} signatures wait on this device, sealed. …"
+    /// "Still waiting on this device, sealed: {}. …"
     pub leave_confirm: &'static str,
     pub confirm: &'static str,
     pub cancel: &'static str,
