@@ -175,3 +175,38 @@ test("without WebAssembly (Lockdown Mode) the letter reads whole and posts as a 
   expect(got.adapter).toBe("form");
   expect(got.body).toMatchObject({ kind: "letter", action: "clergy-letter", title: "rabbi", given_name: "Chaim", organization: "Congregation B’nai Israel", city: "Brooklyn", place: "US-NY", list_name: "yes" });
 });
+
+/** The letter's form as drawn: each field's box, and each box to tick with its words. */
+const drawn = (page) =>
+  letterForm(page).evaluate((form) => {
+    const r = (el) => el.getBoundingClientRect();
+    const fields = [...form.querySelectorAll(".field")].filter((f) => f.getClientRects().length && !f.closest(".hp")).map((f) => ({ id: f.id || f.className, r: r(f) }));
+    const overlapping = [];
+    for (let i = 0; i < fields.length; i++)
+      for (let j = i + 1; j < fields.length; j++) {
+        const [a, b] = [fields[i].r, fields[j].r];
+        if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1) overlapping.push(`${fields[i].id} × ${fields[j].id}`);
+      }
+    const boxes = [...form.querySelectorAll("input[type=checkbox]")].filter((b) => b.getClientRects().length).map((b) => {
+      const words = form.querySelector(`label[for="${b.id}"]`);
+      return { width: r(b).width, wordsStart: r(words).left, boxEnd: r(b).right, wordsTop: r(words).top, boxBottom: r(b).bottom };
+    });
+    return { overlapping, boxes, formRight: r(form).right, widest: Math.max(...fields.map((f) => f.r.right)) };
+  });
+
+test("the letter's form as drawn, on a phone and a desktop: no field over another, each box to tick a box with its words beside it", async ({ page }) => {
+  for (const width of [375, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto(LETTER);
+    await heading(page, TITLE);
+    const { overlapping, boxes, formRight, widest } = await drawn(page);
+    expect(overlapping, `${width} px`).toEqual([]);
+    expect(widest, `${width} px: every field inside the form`).toBeLessThanOrEqual(formRight + 1);
+    expect(boxes.length, "the listing box and the updates box").toBe(2);
+    for (const b of boxes) {
+      expect(b.width, `${width} px: a box, not a field's width`).toBeLessThanOrEqual(32);
+      expect(b.wordsStart, `${width} px: its words beside it`).toBeGreaterThanOrEqual(b.boxEnd - 1);
+      expect(b.wordsTop, `${width} px: on its line`).toBeLessThan(b.boxBottom);
+    }
+  }
+});
