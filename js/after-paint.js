@@ -33,6 +33,8 @@ function signersHere() {
 /** Starts, for the site's `lazySigner` (boot.js). */
 export function afterPaint(signer) {
   resume(signer);
+  // An action's open form: the signer comes now that the page is painted, once it is idle.
+  signer.soon(document);
   countsHere();
   signersHere();
   new MutationObserver(() => {

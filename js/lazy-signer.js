@@ -114,7 +114,7 @@ export function lazySigner(jsUrl, wasmUrl, outboxUrl) {
   }
 
   /** On a page (or an embed) with an action's form open to sign, the signer comes once the page
-   *  is loaded and the browser idle: it is then there for the tap, whoever fills the form and
+   *  is loaded (and, the site's own page, painted: after-paint.js) and the browser idle: it is then there for the tap, whoever fills the form and
    *  however fast. The service worker has kept it on the device from the first visit anyway.
    *  Not for the updates signup alone (every page's footer), nor where the visitor saves data. */
   function soon(target) {
@@ -176,7 +176,10 @@ export function lazySigner(jsUrl, wasmUrl, outboxUrl) {
       if (root?.hasAttribute(C.attr.sign_ready) || !form?.getAttribute("action")) return;
       HTMLFormElement.prototype.submit.call(form);
     });
-    soon(target);
+    // An embed's signer comes once the host page has loaded. The site's own page asks for it
+    // once the page has also been painted (after-paint.js): Lighthouse counts whatever a page
+    // fetches before its first paint, which on a slow phone can come after the load event.
+    if (target !== document) soon(target);
   }
 
   /** The visitor submitted before the signer arrived: "Sending…", then the signer, or a way out. */
