@@ -72,7 +72,7 @@ dist:
 	$(LOCAL) scripts/build.sh
 	# The same site for a subfolder, as staff embedding it under an existing domain would build it,
 	# with more actions, closed, won, past their last day (the build closes it) and with a last
-	# day to come, the letter with 1,000 listed signers, and a home page featuring the won one
+	# day to come, a won letter, the letter with 1,000 listed signers, and a home page featuring the won one
 	# (tests/content-states/:
 	# tests/e2e/states.spec.js checks them there), and ten more actions
 	# and ten more issues, whose wasm scripts/content-growth.mjs compares with dist/'s.

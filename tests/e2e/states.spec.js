@@ -36,6 +36,24 @@ for (const [slug, title, said, text, extra] of [
   });
 }
 
+test("a won letter's page says so in place of its form, keeps the letter as sent, and points to the open actions", async ({ page }) => {
+  const title = "Example won letter: let asylum seekers stay";
+  await page.goto(`${SUBFOLDER}/act/won-letter/`);
+  await heading(page, title);
+  const main = page.getByRole("main");
+  await expect(main.getByText("To:", { exact: true })).toBeVisible();
+  await expect(main.getByText("We write as rabbis and cantors to ask that asylum seekers be allowed to stay.")).toBeVisible();
+  const section = page.getByRole("region", { name: "We won" });
+  await expect(section).toContainText("What this letter asked for has happened");
+  await expect(main.getByRole("textbox")).toHaveCount(0);
+  await expect(main.getByRole("combobox")).toHaveCount(0);
+  await expect(main.locator("form")).toHaveCount(0);
+  await expectNoAxeViolations(page);
+  await section.getByRole("link", { name: "Rabbis and Cantors to Congress: Welcome the Stranger" }).click();
+  await heading(page, "Rabbis and Cantors to Congress: Welcome the Stranger");
+  await expect(page.getByRole("region", { name: "Add your name" })).toBeVisible();
+});
+
 test("the list shows each action's status; the home page offers only an open action", async ({ page }) => {
   await page.goto(`${SUBFOLDER}/act/`);
   await heading(page, "Take action");
