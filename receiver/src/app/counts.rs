@@ -8,7 +8,7 @@ use axum::{
 };
 use serde_json::json;
 
-use super::{json_error, json_response, tokens_match, AppState, API_TOKEN_HEADER};
+use super::{json_response, without_api_key, AppState};
 
 /// `GET /count/{petition}`: `{"count": N}`, the petition's accepted signatures.
 pub(super) async fn count(State(state): State<AppState>, Path(petition): Path<String>) -> Response {
@@ -26,9 +26,8 @@ pub(super) async fn osdi_petition(
     Path(petition): Path<String>,
     headers: HeaderMap,
 ) -> Response {
-    let expected = state.settings.api_token.as_deref();
-    if !tokens_match(expected, headers.get(API_TOKEN_HEADER)) {
-        return json_error(StatusCode::UNAUTHORIZED, "API Key invalid or not present");
+    if let Some(refused) = without_api_key(&state, &headers) {
+        return refused;
     }
     let (count, modified) = match state.lock().store.tally(&petition) {
         Some(tally) => (tally.count, tally.last.clone()),

@@ -25,7 +25,7 @@ use serde_json::{json, Value};
 use campaign_core::petition::payload::{approval_tag, list_name_key};
 
 use super::signatures::escape_html;
-use super::{json_error, json_response, tokens_match, AppState, API_TOKEN_HEADER};
+use super::{json_error, json_response, without_api_key, AppState};
 
 /// The letters' signers this run has accepted.
 #[derive(Debug, Default)]
@@ -102,17 +102,10 @@ fn origin(headers: &HeaderMap) -> String {
     format!("http://{host}")
 }
 
-fn unauthorized() -> Response {
-    json_error(StatusCode::UNAUTHORIZED, "API Key invalid or not present")
-}
-
 /// `GET /osdi/tags`: every letter's approval tag.
 pub(super) async fn tags(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    if !tokens_match(
-        state.settings.api_token.as_deref(),
-        headers.get(API_TOKEN_HEADER),
-    ) {
-        return unauthorized();
+    if let Some(refused) = without_api_key(&state, &headers) {
+        return refused;
     }
     let base = origin(&headers);
     let slugs: BTreeSet<String> = state
@@ -147,11 +140,8 @@ pub(super) async fn taggings(
     Path(slug): Path<String>,
     headers: HeaderMap,
 ) -> Response {
-    if !tokens_match(
-        state.settings.api_token.as_deref(),
-        headers.get(API_TOKEN_HEADER),
-    ) {
-        return unauthorized();
+    if let Some(refused) = without_api_key(&state, &headers) {
+        return refused;
     }
     let base = origin(&headers);
     let taggings: Vec<Value> = state
@@ -174,11 +164,8 @@ pub(super) async fn person(
     Path(id): Path<String>,
     headers: HeaderMap,
 ) -> Response {
-    if !tokens_match(
-        state.settings.api_token.as_deref(),
-        headers.get(API_TOKEN_HEADER),
-    ) {
-        return unauthorized();
+    if let Some(refused) = without_api_key(&state, &headers) {
+        return refused;
     }
     let person = id.parse::<usize>().ok().and_then(|id| {
         state

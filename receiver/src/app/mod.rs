@@ -341,6 +341,16 @@ async fn read_body(state: &Receiver, body: Body) -> Result<Bytes, Refusal> {
     }
 }
 
+/// The answer to a request for what Action Network serves only with its API key (`OSDI-API-Token`,
+/// here `--api-token`) when the request does not carry it: 401, as Action Network answers.
+fn without_api_key(state: &AppState, headers: &HeaderMap) -> Option<Response> {
+    (!tokens_match(
+        state.settings.api_token.as_deref(),
+        headers.get(API_TOKEN_HEADER),
+    ))
+    .then(|| json_error(StatusCode::UNAUTHORIZED, "API Key invalid or not present"))
+}
+
 /// Whether `given` is the `expected` token; never when there is none. Compared in constant
 /// time (for tokens of the same length).
 fn tokens_match(expected: Option<&str>, given: Option<&HeaderValue>) -> bool {
