@@ -260,6 +260,23 @@ fn an_issue_naming_a_missing_partner_is_refused() {
     assert!(errs[0].contains("all-in-for-registry"), "{}", errs[0]);
 }
 
+/// An issue that lists an action that does not exist (a typo, a file renamed) stops the build:
+/// the action it meant would otherwise be missing from the list's order without a word.
+#[test]
+fn an_issue_listing_a_missing_action_is_refused() {
+    let dir = copy();
+    edit(
+        &dir,
+        "issues/immigration-justice.md",
+        "actions = [\"guantanamo\"",
+        "actions = [\"guantanamoo\"",
+    );
+    let errs = errors(&dir);
+    assert_eq!(errs.len(), 1, "{errs:?}");
+    assert!(errs[0].starts_with("issues/immigration-justice.md:9: issue `immigration-justice` names the action `guantanamoo`, which does not exist."), "{}", errs[0]);
+    assert!(errs[0].contains("guantanamo"), "{}", errs[0]);
+}
+
 #[test]
 fn an_action_may_not_point_at_an_issue_without_a_page() {
     let dir = copy();
