@@ -210,3 +210,35 @@ test("the letter's form as drawn, on a phone and a desktop: no field over anothe
     }
   }
 });
+
+test("signed with no signal: saved on the device, then sent once when the device is online, with the consent version of the updates box; the privacy line names where it goes and links T'ruah's notice", async ({ page, context }) => {
+  await page.goto(LETTER);
+  await heading(page, TITLE);
+  const form = letterForm(page);
+  // Where it goes, and what T'ruah does with it, by the submit button, before anything is typed.
+  await expect(form.getByText(/^When you send this, your details go to 127\.0\.0\.1\./)).toBeVisible();
+  await expect(form.getByRole("link", { name: "T’ruah’s privacy policy" })).toHaveAttribute("href", "https://truah.org/privacy-policy/");
+  await form.getByLabel("First name").click();
+  await expect(form.locator("[data-sign-ready]")).toHaveCount(1);
+
+  await context.setOffline(true);
+  await fill(form, { given: "Avital", email: "avital@example.org" });
+  await form.getByLabel("Send me updates and action alerts").check();
+  await form.getByRole("button", { name: "Add your name" }).click();
+  await expect(form.getByText("Saved on this device.", { exact: false })).toBeVisible();
+  await expectNoAxeViolations(page);
+  expect(await signatures()).toHaveLength(0);
+
+  await context.setOffline(false);
+  await expect(form.getByText("Your name has been added to the letter.")).toBeVisible({ timeout: 30_000 });
+  const version = await form.locator("input[name=consent_version]").inputValue();
+  expect(version).toMatch(/^[0-9a-f]{8}$/);
+  const got = await signatures();
+  expect(got).toHaveLength(1);
+  expect(got[0].body.person.email_addresses[0].address).toBe("avital@example.org");
+  expect(got[0].body.add_tags).toContain(`consent:${version}`);
+  expect(got[0].body.add_tags).not.toContain("email-opt-in:no");
+  // Once: nothing more comes.
+  await page.waitForTimeout(2_000);
+  expect(await signatures()).toHaveLength(1);
+});
