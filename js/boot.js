@@ -10,7 +10,6 @@
 // - the signer, the forms' behaviour, when a visitor starts filling in a form (lazy-signer.js).
 import { C } from "./contract.js";
 import { lazySigner, prepareForms, wasm } from "./lazy-signer.js";
-import { thrifty } from "./thrifty.js";
 
 // A static page (the /embed/ generator) is not the site's to hydrate, nor to send elsewhere.
 function isStatic() {
@@ -126,4 +125,6 @@ function startOnLinkIntent() {
 
 // On a slow or metered connection the pages work as they are, and every link loads a small
 // prerendered page: hydrating would cost more than it saves.
-if (wasm && !thrifty() && !isStatic()) startOnLinkIntent();
+const connection = navigator.connection;
+const thrifty = connection?.saveData || ["slow-2g", "2g"].includes(connection?.effectiveType);
+if (wasm && !thrifty && !isStatic()) startOnLinkIntent();

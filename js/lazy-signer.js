@@ -1,15 +1,13 @@
 // The signer (signer/): the forms' behaviour, a small wasm module of its own. Nothing loads it
 // on the first view. It is fetched when a visitor starts filling in a form (focus, a tap, a
 // key), when an earlier visit left a signature waiting to be sent, and, on a page with an
-// action's open form, once the page is loaded, painted and idle (`soon`: not with Save-Data, nor
-// on 2G), so that a visitor whose browser fills the form at once and who taps at once waits for
-// no download; a submit that comes before it waits for it, then goes ahead. Shared by the site
-// (boot.js) and the embed
+// action's open form, once the page is loaded and idle (`soon`: not with Save-Data, nor on 2G),
+// so that a visitor whose browser fills the form at once and who taps at once waits for no
+// download; a submit that comes before it waits for it, then goes ahead. Shared by the site (boot.js) and the embed
 // (embed.js); scripts/bundle.mjs bundles it into each. What an earlier visit left waiting
 // brings it in too (waiting.js).
 import { closeEnded, refuseAfterTheEnd } from "./closing.js";
 import { C, has, partId } from "./contract.js";
-import { thrifty } from "./thrifty.js";
 
 const FORMS = has(C.attr.sign);
 export const wasm = typeof WebAssembly === "object";
@@ -116,14 +114,15 @@ export function lazySigner(jsUrl, wasmUrl, outboxUrl) {
   }
 
   /** On a page (or an embed) with an action's form open to sign, the signer comes once the page
-   *  is loaded (and, the site's own page, painted: after-paint.js) and the browser idle: it is
-   *  then there for the tap, whoever fills the form and however fast. The service worker has kept it on the device from the first visit anyway.
+   *  is loaded (and, the site's own page, painted: after-paint.js) and the browser idle: it is then there for the tap, whoever fills the form and
+   *  however fast. The service worker has kept it on the device from the first visit anyway.
    *  Not for the updates signup alone (every page's footer), nor where the visitor saves data. */
   function soon(target) {
     // In event mode the signer comes with event mode's side, once the staff panel is up
     // (`events`), which gives it the event.
     if (!wasm || signer || loading || activeEvent()) return;
-    if (thrifty()) return;
+    const connection = navigator.connection;
+    if (connection?.saveData || /2g/.test(connection?.effectiveType ?? "")) return;
     const open = [...target.querySelectorAll(FORMS)].some((f) => f.getAttribute(C.attr.action) && !f.closest("[hidden]"));
     if (!open) return;
     const idle = globalThis.requestIdleCallback ?? ((f) => setTimeout(f, 200));

@@ -25,7 +25,6 @@
 //   with no page open), and whenever it starts.
 import { C } from "./contract.js";
 import * as outbox from "./outbox.js";
-import { thrifty } from "./thrifty.js";
 
 // eslint-disable-next-line no-undef
 const BUILD = __BUILD__;
@@ -68,11 +67,12 @@ self.addEventListener("install", (event) => {
     // What signing offline needs, fetched ahead (about 70 KB): not where the visitor saves data
     // or is on 2G (as boot.js skips the site's wasm there). The offline page and the open pages are
     // kept anyway.
-    const saving = thrifty();
+    const connection = self.navigator?.connection;
+    const thrifty = connection?.saveData || ["slow-2g", "2g"].includes(connection?.effectiveType);
     for (const lang of open.languages) {
       const { files: list, pages: pageList, offline } = BUILD.languages[lang];
-      if (!saving) await files.addAll(list.map(at));
-      await pages.addAll((saving ? [offline] : pageList).map(at));
+      if (!thrifty) await files.addAll(list.map(at));
+      await pages.addAll((thrifty ? [offline] : pageList).map(at));
     }
     await keep(pages, open.urls);
   })());

@@ -73,7 +73,7 @@ for (const folder of Object.values(whole.langs)) {
   }
   languages[folder] = list;
 }
-hash.update(await readFile("js/sw.js")).update(await readFile("js/outbox.js")).update(await readFile("js/outbox-rules.js")).update(await readFile("js/thrifty.js"));
+hash.update(await readFile("js/sw.js")).update(await readFile("js/outbox.js")).update(await readFile("js/outbox-rules.js"));
 const build = { version: hash.digest("hex").slice(0, 16), languages };
 
 const entry = "js/sw.js";
