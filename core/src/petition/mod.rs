@@ -3,6 +3,7 @@
 //! layer (the signer, `signer/`) only performs the effects these functions decide.
 
 pub mod consent;
+pub mod email_syntax;
 pub mod event;
 pub mod form_state;
 pub mod form_view;

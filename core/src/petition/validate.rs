@@ -122,7 +122,7 @@ pub fn name(field: Field, raw: &str) -> Result<String, Problem> {
     Ok(v)
 }
 
-/// An email address: syntax by the `email_address` crate, plus a domain with a dot, since the
+/// An email address: its syntax ([`super::email_syntax`]), plus a domain with a dot, since the
 /// address must be reachable on the internet.
 pub fn email(raw: &str) -> Result<String, Problem> {
     let v = raw.trim().to_string();
@@ -139,7 +139,7 @@ pub fn email(raw: &str) -> Result<String, Problem> {
     if v.chars().count() > EMAIL_MAX {
         return Err(Problem::TooLong(Field::Email, EMAIL_MAX));
     }
-    if !email_address::EmailAddress::is_valid(&v) {
+    if !super::email_syntax::is_valid(&v) {
         return Err(Problem::EmailShape);
     }
     let domain = v.rsplit('@').next().unwrap_or("");
@@ -163,7 +163,9 @@ pub fn postal_code(raw: &str, country: &str) -> Result<String, Problem> {
         let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
         // ZIP+4 typed without its hyphen (a numeric keypad has none) is accepted too.
         if digits(&v, 9) {
-            return Ok(format!("{}-{}", &v[..5], &v[5..]));
+            let mut zip = v;
+            zip.insert(5, '-');
+            return Ok(zip);
         }
         let ok = match v.split_once('-') {
             None => digits(&v, 5),
