@@ -521,9 +521,7 @@ pub fn countries_in(lang: crate::i18n::Lang) -> impl Iterator<Item = (&'static s
 }
 
 fn parse(data: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
-    data.split('\n')
-        .map(|line| line.split_at(2))
-        .map(|(code, name)| (code, &name[1..]))
+    data.split('\n').filter_map(|line| line.split_once(' '))
 }
 
 /// Every country's code, for [`is_country`]: the signer checks a country against these, and so

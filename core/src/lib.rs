@@ -10,6 +10,7 @@
 //! - [`embed`]: what another website can embed, and where each embeddable body is.
 //! - [`i18n`]: the interface's words in each language.
 //! - [`template`]: text with gaps (`{}`, `{name}`) to fill.
+//! - [`hex`]: bytes as lowercase hexadecimal.
 //! - [`deploy`]: the Content Security Policy and the static host's headers file.
 //! - [`findable`]: the sitemap and `robots.txt`.
 //! - [`contract`]: the names the Rust code and the site's JavaScript share.
@@ -25,6 +26,7 @@ pub mod deploy;
 pub mod embed;
 pub mod field;
 pub mod findable;
+pub mod hex;
 pub mod i18n;
 pub mod kind;
 pub mod petition;

@@ -604,14 +604,23 @@ impl serde_json::ser::Formatter for HtmlSafe {
         writer: &mut W,
         fragment: &str,
     ) -> std::io::Result<()> {
-        let mut rest = fragment;
-        while let Some(at) = rest.find(['<', '>', '\u{2028}', '\u{2029}']) {
-            writer.write_all(&rest.as_bytes()[..at])?;
-            let c = rest[at..].chars().next().expect("found there");
-            write!(writer, "\\u{:04x}", c as u32)?;
-            rest = &rest[at + c.len_utf8()..];
+        // Written without slicing a `str` or `write!`: either would bring `core`'s panic and
+        // formatting code into the signer's wasm (see README, "Size").
+        let bytes = fragment.as_bytes();
+        let mut start = 0;
+        for (at, c) in fragment.char_indices() {
+            let escaped: &[u8] = match c {
+                '<' => b"\\u003c",
+                '>' => b"\\u003e",
+                '\u{2028}' => b"\\u2028",
+                '\u{2029}' => b"\\u2029",
+                _ => continue,
+            };
+            writer.write_all(bytes.get(start..at).unwrap_or_default())?;
+            writer.write_all(escaped)?;
+            start = at + c.len_utf8();
         }
-        writer.write_all(rest.as_bytes())
+        writer.write_all(bytes.get(start..).unwrap_or_default())
     }
 }
 
@@ -619,13 +628,9 @@ impl serde_json::ser::Formatter for HtmlSafe {
 pub fn uuid_v4(mut b: [u8; 16]) -> String {
     b[6] = (b[6] & 0x0f) | 0x40;
     b[8] = (b[8] & 0x3f) | 0x80;
-    let h: String = b.iter().map(|x| format!("{x:02x}")).collect();
-    format!(
-        "{}-{}-{}-{}-{}",
-        &h[0..8],
-        &h[8..12],
-        &h[12..16],
-        &h[16..20],
-        &h[20..32]
-    )
+    let mut h = crate::hex::hex(&b);
+    for at in [20, 16, 12, 8] {
+        h.insert(at, '-');
+    }
+    h
 }

@@ -21,7 +21,7 @@ fn fresh() -> String {
     let _ = window()
         .crypto()
         .and_then(|c| c.get_random_values_with_u8_array(&mut bytes));
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    campaign_core::hex::hex(&bytes)
 }
 
 impl Form {
@@ -68,7 +68,7 @@ impl Form {
         let suffix = fresh();
         for f in self.kind.fields() {
             if let Some(el) = self.el::<web_sys::Element>(Part::Input(*f)) {
-                let _ = el.set_attribute("name", &format!("{}-{suffix}", f.name()));
+                let _ = el.set_attribute("name", &[f.name(), &suffix].join("-"));
                 let _ = el.set_attribute("autocomplete", "off");
             }
         }

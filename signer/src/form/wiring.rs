@@ -165,7 +165,10 @@ fn attach(root: web_sys::Element) {
                 .and_then(|t| t.closest("a[href^='#']").ok().flatten());
             if let Some(id) = link.and_then(|a| a.get_attribute("href")) {
                 ev.prevent_default();
-                if let Some(field) = g.scope.by_id::<web_sys::HtmlElement>(&id[1..]) {
+                if let Some(field) = g
+                    .scope
+                    .by_id::<web_sys::HtmlElement>(id.trim_start_matches('#'))
+                {
                     field.scroll_into_view();
                     let _ = field.focus();
                 }
