@@ -87,12 +87,13 @@ dist:
 	  scripts/build.sh --dist target/dist-subfolder
 
 # 3. Whole journeys against the release build, served like a static host; every page valid HTML;
+#    the signer within its 50 KB;
 #    the site's wasm not growing with the content; and the deploy recipes in deploy/ against
 #    stand-ins.
 test-e2e:
 	cargo build -p signup-receiver
 	npm run --silent e2e
-	node --test tests/html/
+	node --test tests/html/ tests/size/
 	node scripts/content-growth.mjs
 	node --test tests/deploy/
 	node --test tests/tools/
