@@ -81,10 +81,26 @@ self.addEventListener("install", (event) => {
 /** Pages fetched now and kept, as any page opened under the worker is. One that fails (the host
  *  is gone again) does not stop the worker. */
 function keep(pages, urls) {
-  return Promise.all(urls.map((url) => fetch(url).then(
-    (response) => (response.ok && response.type === "basic" ? pages.put(url, response) : null),
-    () => null,
-  )));
+  return Promise.all(urls.map(async (url) => {
+    try {
+      await keepPage(pages, url, await fetch(url));
+    } catch {
+      // Not kept this time; the copy kept before stays.
+    }
+  }));
+}
+
+/** Keeps a page's answer (a whole, same-origin one) in place of the copy kept before. It is read
+ *  in full first: a connection lost while the page streams in (the device going offline as the
+ *  worker activates, or in a packed hall) must leave the copy kept before as it was, where a
+ *  half-streamed `put` could leave none. */
+async function keepPage(pages, key, response) {
+  if (!response.ok || response.type !== "basic") return;
+  const copy = response.clone();
+  // Read through another clone: once it has ended, the copy's stream holds the whole page. (The
+  // copy, not a Response made of the bytes, keeps the answer's own headers as they apply.)
+  await response.clone().arrayBuffer();
+  await pages.put(key, copy);
 }
 
 self.addEventListener("activate", (event) => {
@@ -115,7 +131,7 @@ function page(event) {
   const key = url.origin + url.pathname;
   const pages = caches.open(PAGES);
   const network = fetch(request).then(async (response) => {
-    if (response.ok && response.type === "basic") await (await pages).put(key, response.clone());
+    await keepPage(await pages, key, response);
     return response;
   });
   // The answer is kept even when the kept copy was shown first.
