@@ -130,7 +130,9 @@ test("after signing: +1 at once, said once; then the source's figure", async ({ 
   await form.getByLabel("ZIP code").fill("10001");
   await form.getByRole("button", { name: "Sign the petition" }).click();
   await expect(page.getByRole("heading", { name: /Thank you/ })).toBeVisible();
-  // Focus lands on the thank-you, in a ring that does not read as an error (the errors' red).
+  // Focus lands on the thank-you (in the frame after it shows), in a ring that does not read as
+  // an error (the errors' red).
+  await expect(page.locator("#petition-outcome")).toBeFocused();
   const ring = await page.evaluate(() => {
     const el = document.activeElement;
     const error = document.createElement("p");
