@@ -14,6 +14,12 @@
 // times to catch a one-in-forty failure (120 rounds: a one-in-forty fault slips through all of
 // them one time in twenty), and says what the device held if one round fails. The service worker
 // is let in, and the build's endpoint goes to this worker's receiver that keeps every copy.
+// A round fails when a signature is still waiting 24 s after the device came online (the stuck
+// tab waited for a backoff timer nobody armed: 30 s and more). Rounds over 8 s are printed, not
+// failed: alone a round takes about 100 ms (75 to 203 ms in 40), but with the other test worker
+// busy beside it on this 2-core machine, one round took 8 s, and in another run 13 s, both times
+// round 19, likely as the same heavy test ran beside it (Playwright hands the tests to its
+// workers in the same order each run). Timings belong in benchmarks, not tests.
 import { test, expect } from "@playwright/test";
 import { NO_DEDUPE_RECEIVER, RECEIVER, launchOptions, receiverFor } from "./playwright.config.js";
 import { heading, outbox, petitionForm as form, receiverAt } from "./helpers.js";
@@ -40,7 +46,6 @@ test("two tabs, each holding a signature made offline: back online, both go with
     await heading(tab, TITLE);
     await tab.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
   }
-  const slow = [];
   for (let round = 0; round < ROUNDS; round++) {
     // Each tab's form, fresh and filled in, with its signer, before the signal goes.
     for (const [i, tab] of tabs.entries()) {
@@ -71,10 +76,10 @@ test("two tabs, each holding a signature made offline: back online, both go with
     }
     for (const tab of tabs) await expect(form(tab).getByText("Saved on this device.", { exact: false })).toBeHidden({ timeout: WITHIN_MS * 3 });
     const took = Date.now() - back;
-    if (took > WITHIN_MS) slow.push({ round, took });
+    if (took > WITHIN_MS) console.log(`round ${round}: the last signature was shown sent ${took} ms after the device came online`);
     await expect.poll(() => outbox(tabs[0]), { intervals: [50] }).toBeNull();
   }
   const emails = (await received("/__signatures")).map((s) => s.body.person.email_addresses[0].address);
   expect(new Set(emails).size, "each once").toBe(2 * ROUNDS);
-  expect(slow, `rounds in which a signature took more than ${WITHIN_MS / 1000} s after the device came online`).toEqual([]);
+  expect(emails.length, "no copy twice").toBe(2 * ROUNDS);
 });
